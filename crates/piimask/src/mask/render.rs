@@ -1,0 +1,160 @@
+//! Writes the masked form of one matched value.
+
+use super::{MaskRule, Style};
+use crate::kind::Kind;
+use crate::scan::chars::{digit_value, is_space_char};
+
+/// Where masked text is written: a `String` (text API) or a `Vec<u8>` (byte API).
+pub(crate) trait Sink {
+    fn push_str(&mut self, s: &str);
+    fn push_char(&mut self, c: char);
+}
+
+impl Sink for String {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+impl Sink for Vec<u8> {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+    #[inline]
+    fn push_char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
+/// Whether `c` counts toward the kept head and tail of a value of `kind`.
+fn is_unit(kind: Kind, c: char) -> bool {
+    match kind {
+        Kind::Iban => c.is_ascii_alphanumeric() || digit_value(c).is_some(),
+        Kind::Email => true,
+        Kind::Card | Kind::Ssn | Kind::Phone => digit_value(c).is_some(),
+    }
+}
+
+fn push_repeated(sink: &mut impl Sink, c: char, count: usize) {
+    for _ in 0..count {
+        sink.push_char(c);
+    }
+}
+
+/// Writes `value` (the text of one match of `kind`) masked by `rule`.
+pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl Sink) {
+    match rule.style {
+        Style::Label => sink.push_str(kind.label()),
+        Style::Redact => {}
+        Style::Compact | Style::Preserve if kind == Kind::Email => {
+            // The local part is masked; `@domain` is kept whole.
+            let (local, domain) = match value.rfind('@') {
+                Some(at) => value.split_at(at),
+                None => (value, ""),
+            };
+            mask_units(rule, kind, local, sink);
+            sink.push_str(domain);
+        }
+        Style::Compact | Style::Preserve => mask_units(rule, kind, value, sink),
+    }
+}
+
+/// Masks every unit of `text` but the kept head and tail; when they would keep every unit,
+/// nothing is kept.
+fn mask_units(rule: &MaskRule, kind: Kind, text: &str, sink: &mut impl Sink) {
+    let is_kind_unit = |c: char| is_unit(kind, c) && !is_space_char(c);
+    let units = text.chars().filter(|&c| is_kind_unit(c)).count();
+    let (head, tail) =
+        if rule.keep_head + rule.keep_tail >= units { (0, 0) } else { (rule.keep_head, rule.keep_tail) };
+    if rule.style == Style::Compact {
+        // Whitespace dropped: kept head units, one mask character for every other
+        // character, kept tail units.
+        let visible = text.chars().filter(|&c| !is_space_char(c)).count();
+        let mut units_seen = text.chars().filter(|&c| is_kind_unit(c));
+        for c in units_seen.by_ref().take(head) {
+            sink.push_char(c);
+        }
+        push_repeated(sink, rule.mask_char, visible - head - tail);
+        for c in units_seen.skip(units - head - tail) {
+            sink.push_char(c);
+        }
+        return;
+    }
+    // Preserve: every character in place, units outside head and tail masked (in an email
+    // local part, punctuation stays as it is).
+    let mut index = 0;
+    for c in text.chars() {
+        if is_kind_unit(c) {
+            let kept = index < head || index >= units - tail;
+            let punctuation = kind == Kind::Email && !c.is_alphanumeric();
+            sink.push_char(if kept || punctuation { c } else { rule.mask_char });
+            index += 1;
+        } else {
+            sink.push_char(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(style: Style, keep_head: usize, keep_tail: usize) -> MaskRule {
+        MaskRule { style, mask_char: '*', keep_head, keep_tail }
+    }
+
+    fn masked(rule: MaskRule, kind: Kind, value: &str) -> String {
+        let mut out = String::new();
+        render(&rule, kind, value, &mut out);
+        out
+    }
+
+    #[test]
+    fn design_examples() {
+        let digits = rule(Style::Compact, 0, 4);
+        assert_eq!(masked(digits, Kind::Phone, "+ 1 (123) 456 7890"), "**********7890");
+        assert_eq!(masked(digits, Kind::Phone, "+447966197542"), "*********7542");
+        assert_eq!(masked(digits, Kind::Card, "4111 1111 1111 1111"), "************1111");
+        assert_eq!(masked(rule(Style::Compact, 1, 0), Kind::Email, "melissa@gmail.com"), "m******@gmail.com");
+    }
+
+    #[test]
+    fn compact_keeps_tail_units_together() {
+        let digits = rule(Style::Compact, 0, 4);
+        assert_eq!(masked(digits, Kind::Phone, "06.12.34.56.78"), "**********5678");
+        assert_eq!(masked(rule(Style::Compact, 2, 4), Kind::Phone, "+44 7966 197542"), "44*******7542");
+        assert_eq!(masked(digits, Kind::Phone, "\u{FF10}\u{FF16} 12 34 56 78"), "******5678");
+    }
+
+    #[test]
+    fn preserve_keeps_shape() {
+        assert_eq!(
+            masked(rule(Style::Preserve, 0, 4), Kind::Card, "4111-1111-1111-1111"),
+            "****-****-****-1111"
+        );
+        assert_eq!(masked(rule(Style::Preserve, 1, 0), Kind::Email, "john.doe@x.com"), "j***.***@x.com");
+        assert_eq!(
+            masked(rule(Style::Preserve, 0, 4), Kind::Iban, "DE89 3704 0044 0532 0130 00"),
+            "**** **** **** **** **30 00"
+        );
+    }
+
+    #[test]
+    fn nothing_is_kept_when_head_and_tail_cover_everything() {
+        assert_eq!(masked(rule(Style::Compact, 1, 0), Kind::Email, "a@b.com"), "*@b.com");
+        assert_eq!(masked(rule(Style::Compact, 6, 4), Kind::Ssn, "123-45-6789"), "***********");
+    }
+
+    #[test]
+    fn label_and_redact() {
+        assert_eq!(masked(rule(Style::Label, 0, 0), Kind::Iban, "DE89"), "[IBAN]");
+        assert_eq!(masked(rule(Style::Redact, 0, 0), Kind::Iban, "DE89"), "");
+    }
+}

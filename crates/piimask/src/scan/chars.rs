@@ -1,0 +1,296 @@
+//! Character classes met inside numbers (digits of several scripts, separators, `+`,
+//! parentheses) decoded straight from UTF-8 bytes, plus lenient char decoding helpers.
+//!
+//! Everything here works on `&[u8]` so that the same code serves text and raw bytes:
+//! an invalid UTF-8 byte simply belongs to no class.
+
+/// The kind of separator joining two digit groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sep {
+    /// Space, tab, U+00A0, U+2007, U+2009, U+202F, U+3000.
+    Space,
+    /// `-`, U+2010..U+2015, U+2212, U+FF0D.
+    Dash,
+    /// `.`, U+FF0E.
+    Dot,
+    /// `/`, U+FF0F (phones only).
+    Slash,
+}
+
+/// What one character inside or next to a number is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A decimal digit of any supported script, with its value.
+    Digit(u8),
+    /// A separator.
+    Sep(Sep),
+    /// `+` or U+FF0B.
+    Plus,
+    /// `(` or U+FF08.
+    Open,
+    /// `)` or U+FF09.
+    Close,
+    /// Anything else (including newlines and invalid bytes).
+    Other,
+}
+
+/// Classifies the character starting at `i` (which must be `< hay.len()`), returning its
+/// class and its length in bytes (1 for anything unrecognised).
+#[inline]
+pub(crate) fn classify(hay: &[u8], i: usize) -> (Class, usize) {
+    let b = hay[i];
+    if b < 0x80 {
+        let class = match b {
+            b'0'..=b'9' => Class::Digit(b - b'0'),
+            b' ' | b'\t' => Class::Sep(Sep::Space),
+            b'-' => Class::Sep(Sep::Dash),
+            b'.' => Class::Sep(Sep::Dot),
+            b'/' => Class::Sep(Sep::Slash),
+            b'+' => Class::Plus,
+            b'(' => Class::Open,
+            b')' => Class::Close,
+            _ => Class::Other,
+        };
+        return (class, 1);
+    }
+    classify_multibyte(hay, i)
+}
+
+#[cold]
+fn classify_multibyte(hay: &[u8], i: usize) -> (Class, usize) {
+    let b1 = hay.get(i + 1).copied().unwrap_or(0);
+    let b2 = hay.get(i + 2).copied().unwrap_or(0);
+    let class = match (hay[i], b1, b2) {
+        (0xC2, 0xA0, _) => return (Class::Sep(Sep::Space), 2),
+        (0xD9, 0xA0..=0xA9, _) => return (Class::Digit(b1 - 0xA0), 2),
+        (0xDB, 0xB0..=0xB9, _) => return (Class::Digit(b1 - 0xB0), 2),
+        (0xE0, 0xA5, 0xA6..=0xAF) | (0xE0, 0xA7, 0xA6..=0xAF) => Class::Digit(b2 - 0xA6),
+        (0xE2, 0x80, 0x87 | 0x89 | 0xAF) => Class::Sep(Sep::Space),
+        (0xE2, 0x80, 0x90..=0x95) | (0xE2, 0x88, 0x92) => Class::Sep(Sep::Dash),
+        (0xE3, 0x80, 0x80) => Class::Sep(Sep::Space),
+        (0xEF, 0xBC, 0x90..=0x99) => Class::Digit(b2 - 0x90),
+        (0xEF, 0xBC, 0x8B) => Class::Plus,
+        (0xEF, 0xBC, 0x88) => Class::Open,
+        (0xEF, 0xBC, 0x89) => Class::Close,
+        (0xEF, 0xBC, 0x8D) => Class::Sep(Sep::Dash),
+        (0xEF, 0xBC, 0x8E) => Class::Sep(Sep::Dot),
+        (0xEF, 0xBC, 0x8F) => Class::Sep(Sep::Slash),
+        _ => return (Class::Other, 1),
+    };
+    (class, 3)
+}
+
+/// Whether `b` can be the first byte of a digit (stage 1 uses the same set).
+#[inline]
+pub(crate) const fn may_start_digit(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, 0xD9 | 0xDB | 0xE0 | 0xEF)
+}
+
+/// The value of a digit character of any supported script.
+#[inline]
+pub(crate) fn digit_value(c: char) -> Option<u8> {
+    let cp = c as u32;
+    let zero = match cp {
+        0x30..=0x39 => 0x30,
+        0xFF10..=0xFF19 => 0xFF10,
+        0x0660..=0x0669 => 0x0660,
+        0x06F0..=0x06F9 => 0x06F0,
+        0x0966..=0x096F => 0x0966,
+        0x09E6..=0x09EF => 0x09E6,
+        _ => return None,
+    };
+    Some((cp - zero) as u8)
+}
+
+/// Whether a character is one of the space separators (removed by the compact style).
+#[inline]
+pub(crate) fn is_space_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\u{3000}')
+}
+
+/// Decodes the char starting at `i`, if the bytes there are valid UTF-8.
+#[inline]
+pub(crate) fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
+    let b = *hay.get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let len = match b {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let bytes = hay.get(i..i + len)?;
+    let s = std::str::from_utf8(bytes).ok()?;
+    s.chars().next().map(|c| (c, len))
+}
+
+/// Decodes the char that ends right before `i`, returning it and its start offset.
+#[inline]
+pub(crate) fn char_before(hay: &[u8], i: usize) -> Option<(char, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let b = hay[i - 1];
+    if b < 0x80 {
+        return Some((b as char, i - 1));
+    }
+    let mut start = i - 1;
+    while start > 0 && i - start < 4 && hay[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    match char_at(hay, start) {
+        Some((c, len)) if start + len == i => Some((c, start)),
+        _ => None,
+    }
+}
+
+/// Whether `c` is a letter for boundary purposes: alphabetic or a combining mark.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || is_combining_mark(c)
+}
+
+/// Whether `c` is a letter, a combining mark or a digit of any script.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Whether the char before `i` is a letter or a digit (of any script).
+#[inline]
+pub(crate) fn word_char_before(hay: &[u8], i: usize) -> bool {
+    char_before(hay, i).is_some_and(|(c, _)| is_word_char(c))
+}
+
+/// Whether the char at `i` is a letter or a digit (of any script).
+#[inline]
+pub(crate) fn word_char_at(hay: &[u8], i: usize) -> bool {
+    char_at(hay, i).is_some_and(|(c, _)| is_word_char(c))
+}
+
+/// Combining marks that `char::is_alphabetic` does not cover: the combining diacritical
+/// blocks, Hebrew and Arabic points, and the viramas and nuktas of Indic scripts (which
+/// occur inside IDN top-level domains such as `இந்தியா`).
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    const RANGES: &[(u32, u32)] = &[
+        (0x0300, 0x036F),
+        (0x0483, 0x0489),
+        (0x0591, 0x05C7),
+        (0x0610, 0x061A),
+        (0x064B, 0x065F),
+        (0x0670, 0x0670),
+        (0x06D6, 0x06ED),
+        (0x0900, 0x0903),
+        (0x093A, 0x094F),
+        (0x0951, 0x0957),
+        (0x0962, 0x0963),
+        (0x0981, 0x0983),
+        (0x09BC, 0x09D7),
+        (0x09E2, 0x09E3),
+        (0x0A01, 0x0A03),
+        (0x0A3C, 0x0A51),
+        (0x0A70, 0x0A71),
+        (0x0A81, 0x0A83),
+        (0x0ABC, 0x0ACD),
+        (0x0B01, 0x0B03),
+        (0x0B3C, 0x0B57),
+        (0x0B82, 0x0B82),
+        (0x0BBE, 0x0BCD),
+        (0x0C00, 0x0C04),
+        (0x0C3C, 0x0C56),
+        (0x0C81, 0x0C83),
+        (0x0CBC, 0x0CD6),
+        (0x0D00, 0x0D03),
+        (0x0D3B, 0x0D57),
+        (0x0D81, 0x0D83),
+        (0x0DCA, 0x0DDF),
+        (0x0E31, 0x0E3A),
+        (0x0E47, 0x0E4E),
+        (0x1AB0, 0x1AFF),
+        (0x1DC0, 0x1DFF),
+        (0x20D0, 0x20FF),
+        (0x302A, 0x302F),
+        (0x3099, 0x309A),
+        (0xFE20, 0xFE2F),
+    ];
+    let cp = c as u32;
+    if cp < 0x0300 {
+        return false;
+    }
+    RANGES.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class_of(s: &str) -> (Class, usize) {
+        classify(s.as_bytes(), 0)
+    }
+
+    #[test]
+    fn digits_of_every_script_decode_to_their_value() {
+        for (zero, name) in [
+            ('0', "ascii"),
+            ('\u{FF10}', "full-width"),
+            ('\u{0660}', "arabic-indic"),
+            ('\u{06F0}', "extended arabic-indic"),
+            ('\u{0966}', "devanagari"),
+            ('\u{09E6}', "bengali"),
+        ] {
+            for value in 0..10u8 {
+                let c = char::from_u32(zero as u32 + u32::from(value)).unwrap();
+                let s = c.to_string();
+                assert_eq!(class_of(&s), (Class::Digit(value), s.len()), "{name} {value}");
+            }
+        }
+    }
+
+    #[test]
+    fn separators_are_classified() {
+        for s in [" ", "\t", "\u{00A0}", "\u{2007}", "\u{2009}", "\u{202F}", "\u{3000}"] {
+            assert_eq!(class_of(s), (Class::Sep(Sep::Space), s.len()), "{s:?}");
+        }
+        for s in ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}"] {
+            assert_eq!(class_of(s), (Class::Sep(Sep::Dash), s.len()), "{s:?}");
+        }
+        for s in ["\u{2212}", "\u{FF0D}"] {
+            assert_eq!(class_of(s).0, Class::Sep(Sep::Dash));
+        }
+        assert_eq!(class_of(".").0, Class::Sep(Sep::Dot));
+        assert_eq!(class_of("/").0, Class::Sep(Sep::Slash));
+        assert_eq!(class_of("+").0, Class::Plus);
+        assert_eq!(class_of("\u{FF0B}").0, Class::Plus);
+        assert_eq!(class_of("(").0, Class::Open);
+        assert_eq!(class_of(")").0, Class::Close);
+        assert_eq!(class_of("\n"), (Class::Other, 1));
+        assert_eq!(class_of("é"), (Class::Other, 1));
+        assert_eq!(classify(b"\xff", 0), (Class::Other, 1));
+        assert_eq!(classify(b"\xe2\x80", 0), (Class::Other, 1));
+    }
+
+    #[test]
+    fn every_digit_lead_byte_is_flagged_for_stage_one() {
+        for zero in ['0', '\u{FF10}', '\u{0660}', '\u{06F0}', '\u{0966}', '\u{09E6}'] {
+            let mut buf = [0u8; 4];
+            let lead = zero.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_digit(lead), "{zero:?}");
+        }
+    }
+
+    #[test]
+    fn char_before_and_at_decode_leniently() {
+        let s = "aé€𝟎".as_bytes();
+        assert_eq!(char_at(s, 1), Some(('é', 2)));
+        assert_eq!(char_before(s, 3), Some(('é', 1)));
+        assert_eq!(char_before(s, 6), Some(('€', 3)));
+        assert_eq!(char_before(s, s.len()), Some(('𝟎', 6)));
+        assert_eq!(char_before(b"a\xff", 2), None);
+        assert_eq!(char_at(b"\xff", 0), None);
+        assert!(is_letter('இ'));
+        assert!(is_letter('\u{0BCD}'), "tamil virama is a mark");
+        assert!(!is_letter('1'));
+    }
+}

@@ -1,0 +1,422 @@
+//! Reads a chunk: digit groups joined by single separators (a phone group may be wrapped in
+//! parentheses), in a bounded window so that memory stays constant on any input.
+//! Also marks the groups that form dates and IPv4 addresses, which no phone may touch.
+
+use super::chars::{Class, Sep, char_before, classify, word_char_at, word_char_before};
+
+/// No kind ever uses more digits than this (19-digit cards; `011` + 15 for phones).
+pub(crate) const MAX_DIGITS: usize = 19;
+
+/// How many groups the window holds.
+const CAPACITY: usize = 48;
+
+/// A start group is evaluated only when this many groups after it are loaded (or the chunk
+/// is complete): enough for 19 one-digit groups plus the flags that look a few groups ahead.
+pub(crate) const LOOKAHEAD: usize = 26;
+
+/// How a group is joined to the group before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Joint {
+    /// The first group of the chunk.
+    Start,
+    /// One separator character.
+    Sep(Sep),
+    /// Nothing in between, next to a parenthesis: `(0)20`, `+1(201)`.
+    Adjacent,
+}
+
+impl Joint {
+    /// Whether two joints are separators of the same class.
+    #[inline]
+    pub(crate) fn same_sep(self, other: Joint) -> bool {
+        matches!((self, other), (Joint::Sep(a), Joint::Sep(b)) if a == b)
+    }
+
+    #[inline]
+    pub(crate) fn sep(self) -> Option<Sep> {
+        match self {
+            Joint::Sep(sep) => Some(sep),
+            _ => None,
+        }
+    }
+}
+
+/// Group flag: the group is one of exactly four dot-joined small groups (an IPv4 address).
+pub(crate) const FLAG_IPV4: u8 = 1;
+/// Group flag: the group is part of a date (`21.11.2026`, `2026-11-21`, `21/11/26`).
+pub(crate) const FLAG_DATE: u8 = 2;
+
+/// A maximal run of digits, possibly in parentheses.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Group {
+    /// Offset of the first digit, or of `(`.
+    pub start: usize,
+    /// Offset after the last digit, or after `)`.
+    pub end: usize,
+    pub joint: Joint,
+    pub paren: bool,
+    /// Number of digits (may exceed `MAX_DIGITS`; such a group is in no match).
+    pub len: usize,
+    digits: [u8; MAX_DIGITS],
+    pub flags: u8,
+}
+
+impl Group {
+    /// The digit values (the first `MAX_DIGITS` of them).
+    #[inline]
+    pub(crate) fn digits(&self) -> &[u8] {
+        &self.digits[..self.len.min(MAX_DIGITS)]
+    }
+
+    /// The group's digits as a number (only meaningful for short groups).
+    #[inline]
+    pub(crate) fn value(&self) -> u32 {
+        self.digits().iter().take(9).fold(0u32, |acc, &d| acc * 10 + u32::from(d))
+    }
+}
+
+/// A window over one chunk of the haystack.
+#[derive(Debug)]
+pub(crate) struct Chunk<'h> {
+    pub hay: &'h [u8],
+    groups: [Group; CAPACITY],
+    len: usize,
+    /// Whether `groups[0]` is the first group of the chunk.
+    pub at_chunk_start: bool,
+    /// Whether the last loaded group is the last group of the chunk.
+    pub complete: bool,
+    /// Offset of a `+` (and optional space) right before the chunk's first group.
+    pub plus: Option<usize>,
+    /// Whether a letter or digit touches the chunk's first group (its `(` or first digit).
+    pub word_before_first: bool,
+    /// Whether a letter or digit touches the chunk's last character (valid once complete).
+    pub word_after: bool,
+    /// Offset of the chunk's first character (its `+` when it has one).
+    pub start: usize,
+    /// Total digits loaded so far.
+    pub total_digits: usize,
+    /// Length of the current run of dot-joined groups (for IPv4 flags).
+    dot_run: usize,
+}
+
+impl<'h> Chunk<'h> {
+    /// Starts a chunk at `anchor`, which must be the offset of a digit that no earlier chunk
+    /// consumed.
+    pub(crate) fn new(hay: &'h [u8], anchor: usize) -> Chunk<'h> {
+        let empty = Group {
+            start: 0,
+            end: 0,
+            joint: Joint::Start,
+            paren: false,
+            len: 0,
+            digits: [0; MAX_DIGITS],
+            flags: 0,
+        };
+        let mut chunk = Chunk {
+            hay,
+            groups: [empty; CAPACITY],
+            len: 0,
+            at_chunk_start: true,
+            complete: false,
+            plus: None,
+            word_before_first: false,
+            word_after: false,
+            start: anchor,
+            total_digits: 0,
+            dot_run: 0,
+        };
+        // A parenthesised first group: `(555) 123-4567`.
+        let open =
+            char_before(hay, anchor).filter(|&(_, at)| classify(hay, at).0 == Class::Open).map(|(_, at)| at);
+        let first = open
+            .and_then(|at| read_group(hay, at, Joint::Start))
+            .or_else(|| read_group(hay, anchor, Joint::Start));
+        let Some(first) = first else {
+            chunk.complete = true;
+            return chunk;
+        };
+        chunk.plus = plus_before(hay, first.start);
+        chunk.start = chunk.plus.unwrap_or(first.start);
+        chunk.word_before_first = word_char_before(hay, first.start);
+        chunk.push(first);
+        chunk
+    }
+
+    /// The loaded groups.
+    #[inline]
+    pub(crate) fn groups(&self) -> &[Group] {
+        &self.groups[..self.len]
+    }
+
+    /// Whether group `s` is the first group of the chunk.
+    #[inline]
+    pub(crate) fn is_first(&self, s: usize) -> bool {
+        s == 0 && self.at_chunk_start
+    }
+
+    /// Whether group `e` is the last group of the chunk.
+    #[inline]
+    pub(crate) fn is_last(&self, e: usize) -> bool {
+        self.complete && e + 1 == self.len
+    }
+
+    /// How the group after `e` is joined to it (`Joint::Start` when there is none).
+    #[inline]
+    pub(crate) fn next_joint(&self, e: usize) -> Joint {
+        self.groups().get(e + 1).map_or(Joint::Start, |g| g.joint)
+    }
+
+    /// Whether a match starting at group `s` (at its `(` or first digit) is not glued to a
+    /// letter or digit before it.
+    #[inline]
+    pub(crate) fn starts_clean(&self, s: usize) -> bool {
+        !self.is_first(s) || !self.word_before_first
+    }
+
+    /// Whether a match ending at group `e` is not glued to a letter or digit after it.
+    #[inline]
+    pub(crate) fn ends_clean(&self, e: usize) -> bool {
+        !self.is_last(e) || !self.word_after
+    }
+
+    /// Offset after the last loaded group.
+    pub(crate) fn end(&self) -> usize {
+        self.groups().last().map_or(self.start, |g| g.end)
+    }
+
+    /// Loads groups until the window is full or the chunk ends.
+    pub(crate) fn fill(&mut self) {
+        while !self.complete && self.len < CAPACITY {
+            let last = self.groups[self.len - 1];
+            match next_group(self.hay, &last) {
+                Some(group) => self.push(group),
+                None => {
+                    self.complete = true;
+                    self.finish_dot_run();
+                    self.mark_date_ending_at(self.len);
+                    self.word_after = word_char_at(self.hay, last.end);
+                }
+            }
+        }
+    }
+
+    /// Drops the first `count` groups (already evaluated) to make room.
+    pub(crate) fn drop_front(&mut self, count: usize) {
+        self.groups.copy_within(count..self.len, 0);
+        self.len -= count;
+        self.at_chunk_start = false;
+    }
+
+    fn push(&mut self, group: Group) {
+        self.total_digits += group.len;
+        self.groups[self.len] = group;
+        self.len += 1;
+        if group.joint == Joint::Sep(Sep::Dot) {
+            self.dot_run += 1;
+        } else {
+            self.finish_dot_run();
+            self.dot_run = 1;
+        }
+        // The date that ends right before this group can now be judged.
+        self.mark_date_ending_at(self.len - 1);
+    }
+
+    /// Marks the groups of the dot run that just ended as IPv4 when it is exactly four
+    /// groups of one to three digits, each at most 255.
+    fn finish_dot_run(&mut self) {
+        let run = self.dot_run;
+        let end = if self.complete { self.len } else { self.len.saturating_sub(1) };
+        if run == 4 && end >= 4 {
+            let groups = &mut self.groups[end - 4..end];
+            if groups.iter().all(|g| !g.paren && (1..=3).contains(&g.len) && g.value() <= 255) {
+                for g in groups {
+                    g.flags |= FLAG_IPV4;
+                }
+            }
+        }
+        self.dot_run = 0;
+    }
+
+    /// Judges whether groups `next - 3 .. next` form a date, now that the joint of the group
+    /// at `next` (or the chunk end) is known.
+    fn mark_date_ending_at(&mut self, next: usize) {
+        if next < 3 || next > self.len {
+            return;
+        }
+        let [a, b, c] = [&self.groups[next - 3], &self.groups[next - 2], &self.groups[next - 1]];
+        let Some(sep) = b.joint.sep() else { return };
+        let continues = |joint: Joint| joint.sep() == Some(sep);
+        let after = self.groups.get(next).filter(|_| next < self.len).map(|g| g.joint);
+        if matches!(sep, Sep::Dot | Sep::Slash | Sep::Dash)
+            && c.joint.sep() == Some(sep)
+            && !continues(a.joint)
+            && !after.is_some_and(continues)
+            && !a.paren
+            && !b.paren
+            && !c.paren
+            && is_date(a, b, c)
+        {
+            for group in &mut self.groups[next - 3..next] {
+                group.flags |= FLAG_DATE;
+            }
+        }
+    }
+}
+
+/// Day-month-year, month-day-year or year-month-day, with plausible values.
+fn is_date(a: &Group, b: &Group, c: &Group) -> bool {
+    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let either_order = |x: u32, y: u32| day_month(x, y) || day_month(y, x);
+    match (a.len, b.len, c.len) {
+        (1..=2, 1..=2, 4) | (1..=2, 1..=2, 2) => either_order(a.value(), b.value()),
+        (4, 1..=2, 1..=2) => either_order(c.value(), b.value()),
+        _ => false,
+    }
+}
+
+/// The offset of a `+` (optionally followed by one space) that ends right at `at`, when the
+/// `+` itself does not follow a letter or digit.
+fn plus_before(hay: &[u8], at: usize) -> Option<usize> {
+    let (_, prev) = char_before(hay, at)?;
+    let plus = match classify(hay, prev).0 {
+        Class::Plus => prev,
+        Class::Sep(Sep::Space) => {
+            let (_, before) = char_before(hay, prev)?;
+            (classify(hay, before).0 == Class::Plus).then_some(before)?
+        }
+        _ => return None,
+    };
+    (!word_char_before(hay, plus)).then_some(plus)
+}
+
+/// Reads the group after `last`: one separator (or none after/before a parenthesis), then
+/// digits or a parenthesised group.
+fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
+    let at = last.end;
+    if at >= hay.len() {
+        return None;
+    }
+    let (class, len) = classify(hay, at);
+    match class {
+        Class::Sep(sep) => read_group(hay, at + len, Joint::Sep(sep)),
+        Class::Open => read_group(hay, at, Joint::Adjacent),
+        Class::Digit(_) if last.paren => read_group(hay, at, Joint::Adjacent),
+        _ => None,
+    }
+}
+
+/// Reads a group starting at `at` (a digit, or `(` followed by digits and `)`).
+fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
+    if at >= hay.len() {
+        return None;
+    }
+    let mut pos = at;
+    let paren = match classify(hay, at) {
+        (Class::Open, len) => {
+            pos += len;
+            true
+        }
+        (Class::Digit(_), _) => false,
+        _ => return None,
+    };
+    let mut group = Group { start: at, end: at, joint, paren, len: 0, digits: [0; MAX_DIGITS], flags: 0 };
+    while pos < hay.len() {
+        match classify(hay, pos) {
+            (Class::Digit(value), len) => {
+                if group.len < MAX_DIGITS {
+                    group.digits[group.len] = value;
+                }
+                group.len += 1;
+                pos += len;
+            }
+            _ => break,
+        }
+    }
+    if group.len == 0 {
+        return None;
+    }
+    if paren {
+        match hay.get(pos).map(|_| classify(hay, pos)) {
+            Some((Class::Close, len)) => pos += len,
+            _ => return None,
+        }
+    }
+    group.end = pos;
+    Some(group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk_of(text: &str) -> Vec<(String, usize, Joint, u8)> {
+        let hay = text.as_bytes();
+        let anchor = hay.iter().position(u8::is_ascii_digit).unwrap();
+        let mut chunk = Chunk::new(hay, anchor);
+        chunk.fill();
+        assert!(chunk.complete);
+        chunk.groups().iter().map(|g| (text[g.start..g.end].to_string(), g.len, g.joint, g.flags)).collect()
+    }
+
+    #[test]
+    fn groups_are_joined_by_single_separators() {
+        let groups = chunk_of("x 06 12.34-56/78  99");
+        let texts: Vec<_> = groups.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, ["06", "12", "34", "56", "78"]);
+        assert_eq!(groups[1].2, Joint::Sep(Sep::Space));
+        assert_eq!(groups[2].2, Joint::Sep(Sep::Dot));
+        assert_eq!(groups[4].2, Joint::Sep(Sep::Slash));
+    }
+
+    #[test]
+    fn parentheses_form_groups() {
+        let texts: Vec<_> = chunk_of("+44 (0)20 7946").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["44", "(0)", "20", "7946"]);
+        let texts: Vec<_> = chunk_of("(555)123-4567").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["(555)", "123", "4567"]);
+        let texts: Vec<_> = chunk_of("(555 123").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["555", "123"]);
+    }
+
+    #[test]
+    fn plus_is_found_before_the_chunk() {
+        let hay = b"call + 1 (123) 456 7890";
+        let chunk = Chunk::new(hay, 7);
+        assert_eq!(chunk.plus, Some(5));
+        let chunk = Chunk::new(b"a+447966197542", 2);
+        assert_eq!(chunk.plus, None, "a + after a letter is no prefix");
+    }
+
+    #[test]
+    fn dates_and_ipv4_are_flagged() {
+        let groups = chunk_of("on 01.12.2026 10");
+        assert_eq!(groups[0].3 & FLAG_DATE, FLAG_DATE);
+        assert_eq!(groups[3].3 & FLAG_DATE, 0);
+        let groups = chunk_of("06.12.34.56.78");
+        assert!(groups.iter().all(|g| g.3 == 0), "{groups:?}");
+        let groups = chunk_of("ip 192.168.100.200 ok");
+        assert!(groups.iter().all(|g| g.3 & FLAG_IPV4 != 0));
+        let groups = chunk_of("1.2.3.4.5");
+        assert!(groups.iter().all(|g| g.3 & FLAG_IPV4 == 0));
+        let groups = chunk_of("2026-11-21");
+        assert!(groups.iter().all(|g| g.3 == FLAG_DATE));
+    }
+
+    #[test]
+    fn a_long_chunk_is_read_through_a_bounded_window() {
+        let text = "1 ".repeat(1000);
+        let hay = text.as_bytes();
+        let mut chunk = Chunk::new(hay, 0);
+        let mut seen = 0;
+        loop {
+            chunk.fill();
+            let ready = if chunk.complete { chunk.groups().len() } else { chunk.groups().len() - LOOKAHEAD };
+            seen += ready;
+            if chunk.complete {
+                break;
+            }
+            chunk.drop_front(ready);
+        }
+        assert_eq!(seen, 1000);
+    }
+}

@@ -1,0 +1,108 @@
+//! Overlap resolution: validated candidates that overlap merge into one match covering
+//! their union, with the kind of the longest candidate (ties: EMAIL, IBAN, CARD, SSN, PHONE).
+//! A merged match is released only once no later candidate can still touch it.
+
+use std::collections::VecDeque;
+
+use super::Candidate;
+#[cfg(test)]
+use crate::kind::Kind;
+use crate::span::{Match, Span};
+
+/// No candidate starts more than this many bytes before the anchor it was found from
+/// (an email's local part is at most 64 bytes before its `@`; a phone's `+ (` or an
+/// IBAN's `SV ` a few bytes before its first digit).
+pub(crate) const LOOKBACK: usize = 72;
+
+/// Candidates waiting to be merged, sorted by start.
+#[derive(Debug, Default)]
+pub(crate) struct Resolver {
+    pending: VecDeque<Candidate>,
+}
+
+impl Resolver {
+    /// Takes the candidates the scanner just found (emptying `found`) and keeps the
+    /// pending ones sorted by start.
+    pub(crate) fn absorb(&mut self, found: &mut Vec<Candidate>) {
+        self.pending.extend(found.drain(..));
+        if self.pending.len() > 1 {
+            self.pending.make_contiguous().sort_by_key(|c| (c.start, c.end));
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// The next merged match, if it is final: when `scanned_to` is given, only a match that
+    /// ends at least `LOOKBACK` bytes before it (no later candidate can reach it).
+    pub(crate) fn pop(&mut self, hay: &[u8], scanned_to: Option<usize>) -> Option<Match> {
+        let first = *self.pending.front()?;
+        let mut end = first.end;
+        let mut best = (first.kind, char_count(hay, first.start, first.end));
+        let mut merged = 1;
+        for candidate in self.pending.iter().skip(1) {
+            if candidate.start >= end {
+                break;
+            }
+            end = end.max(candidate.end);
+            let chars = char_count(hay, candidate.start, candidate.end);
+            if chars > best.1 || (chars == best.1 && candidate.kind.tie_rank() < best.0.tie_rank()) {
+                best = (candidate.kind, chars);
+            }
+            merged += 1;
+        }
+        if scanned_to.is_some_and(|to| end + LOOKBACK > to) {
+            return None;
+        }
+        self.pending.drain(..merged);
+        Some(Match::new(best.0, Span::new(first.start, end)))
+    }
+}
+
+/// Characters (code points) in `hay[start..end]`: bytes that are not UTF-8 continuations.
+fn char_count(hay: &[u8], start: usize, end: usize) -> usize {
+    hay[start..end].iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(hay: &str, candidates: &[(usize, usize, Kind)]) -> Vec<(usize, usize, Kind)> {
+        let mut resolver = Resolver::default();
+        let mut found: Vec<_> =
+            candidates.iter().map(|&(start, end, kind)| Candidate::new(start, end, kind)).collect();
+        resolver.absorb(&mut found);
+        std::iter::from_fn(|| resolver.pop(hay.as_bytes(), None))
+            .map(|m| (m.start(), m.end(), m.kind()))
+            .collect()
+    }
+
+    #[test]
+    fn overlapping_candidates_merge_with_the_longest_kind() {
+        let hay = "x".repeat(40);
+        assert_eq!(resolve(&hay, &[(0, 20, Kind::Email), (5, 16, Kind::Card)]), [(0, 20, Kind::Email)]);
+        assert_eq!(
+            resolve(&hay, &[(0, 10, Kind::Phone), (10, 20, Kind::Card)]),
+            [(0, 10, Kind::Phone), (10, 20, Kind::Card)],
+            "touching spans stay apart"
+        );
+        assert_eq!(
+            resolve(&hay, &[(0, 10, Kind::Phone), (2, 12, Kind::Card), (11, 30, Kind::Iban)]),
+            [(0, 30, Kind::Iban)],
+            "chains merge"
+        );
+        assert_eq!(resolve(&hay, &[(0, 10, Kind::Phone), (0, 10, Kind::Ssn)]), [(0, 10, Kind::Ssn)], "tie");
+    }
+
+    #[test]
+    fn a_match_waits_until_nothing_can_reach_it() {
+        let hay = "y".repeat(200);
+        let mut resolver = Resolver::default();
+        resolver.absorb(&mut vec![Candidate::new(10, 20, Kind::Card)]);
+        assert_eq!(resolver.pop(hay.as_bytes(), Some(50)), None);
+        assert!(resolver.pop(hay.as_bytes(), Some(20 + LOOKBACK)).is_some());
+        assert!(resolver.is_empty());
+    }
+}

@@ -1,0 +1,215 @@
+//! Payment card numbers: 12-19 digits in consecutive groups joined by space, dash or dot,
+//! valid when the Luhn check passes and a brand issues cards of that IIN and length.
+//!
+//! IIN ranges and lengths: REFERENCE §1 (Wikipedia "Payment card number", braintree
+//! credit-card-type, cleave.js), taking the union where sources disagree (fail closed).
+
+use crate::kind::Kind;
+use crate::scan::Candidate;
+use crate::scan::chars::Sep;
+use crate::scan::chunk::{Chunk, Joint, MAX_DIGITS};
+
+/// Lengths as a bit set: bit `n` set = `n` digits allowed.
+const fn lengths(list: &[u32]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < list.len() {
+        mask |= 1 << list[i];
+        i += 1;
+    }
+    mask
+}
+
+const L12_19: u32 = lengths(&[12, 13, 14, 15, 16, 17, 18, 19]);
+const L14_19: u32 = lengths(&[14, 15, 16, 17, 18, 19]);
+const L16_19: u32 = lengths(&[16, 17, 18, 19]);
+const L16: u32 = lengths(&[16]);
+const L15: u32 = lengths(&[15]);
+
+/// One IIN range: the first `digits` digits of the number lie in `low..=high`.
+#[derive(Debug)]
+struct Iin {
+    brand: &'static str,
+    low: u32,
+    high: u32,
+    digits: u8,
+    lengths: u32,
+}
+
+const fn iin(brand: &'static str, low: u32, high: u32, lengths: u32) -> Iin {
+    let mut digits = 1;
+    let mut x = low / 10;
+    while x > 0 {
+        digits += 1;
+        x /= 10;
+    }
+    Iin { brand, low, high, digits, lengths }
+}
+
+static IINS: &[Iin] = &[
+    iin("Visa", 4, 4, lengths(&[13, 16, 18, 19])),
+    iin("Mastercard", 51, 55, L16),
+    iin("Mastercard", 2221, 2720, L16),
+    iin("American Express", 34, 34, L15),
+    iin("American Express", 37, 37, L15),
+    iin("Discover", 6011, 6011, L16_19),
+    iin("Discover", 644, 649, L16_19),
+    iin("Discover", 65, 65, L16_19),
+    iin("Discover", 622126, 622925, L16_19),
+    iin("JCB", 3528, 3589, L16_19),
+    iin("JCB", 1800, 1800, lengths(&[15, 16])),
+    iin("JCB", 2131, 2131, lengths(&[15, 16])),
+    iin("Diners Club", 30, 30, L14_19),
+    iin("Diners Club", 36, 36, L14_19),
+    iin("Diners Club", 38, 39, L14_19),
+    iin("UnionPay", 62, 62, L14_19),
+    iin("UnionPay", 81, 81, L16_19),
+    iin("Maestro", 5018, 5018, L12_19),
+    iin("Maestro", 5020, 5020, L12_19),
+    iin("Maestro", 5038, 5038, L12_19),
+    iin("Maestro", 5893, 5893, L12_19),
+    iin("Maestro", 6304, 6304, L12_19),
+    iin("Maestro", 6759, 6759, L12_19),
+    iin("Maestro", 6761, 6763, L12_19),
+    iin("Maestro UK", 676770, 676770, L12_19),
+    iin("Maestro UK", 676774, 676774, L12_19),
+    // braintree's broad Maestro ranges, only at the common lengths.
+    iin("Maestro", 50, 50, L16_19),
+    iin("Maestro", 56, 59, L16_19),
+    iin("Maestro", 6, 6, L16_19),
+    iin("Maestro", 493698, 493698, L16_19),
+    iin("Mir", 2200, 2204, L16_19),
+    iin("RuPay", 60, 60, L16),
+    iin("RuPay", 65, 65, L16),
+    iin("RuPay", 81, 82, L16),
+    iin("RuPay", 508, 508, L16),
+    iin("RuPay", 353, 353, L16),
+    iin("RuPay", 356, 356, L16),
+    iin("Troy", 9792, 9792, L16),
+    iin("Verve", 506099, 506198, lengths(&[16, 18, 19])),
+    iin("Verve", 507865, 507964, lengths(&[16, 18, 19])),
+    iin("Verve", 650002, 650027, lengths(&[16, 18, 19])),
+    iin("UATP", 1, 1, L15),
+    iin("Dankort", 5019, 5019, L16),
+    iin("Borica", 2205, 2205, L16),
+    iin("UkrCard", 60400100, 60420099, L16_19),
+    iin("LankaPay", 357111, 357111, L16),
+    iin("UzCard", 8600, 8600, L16),
+    iin("UzCard", 5614, 5614, L16),
+    iin("Humo", 9860, 9860, L16),
+    iin("InterPayment", 636, 636, L16_19),
+    iin("InstaPayment", 637, 639, L16),
+    iin("NPS Pridnestrovie", 6054740, 6054744, L16),
+    iin("Hipercard", 384100, 384100, lengths(&[16, 19])),
+    iin("Hipercard", 384140, 384140, lengths(&[16, 19])),
+    iin("Hipercard", 384160, 384160, lengths(&[16, 19])),
+];
+
+/// The Luhn check over digit values (rightmost digit is the check digit).
+///
+/// A hand-written loop over already-decoded digits: the `luhn` crate takes a `&str` and
+/// would need the digits re-encoded (and separators stripped) into a new string first.
+pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, &d) in digits.iter().rev().enumerate() {
+        let d = u32::from(d);
+        sum += if i % 2 == 1 {
+            let doubled = d * 2;
+            if doubled > 9 { doubled - 9 } else { doubled }
+        } else {
+            d
+        };
+    }
+    sum % 10 == 0
+}
+
+/// The brand of a card number of this IIN and length, if any brand issues it.
+pub(crate) fn brand(digits: &[u8]) -> Option<&'static str> {
+    let len = digits.len();
+    IINS.iter()
+        .find(|iin| {
+            iin.lengths & (1 << len) != 0 && {
+                let prefix =
+                    digits[..usize::from(iin.digits)].iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d));
+                (iin.low..=iin.high).contains(&prefix)
+            }
+        })
+        .map(|iin| iin.brand)
+}
+
+/// Whether digits form a valid card number.
+pub(crate) fn is_card(digits: &[u8]) -> bool {
+    (12..=19).contains(&digits.len()) && luhn_valid(digits) && brand(digits).is_some()
+}
+
+/// Pushes every card starting at group `s` of the chunk that does not overlap `veto` (the
+/// digits of a known non-IBAN).
+pub(crate) fn candidates(
+    chunk: &Chunk<'_>,
+    s: usize,
+    veto: Option<(usize, usize)>,
+    out: &mut Vec<Candidate>,
+) {
+    let groups = chunk.groups();
+    let mut digits = [0u8; MAX_DIGITS];
+    let mut count = 0;
+    for (e, group) in groups.iter().enumerate().skip(s) {
+        let joined = e == s || matches!(group.joint, Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot));
+        if group.paren || !joined || count + group.len > MAX_DIGITS {
+            return;
+        }
+        digits[count..count + group.len].copy_from_slice(group.digits());
+        count += group.len;
+        let start = groups[s].start;
+        let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);
+        if count >= 12 && clear && is_card(&digits[..count]) {
+            out.push(Candidate::new(start, group.end, Kind::Card));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digits(s: &str) -> Vec<u8> {
+        s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+    }
+
+    #[test]
+    fn luhn_accepts_reference_test_pans() {
+        for pan in [
+            "4111 1111 1111 1111",
+            "3782 822463 10005",
+            "4222 2222 22222",
+            "6011 0009 9013 9424",
+            "3056 930902 5904",
+            "2223 0031 2200 3222",
+            "6205 5000 0000 0000 004",
+            "2200 0000 0000 0004",
+            "6759 6498 2643 8453",
+        ] {
+            assert!(luhn_valid(&digits(pan)), "{pan}");
+            assert!(is_card(&digits(pan)), "{pan}");
+        }
+        assert!(!luhn_valid(&digits("4111 1111 1111 1112")));
+    }
+
+    #[test]
+    fn brands_need_their_own_lengths() {
+        // Amex is 15 digits only; a Luhn-valid 16-digit number starting 37 is no card.
+        let amex16 = digits("3700 0000 0000 0007");
+        assert!(luhn_valid(&amex16));
+        assert_eq!(brand(&amex16), None);
+        assert_eq!(brand(&digits("378282246310005")), Some("American Express"));
+        // Mastercard 2-series bounds.
+        assert_eq!(brand(&digits("2221000000000009")), Some("Mastercard"));
+        assert_eq!(brand(&digits("2720990000000007")), Some("Mastercard"));
+        assert_eq!(brand(&digits("2721000000000004")), None);
+        // UATP: 15 digits starting with 1; 16 digits starting with 1 is nothing.
+        assert_eq!(brand(&digits("100000000000009")), Some("UATP"));
+        assert_eq!(brand(&digits("1000000000000008")), None);
+        assert!(luhn_valid(&digits("7000000000000005")));
+        assert_eq!(brand(&digits("7000000000000005")), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! Email addresses, found from their `@`: a local part of letters, digits and the usual
+//! punctuation (Unicode letters allowed), and a domain of at least two labels whose last
+//! label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1 (local 64 octets,
+//! label 63, domain 253, address 254).
+
+use crate::scan::chars::{char_at, char_before, is_combining_mark, is_letter};
+
+const MAX_LOCAL: usize = 64;
+const MAX_LABEL: usize = 63;
+const MAX_DOMAIN: usize = 253;
+const MAX_ADDRESS: usize = 254;
+
+/// How to recognise an address that piimask has already masked.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MaskedForm {
+    /// The EMAIL mask character.
+    pub mask_char: char,
+    /// Kept head plus kept tail of the local part.
+    pub kept: usize,
+}
+
+fn is_local_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || is_combining_mark(c)
+        || matches!(
+            c,
+            '.' | '_'
+                | '%'
+                | '+'
+                | '-'
+                | '\''
+                | '!'
+                | '#'
+                | '$'
+                | '&'
+                | '*'
+                | '^'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+        )
+}
+
+fn is_label_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c) || c == '-'
+}
+
+/// The email address around the `@` at `at`, as a byte span.
+pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
+    let start = local_part_start(hay, at)?;
+    if is_masked_local_part(&hay[start..at], masked) {
+        return None;
+    }
+    let end = domain_end(hay, at + 1)?;
+    (end - start <= MAX_ADDRESS).then_some((start, end))
+}
+
+/// Walks back over local-part characters (at most 64 bytes), then drops leading characters
+/// other than letters, digits and `_`.
+fn local_part_start(hay: &[u8], at: usize) -> Option<usize> {
+    let mut start = at;
+    while let Some((c, prev)) = char_before(hay, start) {
+        if !is_local_char(c) {
+            break;
+        }
+        if at - prev > MAX_LOCAL {
+            return None;
+        }
+        start = prev;
+    }
+    while start < at {
+        let (c, len) = char_at(hay, start)?;
+        if c.is_alphanumeric() || c == '_' {
+            break;
+        }
+        start += len;
+    }
+    (start < at).then_some(start)
+}
+
+/// A local part piimask produced: it holds the mask character and no more letters or
+/// digits than the style keeps (`m******`).
+fn is_masked_local_part(local: &[u8], masked: MaskedForm) -> bool {
+    let Ok(local) = std::str::from_utf8(local) else { return false };
+    local.contains(masked.mask_char) && local.chars().filter(|c| c.is_alphanumeric()).count() <= masked.kept
+}
+
+/// Reads the domain after the `@` and returns where the address ends.
+fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
+    // Label spans; bounded because the domain is at most 253 bytes.
+    let mut labels: [(usize, usize); 128] = [(0, 0); 128];
+    let mut count = 0;
+    let mut pos = from;
+    loop {
+        let label_start = pos;
+        while let Some((c, len)) = char_at(hay, pos) {
+            if !is_label_char(c) || pos + len - from > MAX_DOMAIN + 1 {
+                break;
+            }
+            pos += len;
+        }
+        if pos == label_start || count == labels.len() {
+            break;
+        }
+        labels[count] = (label_start, pos);
+        count += 1;
+        let next_is_label =
+            hay.get(pos) == Some(&b'.') && char_at(hay, pos + 1).is_some_and(|(c, _)| is_label_char(c));
+        if !next_is_label {
+            break;
+        }
+        pos += 1;
+    }
+    // Trailing hyphens belong to the sentence, not the domain (`x.com-`).
+    if count > 0 {
+        let last = &mut labels[count - 1];
+        while last.1 > last.0 && hay[last.1 - 1] == b'-' {
+            last.1 -= 1;
+        }
+    }
+    // Drop trailing labels until the last one is a TLD.
+    while count >= 2 && !is_tld(&hay[labels[count - 1].0..labels[count - 1].1]) {
+        count -= 1;
+    }
+    if count < 2 {
+        return None;
+    }
+    let labels = &labels[..count];
+    let valid_labels =
+        labels.iter().all(|&(s, e)| e > s && e - s <= MAX_LABEL && hay[s] != b'-' && hay[e - 1] != b'-');
+    let end = labels[count - 1].1;
+    (valid_labels && end - from <= MAX_DOMAIN).then_some(end)
+}
+
+/// A top-level domain: two or more letters (combining marks allowed), or punycode.
+fn is_tld(label: &[u8]) -> bool {
+    if label.len() > 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
+        return label[4..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    }
+    let Ok(label) = std::str::from_utf8(label) else { return false };
+    label.chars().count() >= 2 && label.chars().all(is_letter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MASKED: MaskedForm = MaskedForm { mask_char: '*', kept: 1 };
+
+    fn email_in(text: &str) -> Option<&str> {
+        let at = text.find('@')?;
+        find(text.as_bytes(), at, MASKED).map(|(s, e)| &text[s..e])
+    }
+
+    #[test]
+    fn finds_addresses() {
+        assert_eq!(email_in("write to melissa@gmail.com."), Some("melissa@gmail.com"));
+        assert_eq!(email_in("(john.doe+tag@mail.example.co.uk)"), Some("john.doe+tag@mail.example.co.uk"));
+        assert_eq!(email_in("иван@пример.укр"), Some("иван@пример.укр"));
+        assert_eq!(email_in("user@example.xn--p1ai!"), Some("user@example.xn--p1ai"));
+        assert_eq!(email_in("user@example.இந்தியா"), Some("user@example.இந்தியா"));
+        assert_eq!(email_in("mail:a@b.com-"), Some("a@b.com"));
+        assert_eq!(email_in("'quoted@example.org'"), Some("quoted@example.org"));
+    }
+
+    #[test]
+    fn rejects_non_addresses() {
+        assert_eq!(email_in("@handle"), None);
+        assert_eq!(email_in("user@localhost"), None);
+        assert_eq!(email_in("pkg@1.2.3"), None);
+        assert_eq!(email_in("name@host.123"), None);
+        assert_eq!(email_in("m******@gmail.com"), None, "already masked");
+        assert_eq!(email_in("*@gmail.com"), None, "already masked, one-character local part");
+        let long = format!("{}@example.com", "a".repeat(65));
+        assert_eq!(email_in(&long), None);
+        assert_eq!(email_in("a@-bad.com"), None);
+    }
+
+    #[test]
+    fn backs_off_to_the_last_tld() {
+        assert_eq!(email_in("john@example.com.2024"), Some("john@example.com"));
+    }
+}

@@ -1,0 +1,352 @@
+//! IBANs: a registry country code, two check digits and a BBAN of that country's exact
+//! length and structure, compact or grouped, any case; valid when mod-97 gives 1.
+//!
+//! Facts: SWIFT IBAN Registry release 100 (89 countries), partial members as listed by
+//! schwifty and ibantools (with php-iban's variants accepted too), and the territories that
+//! use their parent's format (REFERENCE §2).
+
+use crate::scan::chars::{Class, Sep, char_before, classify, word_char_before};
+
+/// `(country, length, BBAN structure)`. Structure: `n` digits, `a` letters, `c` either.
+static COUNTRIES: &[(&str, u8, &str)] = &[
+    ("AD", 24, "4n4n12c"),
+    ("AE", 23, "3n16n"),
+    ("AL", 28, "8n16c"),
+    ("AT", 20, "5n11n"),
+    ("AZ", 28, "4a20c"),
+    ("BA", 20, "3n3n8n2n"),
+    ("BE", 16, "3n7n2n"),
+    ("BG", 22, "4a4n2n8c"),
+    ("BH", 22, "4a14c"),
+    ("BI", 27, "5n5n11n2n"),
+    ("BR", 29, "8n5n10n1a1c"),
+    ("BY", 28, "4c4n16c"),
+    ("CH", 21, "5n12c"),
+    ("CR", 22, "4n14n"),
+    ("CY", 28, "3n5n16c"),
+    ("CZ", 24, "4n16n"),
+    ("DE", 22, "8n10n"),
+    ("DJ", 27, "5n5n11n2n"),
+    ("DK", 18, "4n9n1n"),
+    ("DO", 28, "4c20n"),
+    ("EE", 20, "2n14n"),
+    ("EG", 29, "4n4n17n"),
+    ("ES", 24, "4n4n1n1n10n"),
+    ("FI", 18, "3n11n"),
+    ("FK", 18, "2a12n"),
+    ("FO", 18, "4n9n1n"),
+    ("FR", 27, "5n5n11c2n"),
+    ("GB", 22, "4a6n8n"),
+    ("GE", 22, "2a16n"),
+    ("GI", 23, "4a15c"),
+    ("GL", 18, "4n9n1n"),
+    ("GR", 27, "3n4n16c"),
+    ("GT", 28, "4c20c"),
+    ("HN", 28, "4a20n"),
+    ("HR", 21, "7n10n"),
+    ("HU", 28, "3n4n1n15n1n"),
+    ("IE", 22, "4a6n8n"),
+    ("IL", 23, "3n3n13n"),
+    ("IQ", 23, "4a3n12n"),
+    ("IS", 26, "4n2n6n10n"),
+    ("IT", 27, "1a5n5n12c"),
+    ("JO", 30, "4a4n18c"),
+    ("KW", 30, "4a22c"),
+    ("KZ", 20, "3n13c"),
+    ("LB", 28, "4n20c"),
+    ("LC", 32, "4a24c"),
+    ("LI", 21, "5n12c"),
+    ("LT", 20, "5n11n"),
+    ("LU", 20, "3n13c"),
+    ("LV", 21, "4a13c"),
+    ("LY", 25, "3n3n15n"),
+    ("MC", 27, "5n5n11c2n"),
+    ("MD", 24, "2c18c"),
+    ("ME", 22, "3n13n2n"),
+    ("MK", 19, "3n10c2n"),
+    ("MN", 20, "4n12n"),
+    ("MR", 27, "5n5n11n2n"),
+    ("MT", 31, "4a5n18c"),
+    ("MU", 30, "4a2n2n12n3n3a"),
+    ("NI", 28, "4a20n"),
+    ("NL", 18, "4a10n"),
+    ("NO", 15, "4n6n1n"),
+    ("OM", 23, "3n16c"),
+    ("PK", 24, "4a16c"),
+    ("PL", 28, "8n16n"),
+    ("PS", 29, "4a21c"),
+    ("PT", 25, "4n4n11n2n"),
+    ("QA", 29, "4a21c"),
+    ("RO", 24, "4a16c"),
+    ("RS", 22, "3n13n2n"),
+    ("RU", 33, "9n5n15c"),
+    ("SA", 24, "2n18c"),
+    ("SC", 31, "4a2n2n16n3a"),
+    ("SD", 18, "2n12n"),
+    ("SE", 24, "3n16n1n"),
+    ("SI", 19, "5n8n2n"),
+    ("SK", 24, "4n6n10n"),
+    ("SM", 27, "1a5n5n12c"),
+    ("SO", 23, "4n3n12n"),
+    ("ST", 25, "4n4n11n2n"),
+    ("SV", 28, "4a20n"),
+    ("TL", 23, "3n14n2n"),
+    ("TN", 24, "2n3n13n2n"),
+    ("TR", 26, "5n1n16c"),
+    ("UA", 29, "6n19c"),
+    ("VA", 22, "3n15n"),
+    ("VG", 24, "4a16n"),
+    ("XK", 20, "4n10n2n"),
+    ("YE", 30, "4a4n18c"),
+    // Partial members (not in the registry, used nationally). Where sources disagree the
+    // structure admits every variant: `2c` covers both two letters and one letter + digit.
+    ("AO", 25, "21n"),
+    ("BF", 28, "2c22n"),
+    ("BF", 27, "2c21n"),
+    ("BJ", 28, "2c22n"),
+    ("CF", 27, "23n"),
+    ("CG", 27, "23n"),
+    ("CI", 28, "2c22n"),
+    ("CM", 27, "23n"),
+    ("CV", 25, "21n"),
+    ("DZ", 26, "22n"),
+    ("DZ", 24, "20n"),
+    ("GA", 27, "23n"),
+    ("GQ", 27, "23n"),
+    ("GW", 25, "2c19n"),
+    ("IR", 26, "22n"),
+    ("KM", 27, "23n"),
+    ("MA", 28, "24n"),
+    ("MG", 27, "23n"),
+    ("ML", 28, "2c22n"),
+    ("MZ", 25, "21n"),
+    ("NE", 28, "2c22n"),
+    ("SN", 28, "2c22n"),
+    ("TD", 27, "23n"),
+    ("TG", 28, "2c3n5n12n2n"),
+];
+
+/// Territories whose IBANs use their parent country's format.
+static TERRITORIES: &[(&str, &str)] = &[
+    ("AX", "FI"),
+    ("GF", "FR"),
+    ("GP", "FR"),
+    ("MQ", "FR"),
+    ("RE", "FR"),
+    ("PF", "FR"),
+    ("TF", "FR"),
+    ("YT", "FR"),
+    ("NC", "FR"),
+    ("BL", "FR"),
+    ("MF", "FR"),
+    ("PM", "FR"),
+    ("WF", "FR"),
+    ("IM", "GB"),
+    ("JE", "GB"),
+    ("GG", "GB"),
+];
+
+/// The longest IBAN of any country.
+const MAX_LEN: usize = 34;
+
+/// The formats `(length, structure)` a country code may have.
+fn formats(cc: [u8; 2]) -> impl Iterator<Item = (usize, &'static str)> {
+    let parent = TERRITORIES
+        .iter()
+        .find(|(code, _)| code.as_bytes() == cc)
+        .map_or(cc, |(_, parent)| [parent.as_bytes()[0], parent.as_bytes()[1]]);
+    COUNTRIES
+        .iter()
+        .filter(move |(code, _, _)| code.as_bytes() == parent)
+        .map(|&(_, len, bban)| (usize::from(len), bban))
+}
+
+/// Whether the BBAN characters (upper-case ASCII) follow the structure.
+fn bban_matches(bban: &[u8], structure: &str) -> bool {
+    let mut pos = 0;
+    let mut count = 0usize;
+    for b in structure.bytes() {
+        if b.is_ascii_digit() {
+            count = count * 10 + usize::from(b - b'0');
+            continue;
+        }
+        let Some(part) = bban.get(pos..pos + count) else { return false };
+        let ok = match b {
+            b'n' => part.iter().all(u8::is_ascii_digit),
+            b'a' => part.iter().all(u8::is_ascii_uppercase),
+            _ => part.iter().all(u8::is_ascii_alphanumeric),
+        };
+        if !ok {
+            return false;
+        }
+        pos += count;
+        count = 0;
+    }
+    pos == bban.len()
+}
+
+/// ISO 7064 MOD 97-10 over an IBAN in electronic format (upper-case ASCII): moves the
+/// first four characters to the end, reads letters as 10..35, returns the remainder.
+pub(crate) fn mod97(iban: &[u8]) -> u32 {
+    let (head, tail) = iban.split_at(4.min(iban.len()));
+    tail.iter().chain(head).fold(0u32, |acc, &b| {
+        if b.is_ascii_digit() {
+            (acc * 10 + u32::from(b - b'0')) % 97
+        } else {
+            (acc * 100 + u32::from(b - b'A') + 10) % 97
+        }
+    })
+}
+
+/// What was found at an IBAN-shaped position.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// A valid IBAN over this byte span.
+    Iban(usize, usize),
+    /// A value of exact IBAN shape whose check fails: a known non-IBAN over this span.
+    NotIban(usize, usize),
+}
+
+/// Looks for an IBAN whose check digits start at `digit` (the first digit of a chunk).
+pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
+    let start = country_code_before(hay, digit)?;
+    let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
+    let mut formats = formats(cc).peekable();
+    formats.peek()?;
+
+    // Read up to MAX_LEN letters and digits, in groups joined by single space, dash or dot
+    // separators, remembering where each character ends and whether it ends a group.
+    let mut chars = [0u8; MAX_LEN + 1];
+    let mut ends = [(0usize, false); MAX_LEN + 1];
+    chars[..2].copy_from_slice(&cc);
+    ends[1] = (start + 2, false);
+    let mut count = 2;
+    let mut pos = digit;
+    while count <= MAX_LEN && pos < hay.len() {
+        let (class, len) = classify(hay, pos);
+        let c = match class {
+            Class::Digit(value) => b'0' + value,
+            _ if hay[pos].is_ascii_alphabetic() => hay[pos].to_ascii_uppercase(),
+            Class::Sep(Sep::Space | Sep::Dash | Sep::Dot) if count > 2 => {
+                // A separator is allowed only between two characters.
+                let next = pos + len;
+                let continues = next < hay.len()
+                    && (matches!(classify(hay, next).0, Class::Digit(_)) || hay[next].is_ascii_alphabetic());
+                if !continues {
+                    break;
+                }
+                ends[count - 1].1 = true;
+                pos = next;
+                continue;
+            }
+            _ => break,
+        };
+        // The two check digits must be digits.
+        if count < 4 && !c.is_ascii_digit() {
+            return None;
+        }
+        chars[count] = c;
+        pos += len;
+        ends[count] = (pos, false);
+        count += 1;
+    }
+    if count <= MAX_LEN {
+        // The run ended: its last character ends a group.
+        ends[count - 1].1 = true;
+    }
+    for (len, structure) in formats {
+        if count < len || !ends[len - 1].1 {
+            continue;
+        }
+        let iban = &chars[..len];
+        if !bban_matches(&iban[4..], structure) {
+            continue;
+        }
+        let end = ends[len - 1].0;
+        let check = u32::from(iban[2] - b'0') * 10 + u32::from(iban[3] - b'0');
+        let valid = (2..=98).contains(&check) && mod97(iban) == 1;
+        return Some(if valid { Found::Iban(start, end) } else { Found::NotIban(start, end) });
+    }
+    None
+}
+
+/// The offset of a two-letter country code right before the check digits at `digit`:
+/// `DE89…`, `de89…`, or an upper-case code and one space, `SV 62…`. The code must not
+/// follow a letter or digit.
+fn country_code_before(hay: &[u8], digit: usize) -> Option<usize> {
+    let letters_at = |at: usize, upper_only: bool| {
+        let ok = |b: u8| if upper_only { b.is_ascii_uppercase() } else { b.is_ascii_alphabetic() };
+        at + 2 <= hay.len() && ok(hay[at]) && ok(hay[at + 1]) && !word_char_before(hay, at)
+    };
+    if digit >= 2 && letters_at(digit - 2, false) {
+        return Some(digit - 2);
+    }
+    let (_, sep) = char_before(hay, digit)?;
+    if classify(hay, sep).0 == Class::Sep(Sep::Space) && sep >= 2 && letters_at(sep - 2, true) {
+        return Some(sep - 2);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find_in(text: &str) -> Option<Found> {
+        let digit = text.bytes().position(|b| b.is_ascii_digit())?;
+        find(text.as_bytes(), digit)
+    }
+
+    #[test]
+    fn registry_examples_validate() {
+        for iban in [
+            "DE89370400440532013000",
+            "GB29NWBK60161331926819",
+            "FR1420041010050500013M02606",
+            "NO9386011117947",
+            "RU0304452522540817810538091310419",
+            "MU17BOMM0101101030300200000MUR",
+            "LC55HEMM000100010012001200023015",
+        ] {
+            assert_eq!(mod97(iban.as_bytes()), 1, "{iban}");
+            assert_eq!(find_in(iban), Some(Found::Iban(0, iban.len())), "{iban}");
+        }
+    }
+
+    #[test]
+    fn grouped_lower_case_and_print_forms() {
+        let text = "IBAN: de89 3704 0044 0532 0130 00, merci";
+        assert_eq!(find_in(text), Some(Found::Iban(6, 33)));
+        let text = "SV 62 CENR 00000000000000700025";
+        assert_eq!(find_in(text), Some(Found::Iban(0, text.len())));
+        let text = "BI42 10000 10001 00003320451 81";
+        assert_eq!(find_in(text), Some(Found::Iban(0, text.len())));
+    }
+
+    #[test]
+    fn wrong_check_is_a_known_non_iban() {
+        assert_eq!(find_in("DE89370400440532013001"), Some(Found::NotIban(0, 22)));
+        assert_eq!(find_in("DE00370400440532013000").map(|f| matches!(f, Found::NotIban(..))), Some(true));
+    }
+
+    #[test]
+    fn shape_must_be_exact() {
+        assert_eq!(find_in("DE8937040044053201300"), None, "one digit short");
+        assert_eq!(find_in("DE893704004405320130001"), None, "ends inside a group");
+        assert_eq!(find_in("xDE89370400440532013000"), None, "code glued to a letter");
+        assert_eq!(find_in("at 0612345678"), None, "lower-case code with a space");
+        assert_eq!(find_in("ZZ89370400440532013000"), None, "unknown country");
+    }
+
+    #[test]
+    fn territories_use_their_parent_format() {
+        let body = "20041010050500013M02606";
+        // Recompute the check digits for GP with the FR format.
+        let mut iban = format!("GP00{body}").into_bytes();
+        let check = 98 - mod97(&iban);
+        iban[2] = b'0' + (check / 10) as u8;
+        iban[3] = b'0' + (check % 10) as u8;
+        let text = String::from_utf8(iban).unwrap();
+        assert_eq!(find_in(&text), Some(Found::Iban(0, 27)));
+    }
+}

@@ -1,0 +1,223 @@
+//! Numbers that are not phone numbers or SSNs even when shaped like one: dates, IPv4
+//! addresses, prices and decimals, percentages, and the digits of a known non-IBAN.
+
+use crate::scan::chars::{Class, Sep, char_at, char_before, classify, is_letter};
+use crate::scan::chunk::{Chunk, FLAG_DATE, FLAG_IPV4, Joint};
+
+/// Whether groups `s..=e` of the chunk may not be a PHONE or SSN.
+pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize, usize)>) -> bool {
+    let groups = &chunk.groups()[s..=e];
+    if groups.iter().any(|g| g.flags & (FLAG_DATE | FLAG_IPV4) != 0) {
+        return true;
+    }
+    let (start, end) = (groups[0].start, groups[groups.len() - 1].end);
+    if let Some((veto_start, veto_end)) = veto
+        && start < veto_end
+        && veto_start < end
+    {
+        return true;
+    }
+    let before = if chunk.is_first(s) { chunk.start } else { usize::MAX };
+    price_before(chunk.hay, before) || decimal_or_price_after(chunk, e)
+}
+
+/// A currency sign or code right before `at` (one space may come between).
+fn price_before(hay: &[u8], at: usize) -> bool {
+    if at == usize::MAX {
+        return false;
+    }
+    let mut at = at;
+    if let Some((_, prev)) = char_before(hay, at)
+        && classify(hay, prev).0 == Class::Sep(Sep::Space)
+    {
+        at = prev;
+    }
+    let Some((c, prev)) = char_before(hay, at) else { return false };
+    if is_currency_sign(c) {
+        return true;
+    }
+    // A currency word ending here: walk back over letters (at most a few).
+    let mut word_start = at;
+    let mut cursor = Some((c, prev));
+    let mut letters = 0;
+    while let Some((c, start)) = cursor {
+        if !is_letter(c) || letters == 8 {
+            break;
+        }
+        letters += 1;
+        word_start = start;
+        cursor = char_before(hay, start);
+    }
+    letters > 0 && !cursor.is_some_and(|(c, _)| is_letter(c)) && is_currency_word(&hay[word_start..at])
+}
+
+/// A decimal part (`.50`, `,99`), a percent sign, or a currency right after group `e`.
+fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
+    let groups = chunk.groups();
+    if let Some(next) = groups.get(e + 1) {
+        // `612 345 678.50`: a short dot-joined last group is a decimal part.
+        return next.joint == Joint::Sep(Sep::Dot)
+            && next.len <= 2
+            && !chunk.next_joint(e + 1).same_sep(next.joint)
+            && chunk.is_last(e + 1);
+    }
+    if !chunk.is_last(e) {
+        return false;
+    }
+    let hay = chunk.hay;
+    let mut at = groups[e].end;
+    if hay.get(at) == Some(&b',') {
+        let digits = hay[at + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if (1..=2).contains(&digits) {
+            return true;
+        }
+    }
+    if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
+        at += classify(hay, at).1;
+    }
+    let Some((c, _)) = char_at(hay, at) else { return false };
+    if is_currency_sign(c) || c == '%' {
+        return true;
+    }
+    let mut end = at;
+    let mut letters = 0;
+    while let Some((c, len)) = char_at(hay, end) {
+        if !is_letter(c) || letters == 8 {
+            break;
+        }
+        letters += 1;
+        end += len;
+    }
+    letters > 0 && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c)) && is_currency_word(&hay[at..end])
+}
+
+fn is_currency_sign(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '¢'
+            | '₴'
+            | '₽'
+            | '₹'
+            | '₺'
+            | '₩'
+            | '₪'
+            | '₦'
+            | '₱'
+            | '₫'
+            | '฿'
+            | '₸'
+            | '₼'
+            | '₾'
+            | '₡'
+            | '₲'
+            | '₭'
+            | '₮'
+            | '₵'
+            | '₿'
+    )
+}
+
+/// ISO 4217 codes and currency words commonly written next to amounts in the supported
+/// languages (compared case-insensitively for ASCII).
+fn is_currency_word(word: &[u8]) -> bool {
+    const WORDS: &[&str] = &[
+        "usd",
+        "eur",
+        "gbp",
+        "uah",
+        "chf",
+        "pln",
+        "rub",
+        "jpy",
+        "cny",
+        "cad",
+        "aud",
+        "mxn",
+        "brl",
+        "inr",
+        "try",
+        "sek",
+        "nok",
+        "dkk",
+        "czk",
+        "huf",
+        "ron",
+        "bgn",
+        "rsd",
+        "zar",
+        "krw",
+        "hkd",
+        "sgd",
+        "nzd",
+        "ils",
+        "aed",
+        "sar",
+        "egp",
+        "mad",
+        "ngn",
+        "kzt",
+        "byn",
+        "gel",
+        "azn",
+        "euro",
+        "euros",
+        "eur",
+        "dollar",
+        "dollars",
+        "dólares",
+        "dolares",
+        "pesos",
+        "zł",
+        "zl",
+        "kč",
+        "kr",
+        "ft",
+        "lei",
+        "грн",
+        "гривень",
+        "гривні",
+        "гривня",
+        "руб",
+        "рублей",
+        "рублів",
+        "евро",
+        "євро",
+        "долларов",
+        "доларів",
+    ];
+    let Ok(word) = std::str::from_utf8(word) else { return false };
+    WORDS.iter().any(|w| {
+        if w.is_ascii() {
+            w.eq_ignore_ascii_case(word)
+        } else {
+            *w == word || w.to_lowercase() == word.to_lowercase()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currency_words() {
+        assert!(is_currency_word(b"EUR"));
+        assert!(is_currency_word(b"usd"));
+        assert!(is_currency_word("грн".as_bytes()));
+        assert!(is_currency_word("Гривень".as_bytes()));
+        assert!(!is_currency_word(b"SSN"));
+        assert!(!is_currency_word(b"tel"));
+    }
+
+    #[test]
+    fn price_before_finds_signs_and_codes() {
+        assert!(price_before("€ 123".as_bytes(), 4));
+        assert!(price_before("USD 123".as_bytes(), 4));
+        assert!(price_before("$123".as_bytes(), 1));
+        assert!(!price_before("tel 123".as_bytes(), 4));
+        assert!(!price_before("123".as_bytes(), 0));
+    }
+}

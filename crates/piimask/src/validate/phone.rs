@@ -1,0 +1,464 @@
+//! Phone numbers in the forms people write them: international (`+`, `00`, `011`), national
+//! with a trunk prefix, national grouped like a phone number, or any digit run near a
+//! context word. Shape decides, not assignment: numbering plans only help tell phones from
+//! dates, prices and IDs (see `numbers`), never let a plausible phone through.
+//!
+//! Country codes and national number lengths: ITU-T E.164 and libphonenumber metadata
+//! (REFERENCE §4), widened where markets use variable lengths.
+
+use crate::kind::Kind;
+use crate::scan::Candidate;
+use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
+
+use super::context::ContextProbe;
+use super::numbers::vetoed;
+
+/// `(country calling code, shortest, longest national significant number)`.
+static COUNTRY_CODES: &[(u16, u8, u8)] = &[
+    (1, 10, 10),
+    (7, 10, 10),
+    (20, 8, 10),
+    (211, 9, 9),
+    (212, 9, 9),
+    (213, 8, 9),
+    (216, 8, 8),
+    (218, 8, 9),
+    (220, 7, 7),
+    (221, 9, 9),
+    (222, 8, 8),
+    (223, 8, 8),
+    (224, 8, 9),
+    (225, 8, 10),
+    (226, 8, 8),
+    (227, 8, 8),
+    (228, 8, 8),
+    (229, 8, 10),
+    (230, 7, 8),
+    (231, 7, 9),
+    (232, 8, 8),
+    (233, 9, 9),
+    (234, 7, 10),
+    (235, 8, 8),
+    (236, 8, 8),
+    (237, 8, 9),
+    (238, 7, 7),
+    (239, 7, 7),
+    (240, 9, 9),
+    (241, 7, 8),
+    (242, 9, 9),
+    (243, 7, 9),
+    (244, 9, 9),
+    (245, 7, 9),
+    (246, 7, 7),
+    (247, 5, 6),
+    (248, 7, 7),
+    (249, 9, 9),
+    (250, 9, 9),
+    (251, 9, 9),
+    (252, 7, 9),
+    (253, 8, 8),
+    (254, 9, 10),
+    (255, 9, 9),
+    (256, 9, 9),
+    (257, 8, 8),
+    (258, 8, 9),
+    (260, 9, 9),
+    (261, 9, 9),
+    (262, 9, 9),
+    (263, 9, 10),
+    (264, 8, 9),
+    (265, 7, 9),
+    (266, 8, 8),
+    (267, 7, 8),
+    (268, 8, 8),
+    (269, 7, 7),
+    (27, 9, 9),
+    (290, 4, 5),
+    (291, 7, 7),
+    (297, 7, 7),
+    (298, 6, 6),
+    (299, 6, 6),
+    (30, 10, 10),
+    (31, 9, 11),
+    (32, 8, 9),
+    (33, 9, 9),
+    (34, 9, 9),
+    (350, 8, 8),
+    (351, 9, 9),
+    (352, 6, 11),
+    (353, 7, 9),
+    (354, 7, 9),
+    (355, 8, 9),
+    (356, 8, 8),
+    (357, 8, 8),
+    (358, 6, 12),
+    (359, 7, 9),
+    (36, 8, 9),
+    (370, 8, 8),
+    (371, 8, 8),
+    (372, 7, 8),
+    (373, 8, 8),
+    (374, 8, 8),
+    (375, 9, 10),
+    (376, 6, 9),
+    (377, 8, 9),
+    (378, 6, 10),
+    (380, 9, 9),
+    (381, 7, 10),
+    (382, 8, 8),
+    (383, 8, 9),
+    (385, 8, 9),
+    (386, 8, 8),
+    (387, 8, 9),
+    (389, 8, 8),
+    (39, 6, 11),
+    (40, 9, 9),
+    (41, 9, 9),
+    (420, 9, 9),
+    (421, 9, 9),
+    (423, 7, 9),
+    (43, 7, 13),
+    (44, 7, 10),
+    (45, 8, 8),
+    (46, 7, 10),
+    (47, 8, 8),
+    (48, 9, 9),
+    (49, 6, 15),
+    (500, 5, 5),
+    (501, 7, 7),
+    (502, 8, 8),
+    (503, 8, 8),
+    (504, 8, 8),
+    (505, 8, 8),
+    (506, 8, 8),
+    (507, 7, 8),
+    (508, 6, 6),
+    (509, 8, 8),
+    (51, 8, 9),
+    (52, 10, 10),
+    (53, 6, 8),
+    (54, 10, 11),
+    (55, 10, 11),
+    (56, 9, 9),
+    (57, 10, 10),
+    (58, 10, 10),
+    (590, 9, 9),
+    (591, 8, 8),
+    (592, 7, 7),
+    (593, 8, 9),
+    (594, 9, 9),
+    (595, 9, 9),
+    (596, 9, 9),
+    (597, 6, 7),
+    (598, 8, 8),
+    (599, 7, 8),
+    (60, 8, 10),
+    (61, 9, 9),
+    (62, 8, 12),
+    (63, 8, 10),
+    (64, 8, 10),
+    (65, 8, 8),
+    (66, 8, 9),
+    (670, 7, 8),
+    (672, 6, 6),
+    (673, 7, 7),
+    (674, 7, 7),
+    (675, 7, 8),
+    (676, 5, 7),
+    (677, 5, 7),
+    (678, 5, 7),
+    (679, 7, 7),
+    (680, 7, 7),
+    (681, 6, 6),
+    (682, 5, 5),
+    (683, 4, 7),
+    (685, 5, 7),
+    (686, 5, 8),
+    (687, 6, 6),
+    (688, 5, 7),
+    (689, 6, 8),
+    (690, 4, 7),
+    (691, 7, 7),
+    (692, 7, 7),
+    (800, 8, 8),
+    (808, 8, 8),
+    (81, 9, 10),
+    (82, 8, 10),
+    (84, 9, 10),
+    (850, 8, 10),
+    (852, 8, 8),
+    (853, 8, 8),
+    (855, 8, 9),
+    (856, 8, 10),
+    (86, 9, 11),
+    (870, 9, 9),
+    (878, 12, 12),
+    (880, 8, 10),
+    (881, 9, 9),
+    (882, 8, 12),
+    (883, 8, 12),
+    (886, 8, 9),
+    (888, 11, 11),
+    (90, 10, 10),
+    (91, 10, 10),
+    (92, 9, 10),
+    (93, 9, 9),
+    (94, 9, 9),
+    (95, 7, 10),
+    (960, 7, 7),
+    (961, 7, 8),
+    (962, 8, 9),
+    (963, 8, 9),
+    (964, 8, 10),
+    (965, 8, 8),
+    (966, 9, 9),
+    (967, 7, 9),
+    (968, 8, 8),
+    (970, 8, 9),
+    (971, 8, 9),
+    (972, 8, 9),
+    (973, 8, 8),
+    (974, 8, 8),
+    (975, 7, 8),
+    (976, 8, 8),
+    (977, 8, 10),
+    (979, 9, 9),
+    (98, 10, 10),
+    (992, 9, 9),
+    (993, 8, 8),
+    (994, 9, 9),
+    (995, 9, 9),
+    (996, 9, 9),
+    (998, 9, 9),
+];
+
+/// The country code at the start of `digits`: `(code length, national lengths)`.
+/// Country codes form a prefix-free set, so at most one length matches.
+pub(crate) fn country_code(digits: &[u8]) -> Option<(usize, std::ops::RangeInclusive<usize>)> {
+    if digits.first() == Some(&0) {
+        return None;
+    }
+    let mut code = 0u16;
+    for (i, &d) in digits.iter().take(3).enumerate() {
+        code = code * 10 + u16::from(d);
+        if let Some(&(_, min, max)) = COUNTRY_CODES.iter().find(|entry| entry.0 == code) {
+            return Some((i + 1, usize::from(min)..=usize::from(max)));
+        }
+    }
+    None
+}
+
+/// Group-length shapes of national numbers written without a prefix (one kind of
+/// separator throughout): NANP/IT `555 123 4567`, RU `495 123 45 67`, IT `333 1234567`,
+/// CN `138 1234 5678`, MX `55 1234 5678`, BR `11 98765 4321`, ES/PT/PL `612 345 678`,
+/// ES `612 34 56 78`, ES/PL `91 123 45 67`, NO `123 45 678`, DK/NO `12 34 56 78`.
+static SHAPES: &[&[usize]] = &[
+    &[3, 3, 4],
+    &[3, 3, 2, 2],
+    &[3, 7],
+    &[3, 4, 4],
+    &[2, 4, 4],
+    &[2, 5, 4],
+    &[3, 3, 3],
+    &[3, 2, 2, 2],
+    &[2, 3, 2, 2],
+    &[3, 2, 3],
+    &[2, 2, 2, 2],
+];
+
+/// Shapes after a NANP trunk `1` and a Russian-style trunk `8`.
+static TRUNK_1_SHAPES: &[&[usize]] = &[&[3, 3, 4], &[3, 7]];
+static TRUNK_8_SHAPES: &[&[usize]] = &[&[3, 3, 2, 2], &[3, 3, 4], &[3, 7]];
+
+/// The digits of groups `s..=e` in order, skipping `(0)` trunk groups after the first.
+#[derive(Clone, Copy)]
+struct Digits {
+    values: [u8; MAX_DIGITS],
+    len: usize,
+    /// All digits, `(0)` included.
+    total: usize,
+}
+
+fn is_zero_trunk(group: &Group) -> bool {
+    group.paren && group.len == 1 && group.digits()[0] == 0
+}
+
+/// Pushes every phone number starting at group `s`.
+pub(crate) fn candidates(
+    chunk: &Chunk<'_>,
+    s: usize,
+    context: &mut ContextProbe<'_>,
+    veto: Option<(usize, usize)>,
+    out: &mut Vec<Candidate>,
+) {
+    let groups = chunk.groups();
+    let first = &groups[s];
+    if first.len > MAX_DIGITS {
+        return;
+    }
+    // Per end group: the digits so far. A phone has at most MAX_DIGITS digits.
+    let mut ends: [(usize, Digits); MAX_DIGITS] =
+        [(0, Digits { values: [0; MAX_DIGITS], len: 0, total: 0 }); MAX_DIGITS];
+    let mut end_count = 0;
+    let mut digits = Digits { values: [0; MAX_DIGITS], len: 0, total: 0 };
+    for (e, group) in groups.iter().enumerate().skip(s) {
+        if digits.total + group.len > MAX_DIGITS || end_count == MAX_DIGITS {
+            break;
+        }
+        digits.total += group.len;
+        if e == s || !is_zero_trunk(group) {
+            digits.values[digits.len..digits.len + group.len].copy_from_slice(group.digits());
+            digits.len += group.len;
+        }
+        ends[end_count] = (e, digits);
+        end_count += 1;
+    }
+    let ends = &ends[..end_count];
+    let emit = |start: usize, e: usize, out: &mut Vec<Candidate>| {
+        if chunk.ends_clean(e) && !vetoed(chunk, s, e, veto) {
+            out.push(Candidate::new(start, groups[e].end, Kind::Phone));
+        }
+    };
+    let before = out.len();
+
+    // 1. International with `+`.
+    if let (true, Some(plus)) = (chunk.is_first(s), chunk.plus) {
+        let shaped = |d: &Digits| (8..=15).contains(&d.len);
+        let fits = |d: &Digits| {
+            country_code(&d.values[..d.len])
+                .is_some_and(|(code_len, lengths)| lengths.contains(&(d.len - code_len)))
+        };
+        let any_fits = ends.iter().any(|(e, d)| shaped(d) && fits(d) && chunk.ends_clean(*e));
+        for (e, d) in ends {
+            if shaped(d) && (!any_fits || fits(d)) {
+                emit(plus, *e, out);
+            }
+        }
+    }
+    if !chunk.starts_clean(s) {
+        return;
+    }
+    let lead = first.digits();
+
+    // 2. International with `00` or `011`.
+    let prefix = match lead {
+        [0, 0, ..] => 2,
+        [0, 1, 1, ..] => 3,
+        _ => 0,
+    };
+    if prefix > 0 && !first.paren {
+        for (e, d) in ends {
+            let national = &d.values[prefix..d.len.max(prefix)];
+            if (8..=15).contains(&national.len())
+                && country_code(national)
+                    .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
+            {
+                emit(first.start, *e, out);
+            }
+        }
+    }
+
+    // 3. National with trunk prefix 0.
+    if lead.len() >= 2 && lead[0] == 0 && lead[1] != 0 {
+        if !first.paren && (10..=12).contains(&first.len) {
+            emit(first.start, s, out);
+        }
+        if (2..=5).contains(&first.len) {
+            for (e, d) in ends.iter().skip(1) {
+                if (9..=12).contains(&d.total) && !chunk.next_joint(*e).same_sep(groups[*e].joint) {
+                    emit(first.start, *e, out);
+                }
+            }
+        }
+    }
+
+    // 4. Trunk 1 (NANP) and trunk 8 (RU, KZ, BY).
+    if first.len == 1 && !first.paren && matches!(lead[0], 1 | 8) {
+        let shapes = if lead[0] == 1 { TRUNK_1_SHAPES } else { TRUNK_8_SHAPES };
+        for shape in shapes {
+            if let Some(e) = shaped_run(chunk, s + 1, shape, true) {
+                emit(first.start, e, out);
+            }
+        }
+    }
+
+    // 5. National without prefix, grouped like a phone number.
+    if first.paren && (2..=5).contains(&first.len) {
+        for (e, d) in ends.iter().skip(1) {
+            if (8..=12).contains(&d.total) && !chunk.next_joint(*e).same_sep(groups[*e].joint) {
+                emit(first.start, *e, out);
+            }
+        }
+    } else if !first.paren {
+        for shape in SHAPES {
+            if let Some(e) = shaped_run(chunk, s, shape, false)
+                && !first.joint.same_sep(groups[s + 1].joint)
+            {
+                emit(first.start, e, out);
+            }
+        }
+    }
+
+    // 6. Any 7-15 digits near a phone context word.
+    if out.len() == before && !first.paren {
+        for (e, d) in ends {
+            let whole_run = *e == s
+                || (!first.joint.same_sep(groups[s + 1].joint)
+                    && !chunk.next_joint(*e).same_sep(groups[*e].joint));
+            if (7..=15).contains(&d.total) && whole_run && context.phone() {
+                emit(first.start, *e, out);
+            }
+        }
+    }
+}
+
+/// Whether the groups from `from` have exactly the lengths of `shape`, are joined by one
+/// kind of separator, and are not continued by a group joined the same way. Returns the
+/// last group. With `after_trunk`, the first group may be in parentheses.
+fn shaped_run(chunk: &Chunk<'_>, from: usize, shape: &[usize], after_trunk: bool) -> Option<usize> {
+    let groups = chunk.groups();
+    let run = groups.get(from..from + shape.len())?;
+    if !run.iter().zip(shape).all(|(g, &len)| g.len == len)
+        || run.iter().enumerate().any(|(i, g)| g.paren && !(after_trunk && i == 0))
+    {
+        return None;
+    }
+    // One kind of separator inside the run (the joint right after a parenthesised first
+    // group is free: `(495) 123-45-67`).
+    let skip = if run[0].paren { 2 } else { 1 };
+    let mut sep: Option<Joint> = None;
+    for group in run.iter().skip(skip) {
+        match sep {
+            None if matches!(group.joint, Joint::Sep(_)) => sep = Some(group.joint),
+            Some(inner) if inner.same_sep(group.joint) => {}
+            _ => return None,
+        }
+    }
+    let last = from + shape.len() - 1;
+    let continued = sep.is_some_and(|inner| chunk.next_joint(last).same_sep(inner));
+    (!continued).then_some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_are_prefix_free_and_parse() {
+        for &(code, min, max) in COUNTRY_CODES {
+            assert!(min <= max, "{code}");
+            let text = code.to_string();
+            for other in COUNTRY_CODES {
+                let other_text = other.0.to_string();
+                if other.0 != code {
+                    assert!(!other_text.starts_with(&text), "{code} is a prefix of {}", other.0);
+                }
+            }
+        }
+        assert_eq!(country_code(&[4, 4, 7, 9]), Some((2, 7..=10)));
+        assert_eq!(country_code(&[3, 8, 0, 5]), Some((3, 9..=9)));
+        assert_eq!(country_code(&[1, 2, 0]), Some((1, 10..=10)));
+        assert_eq!(country_code(&[2, 8, 9]), None);
+        assert_eq!(country_code(&[0, 1, 2]), None, "no code starts with 0");
+    }
+}

@@ -1,0 +1,113 @@
+//! US social security numbers and ITINs: `AAA-GG-SSSS` (space or dash separators), or nine
+//! bare digits next to an SSN context word.
+//!
+//! Rules: SSA POMS RM 10201.035 (area not 000 or 666, group not 00, serial not 0000);
+//! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS).
+
+use crate::kind::Kind;
+use crate::scan::Candidate;
+use crate::scan::chars::Sep;
+use crate::scan::chunk::{Chunk, Joint};
+
+use super::context::ContextProbe;
+use super::numbers::vetoed;
+
+/// Whether nine digits are an issuable SSN or an ITIN.
+pub(crate) fn is_ssn(d: &[u8]) -> bool {
+    if d.len() != 9 {
+        return false;
+    }
+    let number =
+        |range: std::ops::Range<usize>| d[range].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
+    let (area, group, serial) = (number(0..3), number(3..5), number(5..9));
+    if area == 0 || area == 666 || group == 0 || serial == 0 {
+        return false;
+    }
+    if area >= 900 {
+        return matches!(group, 50..=65 | 70..=88 | 90..=92 | 94..=99);
+    }
+    true
+}
+
+fn is_ssn_separator(joint: Joint) -> bool {
+    matches!(joint, Joint::Sep(Sep::Space | Sep::Dash))
+}
+
+/// Pushes the SSN starting at group `s`, if there is one.
+pub(crate) fn candidates(
+    chunk: &Chunk<'_>,
+    s: usize,
+    context: &mut ContextProbe<'_>,
+    veto: Option<(usize, usize)>,
+    out: &mut Vec<Candidate>,
+) {
+    let groups = chunk.groups();
+    let first = &groups[s];
+    if first.paren || !chunk.starts_clean(s) {
+        return;
+    }
+    let end = if first.len == 3 && groups.len() > s + 2 {
+        let (g2, g3) = (&groups[s + 1], &groups[s + 2]);
+        let shaped = g2.len == 2
+            && g3.len == 4
+            && !g2.paren
+            && !g3.paren
+            && is_ssn_separator(g2.joint)
+            && is_ssn_separator(g3.joint)
+            && !first.joint.same_sep(g2.joint)
+            && !chunk.next_joint(s + 2).same_sep(g3.joint);
+        if !shaped {
+            return;
+        }
+        s + 2
+    } else if first.len == 9 {
+        s
+    } else {
+        return;
+    };
+    if !chunk.ends_clean(end) {
+        return;
+    }
+    let mut digits = [0u8; 9];
+    let mut count = 0;
+    for group in &groups[s..=end] {
+        digits[count..count + group.len].copy_from_slice(group.digits());
+        count += group.len;
+    }
+    if !is_ssn(&digits) || vetoed(chunk, s, end, veto) {
+        return;
+    }
+    if end == s && !context.ssn() {
+        return;
+    }
+    out.push(Candidate::new(first.start, groups[end].end, Kind::Ssn));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Vec<u8> {
+        s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+    }
+
+    #[test]
+    fn ssa_rules() {
+        assert!(is_ssn(&d("123-45-6789")));
+        assert!(is_ssn(&d("078-05-1120")), "advertised but not SSA-invalid");
+        assert!(!is_ssn(&d("000-12-3456")));
+        assert!(!is_ssn(&d("666-12-3456")));
+        assert!(!is_ssn(&d("123-00-4567")));
+        assert!(!is_ssn(&d("123-45-0000")));
+    }
+
+    #[test]
+    fn itin_groups() {
+        for group in ["50", "65", "70", "88", "90", "92", "94", "99"] {
+            assert!(is_ssn(&d(&format!("912-{group}-3456"))), "{group}");
+        }
+        for group in ["01", "49", "66", "69", "89", "93"] {
+            assert!(!is_ssn(&d(&format!("912-{group}-3456"))), "{group}");
+        }
+    }
+}

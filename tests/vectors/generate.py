@@ -1,0 +1,2187 @@
+#!/usr/bin/env python3
+"""Conformance-vector generator for piimask.
+
+Writes the ``*.toml`` vector files next to this script (format: README.md in this folder;
+rules: crates/piimask/RULES.md).  Standard library only, deterministic.
+
+    python3 generate.py           write the files
+    python3 generate.py --check   exit 1 if a committed file differs from what would be written
+
+Every value is built here, independently of the engine: card numbers with this file's own
+Luhn code, IBANs with this file's own ISO 7064 mod-97 code, and every expected output with
+this file's own masking code.  Before anything is written, the generated TOML is parsed back
+with ``tomllib`` and checked (unique names, match text = byte span, output = input with
+every match replaced by its mask, every match valid for its kind, and no stray card or IBAN
+candidate outside the expected matches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tomllib
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+KINDS = ("card", "iban", "ssn", "email", "phone")
+LANGS = ("en", "fr", "es", "uk", "de")
+
+# ---------------------------------------------------------------------------------------------
+# Character classes (RULES.md "Characters")
+# ---------------------------------------------------------------------------------------------
+DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6)
+SPACES = " \t\u00a0\u2007\u2009\u202f\u3000"
+DASHES = "-" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\uff0d"
+DOTS = ".\uff0e"
+
+
+def digit_value(c: str):
+    o = ord(c)
+    for z in DIGIT_ZEROS:
+        if z <= o <= z + 9:
+            return o - z
+    return None
+
+
+def is_digit(c: str) -> bool:
+    return digit_value(c) is not None
+
+
+def is_ws(c: str) -> bool:
+    return c in SPACES
+
+
+def is_letter(c: str) -> bool:
+    return c.isalpha() or unicodedata.category(c) in ("Mn", "Mc", "Me")
+
+
+def is_alnum(c: str) -> bool:
+    return is_letter(c) or is_digit(c)
+
+
+def ascii_digits(s: str) -> str:
+    return "".join(str(digit_value(c)) for c in s if is_digit(c))
+
+
+def to_fullwidth(s: str) -> str:
+    return "".join(chr(0xFF10 + int(c)) if c.isdigit() and c.isascii() else c for c in s)
+
+
+def to_script(s: str, zero: int) -> str:
+    return "".join(chr(zero + int(c)) if c.isascii() and c.isdigit() else c for c in s)
+
+
+# ---------------------------------------------------------------------------------------------
+# Luhn (own implementation)
+# ---------------------------------------------------------------------------------------------
+def luhn_sum(number: str) -> int:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total
+
+
+def luhn_valid(number: str) -> bool:
+    return luhn_sum(number) % 10 == 0
+
+
+def luhn_check_digit(partial: str) -> str:
+    """Check digit to append to ``partial`` so that the whole is Luhn-valid."""
+    return str((10 - luhn_sum(partial + "0") % 10) % 10)
+
+
+assert luhn_check_digit("411111111111111") == "1"
+assert luhn_valid("4111111111111111") and not luhn_valid("4111111111111112")
+
+# ---------------------------------------------------------------------------------------------
+# Card brands (RULES.md "CARD"): (slug, [(lo, hi) prefix ranges], lengths)
+# ---------------------------------------------------------------------------------------------
+R = lambda lo, hi=None: (lo, hi or lo)  # noqa: E731
+BRANDS = [
+    ("visa", [R("4")], [13, 16, 18, 19]),
+    ("mastercard", [R("51", "55"), R("2221", "2720")], [16]),
+    ("amex", [R("34"), R("37")], [15]),
+    ("discover", [R("6011"), R("644", "649"), R("65"), R("622126", "622925")], [16, 17, 18, 19]),
+    ("jcb", [R("3528", "3589")], [16, 17, 18, 19]),
+    ("jcb-legacy", [R("1800"), R("2131")], [15, 16]),
+    ("diners", [R("30"), R("36"), R("38"), R("39")], [14, 15, 16, 17, 18, 19]),
+    ("unionpay", [R("62")], [14, 15, 16, 17, 18, 19]),
+    ("unionpay-81", [R("81")], [16, 17, 18, 19]),
+    ("maestro", [R("5018"), R("5020"), R("5038"), R("5893"), R("6304"), R("6759"),
+                 R("6761", "6763"), R("676770"), R("676774")], list(range(12, 20))),
+    ("maestro-broad", [R("50"), R("56", "59"), R("6")], [16, 17, 18, 19]),
+    ("mir", [R("2200", "2204")], [16, 17, 18, 19]),
+    ("rupay", [R("60"), R("65"), R("81"), R("82"), R("508"), R("353"), R("356")], [16]),
+    ("troy", [R("9792")], [16]),
+    ("verve", [R("506099", "506198"), R("507865", "507964"), R("650002", "650027")], [16, 18, 19]),
+    ("uatp", [R("1")], [15]),
+    ("dankort", [R("5019")], [16]),
+    ("borica", [R("2205")], [16]),
+    ("uzcard", [R("8600"), R("5614")], [16]),
+    ("humo", [R("9860")], [16]),
+    ("lankapay", [R("357111")], [16]),
+    ("instapayment", [R("637", "639")], [16]),
+    ("nps", [R("6054740", "6054744")], [16]),
+    ("ukrcard", [R("60400100", "60420099")], [16, 17, 18, 19]),
+    ("interpayment", [R("636")], [16, 17, 18, 19]),
+    ("hipercard", [R("384100"), R("384140"), R("384160")], [16, 19]),
+]
+
+
+def brand_ok(digits: str) -> bool:
+    n = len(digits)
+    for _slug, ranges, lengths in BRANDS:
+        if n not in lengths:
+            continue
+        for lo, hi in ranges:
+            p = digits[: len(lo)]
+            if len(p) == len(lo) and int(lo) <= int(p) <= int(hi):
+                return True
+    return False
+
+
+def card_valid(digits: str) -> bool:
+    return 12 <= len(digits) <= 19 and luhn_valid(digits) and brand_ok(digits)
+
+
+def make_card(rng: random.Random, lo: str, hi: str, length: int) -> str:
+    prefix = str(rng.randint(int(lo), int(hi))).zfill(len(lo))
+    body = prefix + "".join(rng.choice("0123456789") for _ in range(length - 1 - len(prefix)))
+    number = body + luhn_check_digit(body)
+    assert card_valid(number), number
+    return number
+
+
+def group(s: str, sizes, sep=" ") -> str:
+    out, i = [], 0
+    for n in sizes:
+        out.append(s[i:i + n])
+        i += n
+    assert i == len(s), (s, sizes)
+    return sep.join(out)
+
+
+def group4(s: str, sep=" ") -> str:
+    return sep.join(s[i:i + 4] for i in range(0, len(s), 4))
+
+
+# REFERENCE.md section 1, "Test PANs" (verbatim)
+TEST_PANS = [
+    ("4111 1111 1111 1111", "visa16"), ("3782 822463 10005", "amex15"),
+    ("4242 4242 4242 4242", "visa16-stripe"), ("3714 496353 98431", "amex15-b"),
+    ("4012 8888 8888 1881", "visa16-b"), ("6011 1111 1111 1117", "discover16"),
+    ("4222 2222 22222", "visa13"), ("6011 0009 9013 9424", "discover16-b"),
+    ("4000 0566 5566 5556", "visa-debit16"), ("3056 930902 5904", "diners14"),
+    ("5555 5555 5555 4444", "mc16"), ("3852 000002 3237", "diners14-b"),
+    ("5105 1051 0510 5100", "mc16-b"), ("3056 9300 0902 0004", "diners16-stripe"),
+    ("2223 0031 2200 3222", "mc2-series-stripe"), ("3530 1113 3330 0000", "jcb16"),
+    ("2223 0000 4840 0011", "mc2-series-paypal"), ("3566 0020 2036 0505", "jcb16-b"),
+    ("6200 0000 0000 0005", "unionpay16"), ("6205 5000 0000 0000 004", "unionpay19-stripe"),
+    ("2200 0000 0000 0004", "mir16"), ("6759 6498 2643 8453", "maestro-uk16"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# IBAN (own ISO 7064 mod-97)
+# ---------------------------------------------------------------------------------------------
+REGISTRY_TEXT = """
+AD 24 4n4n12c AD1200012030200359100100
+AE 23 3n16n AE070331234567890123456
+AL 28 8n16c AL47212110090000000235698741
+AT 20 5n11n AT611904300234573201
+AZ 28 4a20c AZ21NABZ00000000137010001944
+BA 20 3n3n8n2n BA391290079401028494
+BE 16 3n7n2n BE68539007547034
+BG 22 4a4n2n8c BG80BNBG96611020345678
+BH 22 4a14c BH67BMAG00001299123456
+BI 27 5n5n11n2n BI4210000100010000332045181
+BR 29 8n5n10n1a1c BR1800360305000010009795493C1
+BY 28 4c4n16c BY13NBRB3600900000002Z00AB00
+CH 21 5n12c CH9300762011623852957
+CR 22 4n14n CR05015202001026284066
+CY 28 3n5n16c CY17002001280000001200527600
+CZ 24 4n16n CZ6508000000192000145399
+DE 22 8n10n DE89370400440532013000
+DJ 27 5n5n11n2n DJ2100010000000154000100186
+DK 18 4n9n1n DK5000400440116243
+DO 28 4c20n DO28BAGR00000001212453611324
+EE 20 2n14n EE382200221020145685
+EG 29 4n4n17n EG380019000500000000263180002
+ES 24 4n4n1n1n10n ES9121000418450200051332
+FI 18 3n11n FI2112345600000785
+FK 18 2a12n FK88SC123456789012
+FO 18 4n9n1n FO6264600001631634
+FR 27 5n5n11c2n FR1420041010050500013M02606
+GB 22 4a6n8n GB29NWBK60161331926819
+GE 22 2a16n GE29NB0000000101904917
+GI 23 4a15c GI75NWBK000000007099453
+GL 18 4n9n1n GL8964710001000206
+GR 27 3n4n16c GR1601101250000000012300695
+GT 28 4c20c GT82TRAJ01020000001210029690
+HN 28 4a20n HN88CABF00000000000250005469
+HR 21 7n10n HR1210010051863000160
+HU 28 3n4n1n15n1n HU42117730161111101800000000
+IE 22 4a6n8n IE29AIBK93115212345678
+IL 23 3n3n13n IL620108000000099999999
+IQ 23 4a3n12n IQ98NBIQ850123456789012
+IS 26 4n2n6n10n IS140159260076545510730339
+IT 27 1a5n5n12c IT60X0542811101000000123456
+JO 30 4a4n18c JO94CBJO0010000000000131000302
+KW 30 4a22c KW81CBKU0000000000001234560101
+KZ 20 3n13c KZ86125KZT5004100100
+LB 28 4n20c LB62099900000001001901229114
+LC 32 4a24c LC55HEMM000100010012001200023015
+LI 21 5n12c LI21088100002324013AA
+LT 20 5n11n LT121000011101001000
+LU 20 3n13c LU280019400644750000
+LV 21 4a13c LV80BANK0000435195001
+LY 25 3n3n15n LY83002048000020100120361
+MC 27 5n5n11c2n MC5811222000010123456789030
+MD 24 2c18c MD24AG000225100013104168
+ME 22 3n13n2n ME25505000012345678951
+MK 19 3n10c2n MK07250120000058984
+MN 20 4n12n MN121234123456789123
+MR 27 5n5n11n2n MR1300020001010000123456753
+MT 31 4a5n18c MT84MALT011000012345MTLCAST001S
+MU 30 4a2n2n12n3n3a MU17BOMM0101101030300200000MUR
+NI 28 4a20n NI45BAPR00000013000003558124
+NL 18 4a10n NL91ABNA0417164300
+NO 15 4n6n1n NO9386011117947
+OM 23 3n16c OM810180000001299123456
+PK 24 4a16c PK36SCBL0000001123456702
+PL 28 8n16n PL61109010140000071219812874
+PS 29 4a21c PS92PALS000000000400123456702
+PT 25 4n4n11n2n PT50000201231234567890154
+QA 29 4a21c QA58DOHB00001234567890ABCDEFG
+RO 24 4a16c RO49AAAA1B31007593840000
+RS 22 3n13n2n RS35260005601001611379
+RU 33 9n5n15c RU0304452522540817810538091310419
+SA 24 2n18c SA0380000000608010167519
+SC 31 4a2n2n16n3a SC18SSCB11010000000000001497USD
+SD 18 2n12n SD2129010501234001
+SE 24 3n16n1n SE4550000000058398257466
+SI 19 5n8n2n SI56263300012039086
+SK 24 4n6n10n SK3112000000198742637541
+SM 27 1a5n5n12c SM86U0322509800000000270100
+SO 23 4n3n12n SO211000001001000100141
+ST 25 4n4n11n2n ST23000100010051845310146
+SV 28 4a20n SV62CENR00000000000000700025
+TL 23 3n14n2n TL380080012345678910157
+TN 24 2n3n13n2n TN5910006035183598478831
+TR 26 5n1n16c TR330006100519786457841326
+UA 29 6n19c UA213223130000026007233566001
+VA 22 3n15n VA59001123000012345678
+VG 24 4a16n VG96VPVG0000012345678901
+XK 20 4n10n2n XK051212012345678906
+YE 30 4a4n18c YE15CBYE0001018861234567891234
+"""
+
+PARTIAL_TEXT = """
+AO 25 21n
+BF 28 2c22n
+BJ 28 2c22n
+CF 27 23n
+CG 27 23n
+CI 28 2a22n
+CM 27 23n
+CV 25 21n
+DZ 26 22n
+GA 27 23n
+GQ 27 23n
+GW 25 2c19n
+IR 26 22n
+KM 27 23n
+MA 28 24n
+MG 27 23n
+ML 28 2c22n
+MZ 25 21n
+NE 28 2a22n
+SN 28 2a22n
+TD 27 23n
+TG 28 2a3n5n12n2n
+"""
+
+TERRITORIES = {"AX": "FI"}
+TERRITORIES.update({cc: "FR" for cc in "GF GP MQ RE PF TF YT NC BL MF PM WF".split()})
+TERRITORIES.update({cc: "GB" for cc in "IM JE GG".split()})
+
+
+def parse_struct(s: str):
+    return [(int(n), t) for n, t in re.findall(r"(\d+)([nac])", s)]
+
+
+REGISTRY = {}  # cc -> (length, struct, example)
+for _line in REGISTRY_TEXT.strip().splitlines():
+    _cc, _len, _st, _ex = _line.split()
+    REGISTRY[_cc] = (int(_len), parse_struct(_st), _ex)
+PARTIAL = {}
+for _line in PARTIAL_TEXT.strip().splitlines():
+    _cc, _len, _st = _line.split()
+    PARTIAL[_cc] = (int(_len), parse_struct(_st))
+IBAN_COUNTRIES = {cc: (v[0], v[1]) for cc, v in REGISTRY.items()}
+IBAN_COUNTRIES.update(PARTIAL)
+for _t, _p in TERRITORIES.items():
+    IBAN_COUNTRIES[_t] = IBAN_COUNTRIES[_p]
+assert len(REGISTRY) == 89 and len(PARTIAL) == 22 and len(TERRITORIES) == 16
+for _cc, (_len, _st) in IBAN_COUNTRIES.items():
+    assert 4 + sum(n for n, _ in _st) == _len, _cc
+
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DIGITS = "0123456789"
+
+
+def mod97(s: str) -> int:
+    value = 0
+    for ch in s.upper():
+        value = (value * (100 if ch.isalpha() else 10) + int(ch, 36)) % 97
+    return value
+
+
+def iban_check_digits(cc: str, bban: str) -> str:
+    return "%02d" % (98 - mod97(bban + cc + "00"))
+
+
+def bban_fits(bban: str, struct) -> bool:
+    i = 0
+    for n, t in struct:
+        seg = bban[i:i + n]
+        if len(seg) != n:
+            return False
+        allowed = {"n": DIGITS, "a": UPPER, "c": UPPER + DIGITS}[t]
+        if any(ch not in allowed for ch in seg):
+            return False
+        i += n
+    return i == len(bban)
+
+
+def iban_shape(compact: str) -> bool:
+    """Known country, exact length, right structure (check digits not tested)."""
+    s = compact.upper()
+    cc = s[:2]
+    if cc not in IBAN_COUNTRIES:
+        return False
+    length, struct = IBAN_COUNTRIES[cc]
+    return len(s) == length and s[2:4].isdigit() and bban_fits(s[4:], struct)
+
+
+def iban_valid(compact: str) -> bool:
+    s = compact.upper()
+    return iban_shape(s) and 2 <= int(s[2:4]) <= 98 and mod97(s[4:] + s[:4]) == 1
+
+
+def make_bban(rng: random.Random, struct) -> str:
+    out = []
+    for n, t in struct:
+        for _ in range(n):
+            if t == "n":
+                out.append(rng.choice(DIGITS))
+            elif t == "a":
+                out.append(rng.choice(UPPER))
+            else:
+                out.append(rng.choice(UPPER) if rng.random() < 0.4 else rng.choice(DIGITS))
+    return "".join(out)
+
+
+def make_iban(rng: random.Random, cc: str) -> str:
+    _length, struct = IBAN_COUNTRIES[cc]
+    bban = make_bban(rng, struct)
+    iban = cc + iban_check_digits(cc, bban) + bban
+    assert iban_valid(iban), iban
+    return iban
+
+
+# ---------------------------------------------------------------------------------------------
+# SSN
+# ---------------------------------------------------------------------------------------------
+def itin_group(g: int) -> bool:
+    return 50 <= g <= 65 or 70 <= g <= 88 or 90 <= g <= 92 or 94 <= g <= 99
+
+
+def ssn_ok(digits: str) -> bool:
+    a, g, s = digits[:3], digits[3:5], digits[5:]
+    if len(digits) != 9 or a in ("000", "666") or g == "00" or s == "0000":
+        return False
+    if a[0] == "9":
+        return itin_group(int(g))
+    return True
+
+
+def make_ssn(rng: random.Random) -> str:
+    while True:
+        a = rng.randint(1, 899)
+        if a != 666:
+            break
+    d = "%03d%02d%04d" % (a, rng.randint(1, 99), rng.randint(1, 9999))
+    assert ssn_ok(d)
+    return d
+
+
+def make_itin(rng: random.Random, g=None) -> str:
+    if g is None:
+        g = rng.choice([x for x in range(100) if itin_group(x)])
+    d = "%03d%02d%04d" % (rng.randint(900, 999), g, rng.randint(1, 9999))
+    assert ssn_ok(d)
+    return d
+
+
+def fmt_ssn(d: str, sep="-") -> str:
+    return d[:3] + sep + d[3:5] + sep + d[5:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Masking (RULES.md "Masking"), own implementation
+# ---------------------------------------------------------------------------------------------
+LABELS = {k: "[%s]" % k.upper() for k in KINDS}
+
+
+def kind_params(config, kind):
+    c = config or {}
+    kc = c.get(kind, {})
+    return (
+        kc.get("style", "compact"),
+        kc.get("mask_char", c.get("mask_char", "*")),
+        kc.get("keep_head", 1 if kind == "email" else 0),
+        kc.get("keep_tail", 0 if kind == "email" else 4),
+    )
+
+
+def is_unit(kind, c):
+    if kind == "iban":
+        return is_letter(c) or is_digit(c)
+    if kind == "email":
+        return True
+    return is_digit(c)
+
+
+def mask_value(kind: str, value: str, config=None) -> str:
+    style, m, head, tail = kind_params(config, kind)
+    if style == "label":
+        return LABELS[kind]
+    if style == "redact":
+        return ""
+    suffix = ""
+    if kind == "email":
+        at = value.index("@")
+        value, suffix = value[:at], value[at:]
+    chars = list(value)
+    if style == "compact":
+        chars = [c for c in chars if not is_ws(c)]
+    units = [i for i, c in enumerate(chars) if is_unit(kind, c)]
+    n = len(units)
+    if head + tail >= n:
+        head = tail = 0
+    kept_head = units[:head]
+    kept_tail = units[n - tail:] if tail else []
+    if style == "compact":
+        return ("".join(chars[i] for i in kept_head) + m * (len(chars) - head - tail)
+                + "".join(chars[i] for i in kept_tail) + suffix)
+    assert style == "preserve", style
+    kept = set(kept_head) | set(kept_tail)
+    out = []
+    for i, c in enumerate(chars):
+        maskable = (is_letter(c) or is_digit(c)) if kind == "email" else is_unit(kind, c)
+        out.append(m if (i in units and i not in kept and maskable) else c)
+    return "".join(out) + suffix
+
+
+# the examples of RULES.md / DESIGN.md
+assert mask_value("phone", "+ 1 (123) 456 7890") == "**********7890"
+assert mask_value("phone", "+447966197542") == "*********7542"
+assert mask_value("email", "melissa@gmail.com") == "m******@gmail.com"
+assert mask_value("card", "4111 1111 1111 1111") == "************1111"
+assert mask_value("card", "4111 1111 1111 1111", {"card": {"style": "preserve"}}) == "**** **** **** 1111"
+assert mask_value("email", "john.doe@x.com", {"email": {"style": "preserve"}}) == "j***.***@x.com"
+
+# ---------------------------------------------------------------------------------------------
+# Sentences (no digits, no '@', no '+', no context words unless the vector is about them)
+# ---------------------------------------------------------------------------------------------
+T = {
+    "card": {
+        "en": ["My card number is {}, thanks.", "Please charge {} for the order.",
+               "I paid with {} yesterday.", "Card on file: {}"],
+        "fr": ["Ma carte bancaire est la {}, merci.", "Voici le numéro de ma carte : {}.",
+               "J'ai payé avec {} hier soir.", "Débitez la carte {} s'il vous plaît."],
+        "es": ["Mi tarjeta es {}, gracias.", "¿Puede cobrar en la tarjeta {}?",
+               "El número de la tarjeta es {} y caduca pronto.", "Pagué con {} ayer."],
+        "uk": ["Номер моєї картки {}, дякую.", "Спишіть, будь ласка, з картки {}.",
+               "Я оплатив карткою {} учора.", "Картка: {}"],
+        "de": ["Meine Kartennummer ist {}, danke.", "Bitte buchen Sie von {} ab.",
+               "Die Karte {} gehört meiner Frau.", "Zahlung über {} ist fehlgeschlagen."],
+    },
+    "iban": {
+        "en": ["My IBAN is {}, please refund there.", "Please transfer the money to {} today.",
+               "Account {} belongs to my company.", "IBAN: {}"],
+        "fr": ["Mon IBAN est {}, merci de rembourser.", "Virez la somme sur le compte {} aujourd'hui.",
+               "Le compte {} est au nom de ma sœur.", "IBAN : {}"],
+        "es": ["Mi IBAN es {}, gracias.", "Haga la transferencia a {} por favor.",
+               "La cuenta {} es de mi empresa.", "IBAN: {}"],
+        "uk": ["Мій IBAN {}, поверніть кошти туди.", "Переказ на рахунок {}, будь ласка.",
+               "Рахунок {} належить моїй фірмі.", "IBAN: {}"],
+        "de": ["Meine IBAN lautet {}, danke.", "Bitte überweisen Sie den Betrag auf {} zurück.",
+               "Das Konto {} gehört meiner Firma.", "IBAN: {}"],
+    },
+    "ssn": {
+        "en": ["My SSN is {}.", "Here is my social security number: {}, thanks.",
+               "Please verify {} for my account."],
+        "fr": ["Mon numéro de sécurité sociale américain est le {}.", "Voici mon SSN : {}, merci.",
+               "Vérifiez {} pour mon dossier."],
+        "es": ["Mi número de seguro social es {}.", "Aquí está mi SSN: {}, gracias.",
+               "Verifique {} en mi expediente."],
+        "uk": ["Мій SSN {}, перевірте.", "Американський номер соціального страхування: {}.",
+               "Перевірте {} у моїй справі."],
+        "de": ["Meine Sozialversicherungsnummer ist {}.", "Hier ist meine SSN: {}, danke.",
+               "Bitte prüfen Sie {} in meiner Akte."],
+    },
+    # bare 9 digits: every template has an SSN context word (ssn*, "social security", itin, "tax id")
+    "ssn-bare": {
+        "en": ["My SSN: {}", "social security number {} please", "ITIN {} for the tax return",
+               "tax id {}"],
+        "fr": ["Mon SSN : {}, merci.", "Mon ITIN est {}."],
+        "es": ["SSN: {}, gracias.", "Mi ITIN es {}."],
+        "uk": ["SSN {}, перевірте.", "ITIN: {}"],
+        "de": ["SSN: {}, danke.", "Meine ITIN lautet {}."],
+    },
+    "email": {
+        "en": ["Email me at {} please.", "My address is {}.", "Contact: {}",
+               "You can write to {} anytime."],
+        "fr": ["Écrivez-moi à {}, merci.", "Mon adresse e-mail est {}.", "Contact : {}",
+               "Envoyez le devis à {} avant lundi."],
+        "es": ["Escríbeme a {}, por favor.", "Mi correo es {}.", "Contacto: {}",
+               "Envíe la factura a {} antes del lunes."],
+        "uk": ["Моя пошта {}, пишіть.", "Напишіть на {}, будь ласка.", "Контакт: {}",
+               "Надішліть рахунок на {} до понеділка."],
+        "de": ["Schreiben Sie an {}, danke.", "Meine E-Mail-Adresse ist {}.", "Kontakt: {}",
+               "Schicken Sie die Rechnung an {} bis Montag."],
+    },
+    "phone": {
+        "en": ["Call me on {} tomorrow.", "My number is {}.", "You can reach me at {}, thanks.",
+               "Number: {}"],
+        "fr": ["Mon numéro est le {}, merci.", "Appelez-moi au {} demain.",
+               "Vous pouvez me joindre au {}.", "Numéro : {}"],
+        "es": ["Mi número es {}, gracias.", "Llámame al {} mañana.", "Puede localizarme en el {}.",
+               "Número: {}"],
+        "uk": ["Мій номер {}, дзвоніть.", "Наберіть мене за номером {} завтра.",
+               "Мене можна знайти за номером {}.", "Номер: {}"],
+        "de": ["Meine Nummer ist {}, danke.", "Rufen Sie mich unter {} an.",
+               "Sie erreichen mich unter {}.", "Nummer: {}"],
+    },
+    "neg": {
+        "en": ["The value {} appears in the report.", "See {} for details."],
+        "fr": ["La valeur {} figure dans le rapport.", "Voir {} pour les détails."],
+        "es": ["El valor {} aparece en el informe.", "Consulte {} para más detalles."],
+        "uk": ["Значення {} є у звіті.", "Дивіться {} для подробиць."],
+        "de": ["Der Wert {} steht im Bericht.", "Siehe {} für Details."],
+    },
+    "neg-date": {
+        "en": ["The meeting is on {}."], "fr": ["Le rendez-vous est le {}."],
+        "es": ["La cita es el {}."], "uk": ["Зустріч призначено на {}."],
+        "de": ["Der Termin ist am {}."],
+    },
+    "neg-time": {
+        "en": ["See you at {} sharp."], "fr": ["Rendez-vous à {} précises."],
+        "es": ["Nos vemos a las {} en punto."], "uk": ["Зустрінемось о {} рівно."],
+        "de": ["Wir sehen uns um {} pünktlich."],
+    },
+    "neg-price": {
+        "en": ["It costs {} in total."], "fr": ["Ça coûte {} au total."],
+        "es": ["Cuesta {} en total."], "uk": ["Це коштує {} загалом."],
+        "de": ["Es kostet {} insgesamt."],
+    },
+    "neg-order": {
+        "en": ["Your {} has shipped."], "fr": ["Votre {} est expédiée."],
+        "es": ["Su {} ha sido enviado."], "uk": ["Ваше {} відправлено."],
+        "de": ["Ihre {} wurde versandt."],
+    },
+    "neg-tracking": {
+        "en": ["Your parcel tracking number is {}."], "fr": ["Votre numéro de suivi est {}."],
+        "es": ["Su número de seguimiento es {}."], "uk": ["Номер відстеження {}."],
+        "de": ["Ihre Sendungsnummer ist {}."],
+    },
+    "neg-ip": {
+        "en": ["The server {} is down."], "fr": ["Le serveur {} ne répond pas."],
+        "es": ["El servidor {} no responde."], "uk": ["Сервер {} не відповідає."],
+        "de": ["Der Server {} antwortet nicht."],
+    },
+    "neg-version": {
+        "en": ["Update to {} first."], "fr": ["Mettez à jour vers {} d'abord."],
+        "es": ["Actualice a {} primero."], "uk": ["Оновіться до {} спершу."],
+        "de": ["Aktualisieren Sie zuerst auf {}."],
+    },
+}
+ORDER_WORD = {"en": "Order #", "fr": "commande ", "es": "pedido ", "uk": "замовлення ",
+              "de": "Bestellung "}
+
+PHONE_CONTEXT_RE = re.compile(
+    r"(?i)(?<!\w)(phone|telephone|tel|mobile|cell|cellphone|call me|text me|whatsapp|fax|"
+    r"téléphone|tél|portable|teléfono|telefono|móvil|movil|celular|llámame|telefon|handy|mobil|"
+    r"rufnummer|festnetz|телефон|тел|мобільн|подзвоніть|мобильн)")
+SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
+
+for _kind, _by_lang in T.items():
+    for _lang, _lst in _by_lang.items():
+        for _t in _lst:
+            assert _t.count("{}") == 1, _t
+            assert not any(is_digit(c) for c in _t) and "@" not in _t and "+" not in _t, _t
+            if _kind != "phone":
+                assert not PHONE_CONTEXT_RE.search(_t), _t
+            if _kind not in ("ssn", "ssn-bare"):
+                assert not SSN_CONTEXT_RE.search(_t), _t
+            if _kind == "ssn-bare":
+                assert SSN_CONTEXT_RE.search(_t), _t
+
+
+def tpl(kind: str, lang: str, k: int = 0):
+    lst = T[kind][lang]
+    pre, post = lst[k % len(lst)].split("{}")
+    return pre, post
+
+
+def sent(tkind: str, lang: str, k: int, vkind, value: str):
+    pre, post = tpl(tkind, lang, k)
+    return [pre, (vkind, value) if vkind else value, post]
+
+
+class Cycle:
+    def __init__(self, items=LANGS, start=0):
+        self.items, self.i = items, start
+
+    def __call__(self):
+        item = self.items[self.i % len(self.items)]
+        self.i += 1
+        return item
+
+
+# ---------------------------------------------------------------------------------------------
+# Vector building
+# ---------------------------------------------------------------------------------------------
+class Vectors:
+    def __init__(self):
+        self.items = []
+        self.names = set()
+
+    def _name(self, name):
+        base, n = name, 2
+        while name in self.names:
+            name = "%s-%d" % (base, n)
+            n += 1
+        self.names.add(name)
+        return name
+
+    def add(self, name, note, parts, config=None, flags=()):
+        text, spans = "", []
+        for p in parts:
+            if isinstance(p, str):
+                text += p
+            else:
+                kind, value = p
+                assert kind in KINDS, kind
+                spans.append((kind, len(text), len(text) + len(value)))
+                text += value
+        enabled = (config or {}).get("kinds", KINDS)
+        spans = [s for s in spans if s[0] in enabled]
+        out, last = [], 0
+        for kind, s, e in spans:
+            out.append(text[last:s])
+            out.append(mask_value(kind, text[s:e], config))
+            last = e
+        out.append(text[last:])
+        v = {"name": self._name(name), "note": note, "input": text}
+        if config is not None:
+            v["config"] = config
+        v["output"] = "".join(out)
+        v["matches"] = [
+            {"kind": k, "start": len(text[:s].encode()), "end": len(text[:e].encode()),
+             "text": text[s:e]} for k, s, e in spans]
+        v["_flags"] = set(flags)
+        self.items.append(v)
+        return v
+
+    def error(self, name, note, config, code, text="x"):
+        v = {"name": self._name(name), "note": note, "input": text, "config": config,
+             "error": code, "_flags": set()}
+        self.items.append(v)
+        return v
+
+
+# ---------------------------------------------------------------------------------------------
+# cards.toml
+# ---------------------------------------------------------------------------------------------
+CARD_FORMS = {
+    12: [("4-4-4", [4, 4, 4], " "), ("contiguous", [12], "")],
+    13: [("4-4-5", [4, 4, 5], " "), ("contiguous", [13], "")],
+    14: [("4-6-4", [4, 6, 4], " "), ("contiguous", [14], ""), ("4-6-4-dashes", [4, 6, 4], "-")],
+    15: [("4-6-5", [4, 6, 5], " "), ("contiguous", [15], ""), ("4-6-5-dashes", [4, 6, 5], "-")],
+    16: [("spaces", [4, 4, 4, 4], " "), ("dashes", [4, 4, 4, 4], "-"), ("contiguous", [16], ""),
+         ("dots", [4, 4, 4, 4], ".")],
+    17: [("4-4-4-5", [4, 4, 4, 5], " "), ("contiguous", [17], "")],
+    18: [("4-4-4-6", [4, 4, 4, 6], " "), ("contiguous", [18], ""), ("4-4-4-4-2", [4, 4, 4, 4, 2], "-")],
+    19: [("4-4-4-7", [4, 4, 4, 7], " "), ("4-4-4-4-3", [4, 4, 4, 4, 3], " "), ("contiguous", [19], ""),
+         ("4-4-4-7-dashes", [4, 4, 4, 7], "-")],
+}
+
+
+def gen_cards():
+    V = Vectors()
+    rng = random.Random("piimask-cards")
+    lang = Cycle()
+    k = Cycle(range(4))
+    # REFERENCE test PANs, verbatim, each as printed, contiguous and with dashes
+    for printed, slug in TEST_PANS:
+        digits = printed.replace(" ", "")
+        assert card_valid(digits), printed
+        for form, value in (("printed", printed), ("contiguous", digits),
+                            ("dashes", printed.replace(" ", "-"))):
+            l = lang()
+            V.add("card-test-%s-%s-%s" % (slug, form, l),
+                  "REFERENCE test PAN %s, written %s" % (printed, form),
+                  sent("card", l, k(), "card", value))
+    # every brand x every length, rotating prefixes and written forms
+    form_i = {n: 0 for n in CARD_FORMS}
+    for slug, ranges, lengths in BRANDS:
+        used = set()
+        for li, length in enumerate(lengths):
+            lo, hi = ranges[li % len(ranges)]
+            used.add((lo, hi))
+            number = make_card(rng, lo, hi, length)
+            forms = CARD_FORMS[length]
+            fname, sizes, sep = forms[form_i[length] % len(forms)]
+            form_i[length] += 1
+            l = lang()
+            pfx = lo if lo == hi else "%s-%s" % (lo, hi)
+            V.add("card-%s-%d-%s-%s" % (slug, length, fname, l),
+                  "%s, IIN %s, length %d, Luhn-valid, written %s" % (slug, pfx, length, fname),
+                  sent("card", l, k(), "card", group(number, sizes, sep)))
+        for lo, hi in ranges:
+            if (lo, hi) in used:
+                continue
+            length = lengths[0]
+            number = make_card(rng, lo, hi, length)
+            fname, sizes, sep = CARD_FORMS[length][0]
+            l = lang()
+            pfx = lo if lo == hi else "%s-%s" % (lo, hi)
+            V.add("card-%s-iin%s-%d-%s" % (slug, pfx, length, l),
+                  "%s, IIN %s at length %d (every IIN range of the brand is covered)" % (slug, pfx, length),
+                  sent("card", l, k(), "card", group(number, sizes, sep)))
+    # range edges of the numeric IIN ranges
+    for lo, hi, length, slug in (("2221", "2221", 16, "mastercard-2221"), ("2720", "2720", 16, "mastercard-2720"),
+                                 ("622126", "622126", 16, "discover-622126"),
+                                 ("622925", "622925", 19, "discover-622925"),
+                                 ("3528", "3528", 16, "jcb-3528"), ("3589", "3589", 19, "jcb-3589"),
+                                 ("2204", "2204", 16, "mir-2204"), ("60420099", "60420099", 16, "ukrcard-60420099"),
+                                 ("650027", "650027", 16, "verve-650027")):
+        number = make_card(rng, lo, hi, length)
+        l = lang()
+        V.add("card-edge-%s-%s" % (slug, l), "IIN range edge %s, length %d" % (lo, length),
+              sent("card", l, k(), "card", group4(number)))
+    # written forms and adjacency
+    v16 = make_card(rng, "4", "4", 16)
+    cases = [
+        ("touch-colon", "card may touch letters and punctuation: card:4…", ["Paid by card:", ("card", v16), " ok."]),
+        ("touch-numero", "card after n° (letter-like symbol), grouped", ["Carte n°", ("card", group4(v16)), ", merci."]),
+        ("touch-letters", "card may touch letters on both sides", ["ref VISA", ("card", v16), "x end"]),
+        ("whole-input", "the whole input is the card", [("card", group4(v16))]),
+        ("tab-separated", "tab is a space separator; compact removes it", ["Card ", ("card", group4(v16, "\t")), " ok"]),
+        ("quotes", "card in French quotes", ["Numéro « ", ("card", group4(v16, "-")), " » reçu."]),
+        ("line-start", "card at the start of a line after a newline", ["first line\n", ("card", v16), "\nlast line"]),
+    ]
+    for slug, note, parts in cases:
+        V.add("card-%s" % slug, note, parts)
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# ibans.toml
+# ---------------------------------------------------------------------------------------------
+def iban_print(iban: str) -> str:
+    return group4(iban)
+
+
+def iban_inner_clean(text_value: str) -> bool:
+    """True when the written IBAN contains no second IBAN-shaped candidate inside it."""
+    cands = iban_candidates(" " + text_value + " ")
+    return len(cands) == 1 and cands[0][0] == 1 and cands[0][1] == len(text_value) + 1
+
+
+def gen_ibans():
+    V = Vectors()
+    rng = random.Random("piimask-ibans")
+    lang = Cycle()
+    k = Cycle(range(4))
+    # all 89 registry examples: electronic form and print form
+    for cc, (length, struct, ex) in REGISTRY.items():
+        assert len(ex) == length and iban_valid(ex), ex
+        for form, value in (("electronic", ex), ("print", iban_print(ex))):
+            l = lang()
+            V.add("iban-registry-%s-%s-%s" % (cc.lower(), form, l),
+                  "SWIFT registry example for %s (length %d), %s format" % (cc, length, form),
+                  sent("iban", l, k(), "iban", value))
+    # registry print forms that are not groups of four
+    for cc, value in (("bi", "BI42 10000 10001 00003320451 81"), ("ly", "LY83 002 048 000020100120361"),
+                      ("sv", "SV 62 CENR 00000000000000700025"), ("va", "VA59 001 1230 0001 2345 678")):
+        l = lang()
+        V.add("iban-registry-%s-registry-print-%s" % (cc, l),
+              "registry's own print form for %s (not 4-groups)" % cc.upper(),
+              sent("iban", l, k(), "iban", value))
+
+    def written(iban, form):
+        if form == "electronic":
+            return iban
+        if form == "print":
+            return iban_print(iban)
+        if form == "lower":
+            return iban.lower()
+        if form == "lower-print":
+            return iban_print(iban).lower()
+        if form == "dashes":
+            return group4(iban, "-")
+        if form == "dots":
+            return group4(iban, ".")
+        raise ValueError(form)
+
+    forms = Cycle(["print", "electronic", "lower", "print", "dashes", "electronic", "lower-print", "dots"])
+
+    def add_generated(cc, what, note):
+        while True:
+            iban = make_iban(rng, cc)
+            form = forms()
+            value = written(iban, form)
+            if iban_inner_clean(value):
+                break
+            forms.i -= 1
+        l = lang()
+        V.add("iban-%s-%s-%s-%s" % (what, cc.lower(), form, l), "%s; written %s" % (note, form),
+              sent("iban", l, k(), "iban", value))
+
+    for cc, (length, struct, _ex) in REGISTRY.items():
+        add_generated(cc, "gen", "generated %s IBAN (length %d), BBAN from the registry structure, own mod-97" % (cc, length))
+    for cc, (length, struct) in PARTIAL.items():
+        add_generated(cc, "partial", "partial member %s (length %d, schwifty/ibantools structure)" % (cc, length))
+    for cc, parent in TERRITORIES.items():
+        add_generated(cc, "territory", "territory %s uses the %s format (length %d)" % (cc, parent, IBAN_COUNTRIES[cc][0]))
+    # generated values in the registry's own non-4 print forms
+    for _ in range(2):
+        iban = make_iban(rng, "BI")
+        l = lang()
+        V.add("iban-gen-bi-registry-print-%s" % l, "generated BI in the 4-5-5-11-2 print form",
+              sent("iban", l, k(), "iban", group(iban, [4, 5, 5, 11, 2])))
+        iban = make_iban(rng, "LY")
+        l = lang()
+        V.add("iban-gen-ly-registry-print-%s" % l, "generated LY in the 4-3-3-15 print form",
+              sent("iban", l, k(), "iban", group(iban, [4, 3, 3, 15])))
+        iban = make_iban(rng, "SV")
+        l = lang()
+        V.add("iban-gen-sv-registry-print-%s" % l, "generated SV: one space after the upper-case country code",
+              sent("iban", l, k(), "iban", "SV " + group(iban[2:], [2, 4, 20])))
+        iban = make_iban(rng, "VA")
+        l = lang()
+        V.add("iban-gen-va-registry-print-%s" % l, "generated VA in the 4-3-4-4-4-3 print form",
+              sent("iban", l, k(), "iban", group(iban, [4, 3, 4, 4, 4, 3])))
+    # a few more written forms of common countries
+    for cc in ("DE", "FR", "GB", "ES", "IT", "NL", "UA", "PL", "BE", "CH"):
+        for form in ("lower", "dashes", "print"):
+            while True:
+                iban = make_iban(rng, cc)
+                value = written(iban, form)
+                if iban_inner_clean(value):
+                    break
+            l = lang()
+            V.add("iban-form-%s-%s-%s" % (cc.lower(), form, l), "%s IBAN written %s" % (cc, form),
+                  sent("iban", l, k(), "iban", value))
+    # check-digit extremes: 02 and 98 are valid check digits
+    for want in ("02", "98", "97", "03"):
+        while True:
+            iban = make_iban(rng, "DE")
+            if iban[2:4] == want:
+                break
+        l = lang()
+        V.add("iban-check-%s-%s" % (want, l), "check digits %s are in 02-98" % want,
+              sent("iban", l, k(), "iban", iban_print(iban)))
+    # IBAN at the very end and very start of the input, and followed by a full stop
+    V.add("iban-whole-input", "the whole input is an IBAN", [("iban", "GB29NWBK60161331926819")])
+    V.add("iban-end-of-sentence", "IBAN followed by a full stop (a dot, then no group)",
+          ["Send it to ", ("iban", "DE89 3704 0044 0532 0130 00"), "."])
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# ssn.toml
+# ---------------------------------------------------------------------------------------------
+def gen_ssn():
+    V = Vectors()
+    rng = random.Random("piimask-ssn")
+    lang = Cycle()
+    k = Cycle(range(3))
+    for i in range(15):
+        d = make_ssn(rng)
+        sep = "-" if i % 2 == 0 else " "
+        l = lang()
+        V.add("ssn-valid-%s-%s" % ("dashes" if sep == "-" else "spaces", l),
+              "valid SSN AAA%sGG%sSSSS" % (sep, sep), sent("ssn", l, k(), "ssn", fmt_ssn(d, sep)))
+    # boundaries of the area/group/serial rules
+    for d, what in (("001010001", "area-001-group-01-serial-0001"), ("665123456", "area-665"),
+                    ("667123456", "area-667"), ("899991234", "area-899"), ("078051120", "woolworth"),
+                    ("123456789", "placeholder-123456789"), ("219099999", "ssa-pamphlet"),
+                    ("734261234", "area-734-randomized"), ("987654320", "ssa-advertising-itin-shape")):
+        l = lang()
+        note = "area %s group %s serial %s is allowed by the rules" % (d[:3], d[3:5], d[5:])
+        if what in ("woolworth", "placeholder-123456789", "ssa-pamphlet"):
+            note = "famous/placeholder number %s: not excluded by RULES.md (policy choice: mask)" % fmt_ssn(d)
+        if what == "ssa-advertising-itin-shape":
+            note = "SSA advertising number 987-65-4320: area 9xx with group 65 is in the ITIN range 50-65, so it is masked"
+        V.add("ssn-%s-%s" % (what, l), note, sent("ssn", l, k(), "ssn", fmt_ssn(d, "-" if len(V.items) % 2 else " ")))
+    # ITIN: every group range edge
+    for g in (50, 57, 65, 70, 78, 88, 90, 91, 92, 94, 97, 99):
+        d = make_itin(rng, g)
+        l = lang()
+        V.add("ssn-itin-group-%02d-%s" % (g, l), "ITIN area 9xx with group %02d (ranges 50-65, 70-88, 90-92, 94-99)" % g,
+              sent("ssn", l, k(), "ssn", fmt_ssn(d, "-" if g % 2 else " ")))
+    # bare 9 digits with a context word
+    kb = Cycle(range(4))
+    for i in range(12):
+        d = make_ssn(rng) if i % 3 else make_itin(rng)
+        l = lang()
+        V.add("ssn-bare-context-%s" % l, "9 bare digits with an SSN context word on the same line",
+              sent("ssn-bare", l, kb(), "ssn", d))
+    V.add("ssn-bare-context-lowercase", "context word in lower case (ssn)", ["ssn ", ("ssn", "536221847"), " on file"])
+    V.add("ssn-bare-context-social-security", "two-word context word 'social security'",
+          ["Social Security: ", ("ssn", "412783001"), "."])
+    V.add("ssn-bare-context-after", "context word after the number, same line",
+          ["The number ", ("ssn", "412783001"), " is my SSN."])
+    # negatives
+    neg = [
+        ("000-12-3456", "area-000", "area 000 is never issued"),
+        ("000 12 3456", "area-000-spaces", "area 000 is never issued"),
+        ("666-12-3456", "area-666", "area 666 is never issued"),
+        ("666 45 1234", "area-666-spaces", "area 666 is never issued"),
+        ("912-93-4567", "itin-group-93", "9xx with group 93 (ATIN) is not an ITIN"),
+        ("912-01-4567", "itin-group-01", "9xx with group 01 (IRSN) is not an ITIN"),
+        ("987-45-4320", "itin-group-45", "9xx with group 45 is not an ITIN"),
+        ("955-66-1234", "itin-group-66", "9xx with group 66 is outside 50-65"),
+        ("955-69-1234", "itin-group-69", "9xx with group 69 is outside the ITIN ranges"),
+        ("955-89-1234", "itin-group-89", "9xx with group 89 is outside the ITIN ranges"),
+        ("955-49-1234", "itin-group-49", "9xx with group 49 is outside the ITIN ranges"),
+        ("123-00-4567", "group-00", "group 00 is never issued"),
+        ("123-45-0000", "serial-0000", "serial 0000 is never issued"),
+        ("123.45.6789", "dots", "'.' never separates an SSN, and 3-2-4 is no phone shape"),
+        ("123/45/6789", "slashes", "'/' never separates an SSN"),
+        ("123-45-6789-12", "continued", "3-2-4 followed by another group with the same separator"),
+        ("12-123-45-6789", "preceded", "3-2-4 preceded by another group with the same separator"),
+    ]
+    for value, slug, note in neg:
+        l = lang()
+        V.add("ssn-neg-%s-%s" % (slug, l), note, sent("ssn", l, k(), None, value), flags={"loose"})
+    for value, slug, note in (("000123456", "area-000", "bare 9 digits, area 000, with context"),
+                              ("666123456", "area-666", "bare 9 digits, area 666, with context"),
+                              ("912931234", "itin-93", "bare 9 digits, 9xx group 93, with context"),
+                              ("123004567", "group-00", "bare 9 digits, group 00, with context"),
+                              ("123450000", "serial-0000", "bare 9 digits, serial 0000, with context")):
+        l = lang()
+        V.add("ssn-neg-bare-%s-%s" % (slug, l), note, sent("ssn-bare", l, 0, None, value), flags={"loose"})
+    for l, (pre, post) in zip(LANGS, [("The number ", " is on the form."), ("Le numéro ", " est sur le formulaire."),
+                                      ("El número ", " está en el formulario."), ("Номер ", " є у формі."),
+                                      ("Die Nummer ", " steht im Formular.")]):
+        V.add("ssn-neg-bare-no-context-%s" % l, "9 bare digits without an SSN context word",
+              [pre, "536221847", post], flags={"loose"})
+    V.add("ssn-neg-bare-context-other-line", "context word on another line does not count",
+          ["My SSN:\n", "536221847"], flags={"loose"})
+    V.add("ssn-neg-bare-context-crlf", "context word before a CRLF line break does not count",
+          ["SSN\r\n", "536221847"], flags={"loose"})
+    V.add("ssn-neg-bare-context-far", "context word more than 64 characters away does not count",
+          ["SSN requested by the agent, who then asked many unrelated questions about the weather, and then wrote ",
+           "536221847", "."], flags={"loose"})
+    V.add("ssn-neg-bare-ten-digits", "10 bare digits with a context word are no SSN",
+          ["SSN ", "5362218470", "?"], flags={"loose"})
+    V.add("ssn-neg-bare-itinerary", "'itinerary' is not the context word 'itin'",
+          ["itinerary ", "536221847"], flags={"loose"})
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# emails.toml
+# ---------------------------------------------------------------------------------------------
+def gen_emails():
+    V = Vectors()
+    lang = Cycle()
+    k = Cycle(range(4))
+    local64 = "abcdefghij" * 6 + "abcd"
+    positives = [
+        ("melissa@gmail.com", "gmail", "plain ASCII address; local part masked after the first character"),
+        ("john.doe@example.com", "dots", "dot in the local part"),
+        ("first.last+tag@example.co.uk", "plus-subdomain", "plus tag and a second-level domain"),
+        ("jean-pierre_dupont@mail.example.fr", "hyphen-underscore", "hyphen and underscore in the local part"),
+        ("o'connor@example.ie", "apostrophe", "apostrophe allowed in the local part"),
+        ("user_name@sub.domain.example.org", "subdomains", "several subdomains"),
+        ("a@example.com", "one-char", "one-character local part is masked entirely"),
+        ("иван@пример.укр", "idn-uk", "Cyrillic U-label local part, domain and TLD"),
+        ("josé@correo.es", "idn-es", "accented local part"),
+        ("müller@beispiel.de", "idn-de", "umlaut in the local part"),
+        ("user@example.xn--p1ai", "punycode-tld", "punycode TLD xn--p1ai"),
+        ("user@example.भारत", "tld-combining-marks", "TLD with combining marks (Devanagari)"),
+        ("support@xn--e1afmkfd.xn--j1amh", "a-labels", "A-label domain and TLD"),
+        ("John.Doe@Example.COM", "upper-case", "upper case kept in the domain"),
+        ("claims@example.travelersinsurance", "long-tld", "18-letter TLD"),
+        ("_admin@example.com", "leading-underscore", "leading underscore is kept"),
+        ("info@123-reg.co.uk", "digit-label", "digits in a domain label"),
+        ("x_y-z@e-mail.example.com", "hyphen-label", "hyphen inside a domain label"),
+        ("олена.коваль@приклад.укр", "cyrillic-dots", "Cyrillic local part with a dot"),
+        ("françoise.dupont@exemple.fr", "cedilla", "ç in the local part"),
+        ("büro@müller-gmbh.de", "idn-domain-hyphen", "umlaut in local part and domain label with hyphen"),
+        ("ana.garcía@correo.es", "accent-dot", "accent after a dot"),
+        ("user@пример.рф", "cyrillic-tld", "two-letter Cyrillic TLD"),
+        ("a.b-c_d%e@example.com", "percent", "% in the local part"),
+        (local64 + "@example.com", "local-64-bytes", "local part of exactly 64 bytes"),
+        ("nombre.apellido@empresa.com.mx", "three-labels", "three-label domain"),
+        ("me+news@example.org", "plus", "plus in the local part, no digits"),
+        ("s@ex.io", "short", "one-character local part and two-letter TLD"),
+        ("ab@example.com", "two-char", "two-character local part keeps one character"),
+    ]
+    for value, slug, note in positives:
+        reps = 2 if slug in ("gmail", "idn-uk", "idn-es", "idn-de", "one-char", "punycode-tld", "tld-combining-marks") else 1
+        for _ in range(reps):
+            l = lang()
+            V.add("email-%s-%s" % (slug, l), note, sent("email", l, k(), "email", value))
+    V.add("email-leading-dropped", "leading characters other than letters, digits and _ are dropped from the local part",
+          ["ping ~~", ("email", "admin@example.org"), " now"])
+    V.add("email-leading-dot-dropped", "a leading dot is dropped from the local part",
+          ["see .", ("email", "hidden@example.com"), " too"])
+    V.add("email-angle-brackets", "address in angle brackets",
+          ["Jane Doe <", ("email", "jane@example.com"), ">"])
+    V.add("email-mailto", "mailto: prefix is not part of the local part",
+          ["link mailto:", ("email", "jane@example.com"), " here"])
+    V.add("email-trailing-numeric-label", "trailing labels that are not a TLD are dropped",
+          ["host ", ("email", "user@example.com"), ".123 is down"], flags={"loose"})
+    V.add("email-end-of-sentence", "a full stop after the TLD ends the domain",
+          ["Write to ", ("email", "melissa@gmail.com"), "."])
+    V.add("email-whole-input", "the whole input is an address", [("email", "melissa@gmail.com")])
+    V.add("email-emoji-before", "4-byte emoji before the address (byte offsets)",
+          ["📧 ", ("email", "jane@example.com")])
+    neg = [
+        ("@handle", "handle", "a social handle has no local part"),
+        ("user@localhost", "localhost", "a one-label domain is no email domain"),
+        ("pkg@1.2.3", "version", "no label is a TLD"),
+        ("name@host.123", "numeric-tld", "numeric last label is dropped; one label is left"),
+        ("m******@gmail.com", "already-masked", "an already-masked address is not detected again"),
+        ("a@b.c", "one-letter-tld", "TLD of one letter"),
+        ("*@example.com", "already-masked-one-char", "masked one-character local part"),
+    ]
+    for value, slug, note in neg:
+        for l in LANGS:
+            V.add("email-neg-%s-%s" % (slug, l), note, sent("neg", l, LANGS.index(l), None, value),
+                  flags={"loose"})
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# phones.toml
+# ---------------------------------------------------------------------------------------------
+PHONE_FORMS = [
+    # (market, slug, value, lang, note)
+    ("nanp", "national", "(201) 555-0123", "en", "NANP national form, match starts at the '('"),
+    ("nanp", "intl", "+1 201-555-0123", "en", "NANP international form"),
+    ("nanp", "dots", "201.555.0123", "en", "NANP 3-3-4 with dots"),
+    ("nanp", "dashes", "201-555-0123", "en", "NANP 3-3-4 with dashes"),
+    ("nanp", "spaces", "201 555 0123", "en", "NANP 3-3-4 with spaces"),
+    ("nanp", "trunk1-dashes", "1-800-555-0199", "en", "NANP trunk 1, groups 1-3-3-4"),
+    ("nanp", "trunk1-parens", "1 (201) 555-0123", "en", "NANP trunk 1 with a parenthesised area code"),
+    ("nanp", "intl-parens", "+1 (201) 555-0123", "en", "+1 with a parenthesised area code"),
+    ("nanp", "011-intl-prefix", "011 44 20 7946 0958", "en", "NANP international prefix 011 before +44"),
+    ("nanp", "unassigned-555", "(555) 123-4567", "en", "shape decides: unassigned NPA 555 is still masked"),
+    ("nanp", "plus-space", "+ 1 (123) 456 7890", "en", "'+ ' with a space, unassigned range, shape decides"),
+    ("nanp", "intl-contiguous", "+12015550123", "en", "contiguous +1 number"),
+    ("uk", "mobile-national", "07400 123456", "en", "UK mobile national 5-6"),
+    ("uk", "london-national", "020 7946 0958", "en", "UK London drama number"),
+    ("uk", "birmingham-national", "0121 234 5678", "en", "UK 4-3-4 national"),
+    ("uk", "mobile-intl", "+44 7400 123456", "en", "UK mobile international"),
+    ("uk", "london-intl", "+44 20 7946 0958", "en", "UK London international"),
+    ("uk", "intl-paren-zero", "+44 (0)20 7946 0958", "en", "(0) after the country code is allowed"),
+    ("uk", "mobile-contiguous", "07966197542", "en", "contiguous national with trunk 0"),
+    ("uk", "intl-contiguous", "+447966197542", "en", "contiguous +44"),
+    ("uk", "00-prefix", "0044 20 7946 0958", "en", "00 international prefix"),
+    ("uk", "plus-space", "+ 44 20 7946 0958", "en", "space after the plus"),
+    ("fr", "mobile-national", "06 12 34 56 78", "fr", "French 2-2-2-2-2"),
+    ("fr", "fixed-national", "01 23 45 67 89", "fr", "French fixed line"),
+    ("fr", "mobile-intl", "+33 6 12 34 56 78", "fr", "French international"),
+    ("fr", "dots", "06.12.34.56.78", "fr", "French dots (not a date: continued by more groups)"),
+    ("fr", "dashes", "06-12-34-56-78", "fr", "French dashes (not a date: continued by more groups)"),
+    ("fr", "intl-paren-zero", "+33 (0)6 12 34 56 78", "fr", "(0) after +33"),
+    ("fr", "contiguous", "0612345678", "fr", "contiguous national with trunk 0"),
+    ("fr", "00-prefix", "0033 6 12 34 56 78", "fr", "00 international prefix"),
+    ("fr", "intl-contiguous", "+33612345678", "fr", "contiguous +33"),
+    ("es", "mobile-3-2-2-2", "612 34 56 78", "es", "Spanish 3-2-2-2 (no trunk prefix)"),
+    ("es", "mobile-intl", "+34 612 34 56 78", "es", "Spanish international"),
+    ("es", "mobile-3-3-3", "612 345 678", "es", "Spanish 3-3-3"),
+    ("es", "fixed-3-2-2-2", "912 34 56 78", "es", "Spanish fixed line 3-2-2-2"),
+    ("es", "00-prefix", "0034 612 345 678", "es", "00 international prefix"),
+    ("es", "intl-contiguous", "+34612345678", "es", "contiguous +34"),
+    ("ua", "mobile-national", "050 123 4567", "uk", "Ukrainian 3-3-4 with trunk 0"),
+    ("ua", "kyiv-national", "044 123 4567", "uk", "Kyiv fixed line"),
+    ("ua", "mobile-intl", "+380 50 123 4567", "uk", "Ukrainian international"),
+    ("ua", "3-3-2-2", "050 123 45 67", "uk", "Ukrainian 3-3-2-2"),
+    ("ua", "parens-dashes", "(050) 123-45-67", "uk", "parenthesised operator code, dashes"),
+    ("ua", "plus38", "+38 050 123 45 67", "uk", "+38 0XX form (country code written 38 + trunk 0)"),
+    ("ua", "00-prefix", "00380 50 123 4567", "uk", "00 international prefix"),
+    ("ua", "contiguous", "0501234567", "uk", "contiguous national with trunk 0"),
+    ("ua", "intl-contiguous", "+380501234567", "uk", "contiguous +380"),
+    ("de", "berlin-national", "030 1234567", "de", "German 3-7"),
+    ("de", "mobile-national", "0170 1234567", "de", "German mobile 4-7"),
+    ("de", "mobile-5-7", "01512 3456789", "de", "German mobile 5-7"),
+    ("de", "berlin-intl", "+49 30 1234567", "de", "German international"),
+    ("de", "munich-din", "089 1234567", "de", "DIN 5008 national"),
+    ("de", "munich-intl", "+49 89 1234567", "de", "DIN 5008 international"),
+    ("de", "old-parens", "(0511) 1 23 45 67", "de", "older German form with parenthesised area code"),
+    ("de", "slash", "0511/1234567", "de", "slash separator"),
+    ("de", "intl-paren-zero", "+49 (0)30 1234567", "de", "(0) after +49"),
+    ("de", "00-prefix", "0049 30 1234567", "de", "00 international prefix"),
+    ("de", "intl-contiguous", "+4915123456789", "de", "contiguous +49 mobile"),
+    ("it", "rome-national", "06 1234 5678", "fr", "Italian fixed 2-4-4"),
+    ("it", "milan-national", "02 1234 5678", "es", "Italian fixed 2-4-4"),
+    ("it", "mobile-national", "312 345 6789", "de", "Italian mobile 3-3-4"),
+    ("it", "rome-intl", "+39 06 1234 5678", "en", "Italian international keeps the leading 0"),
+    ("it", "mobile-333", "333 123 4567", "uk", "Italian mobile 3-3-4"),
+    ("it", "00-prefix", "0039 06 1234 5678", "fr", "00 international prefix"),
+    ("it", "intl-contiguous", "+393331234567", "es", "contiguous +39 mobile"),
+    ("nl", "mobile-national", "06 12345678", "de", "Dutch mobile 2-8"),
+    ("nl", "amsterdam-national", "020 123 4567", "en", "Dutch fixed 3-3-4"),
+    ("nl", "mobile-intl", "+31 6 12345678", "uk", "Dutch international"),
+    ("nl", "amsterdam-intl", "+31 20 123 4567", "fr", "Dutch fixed international"),
+    ("nl", "mobile-dash", "06-12345678", "es", "Dutch mobile with a dash"),
+    ("nl", "00-prefix", "0031 6 12345678", "de", "00 international prefix"),
+    ("nl", "intl-contiguous", "+31612345678", "en", "contiguous +31"),
+    ("ru", "trunk8-parens", "8 (495) 123-45-67", "uk", "trunk 8, parenthesised code, 3-2-2"),
+    ("ru", "trunk8-spaces", "8 912 345 67 89", "uk", "trunk 8, 3-3-2-2 with spaces"),
+    ("ru", "intl", "+7 495 123-45-67", "en", "+7 international"),
+]
+
+
+def gen_phones():
+    V = Vectors()
+    rng = random.Random("piimask-phones")
+    k = Cycle(range(4))
+    for market, slug, value, l, note in PHONE_FORMS:
+        V.add("phone-%s-%s-%s" % (market, slug, l), note, sent("phone", l, k(), "phone", value))
+    # the written forms again in a second language
+    second = Cycle(LANGS, 2)
+    for market, slug, value, l, note in PHONE_FORMS[::3]:
+        l2 = second()
+        if l2 == l:
+            l2 = second()
+        V.add("phone-%s-%s-%s" % (market, slug, l2), note + " (second language)",
+              sent("phone", l2, k(), "phone", value))
+
+    d = lambda n: "".join(rng.choice(DIGITS) for _ in range(n))  # noqa: E731
+    nz = lambda: rng.choice("23456789")  # noqa: E731
+
+    def gen(market):
+        if market == "nanp":
+            a, b = nz() + d(2), nz() + d(2)
+            return [("national", "(%s) %s-%s" % (a, b, d(4)), "en"),
+                    ("intl", "+1 %s-%s-%s" % (a, b, d(4)), "en")]
+        if market == "uk":
+            m = "7" + rng.choice("45789") + d(2)
+            return [("mobile-national", "0%s %s" % (m, d(6)), "en"),
+                    ("mobile-intl", "+44 %s %s" % (m, d(6)), "en")]
+        if market == "fr":
+            f = rng.choice("1234567")
+            return [("national", "0%s %s %s %s %s" % (f, d(2), d(2), d(2), d(2)), "fr"),
+                    ("intl", "+33 %s %s %s %s %s" % (f, d(2), d(2), d(2), d(2)), "fr")]
+        if market == "es":
+            return [("3-2-2-2", "6%s %s %s %s" % (d(2), d(2), d(2), d(2)), "es"),
+                    ("intl", "+34 6%s %s %s" % (d(2), d(3), d(3)), "es")]
+        if market == "ua":
+            op = rng.choice(["50", "63", "66", "67", "68", "73", "93", "95", "96", "97", "98", "99"])
+            return [("national", "0%s %s %s %s" % (op, d(3), d(2), d(2)), "uk"),
+                    ("intl", "+380 %s %s %s" % (op, d(3), d(4)), "uk")]
+        if market == "de":
+            op = rng.choice(["151", "152", "160", "162", "170", "171", "172", "176"])
+            return [("mobile-national", "0%s %s" % (op, d(7)), "de"),
+                    ("mobile-intl", "+49 %s %s" % (op, d(7)), "de")]
+        if market == "it":
+            op = "3" + rng.choice("123456789") + d(1)
+            return [("mobile-national", "%s %s %s" % (op, d(3), d(4)), "de"),
+                    ("mobile-intl", "+39 %s %s %s" % (op, d(3), d(4)), "en")]
+        if market == "nl":
+            return [("mobile-national", "06 %s" % d(8), "fr"), ("mobile-intl", "+31 6 %s" % d(8), "es")]
+        raise ValueError(market)
+
+    for market in ("nanp", "uk", "fr", "es", "ua", "de", "it", "nl"):
+        for _ in range(2):
+            for slug, value, l in gen(market):
+                V.add("phone-gen-%s-%s-%s" % (market, slug, l), "generated %s number, %s form" % (market, slug),
+                      sent("phone", l, k(), "phone", value))
+    # contiguous numbers without a trunk prefix: only next to a context word
+    ctx = [
+        ("en", "phone", ["phone: ", "2015550123", ""]),
+        ("en", "phones-prefix", ["Two phones, the first ", "2015550148", "."]),
+        ("en", "telephone", ["My telephone ", "2015550187", " works."]),
+        ("en", "tel", ["tel ", "7946095", ""]),
+        ("en", "mobile", ["mobile ", "7400123456", " (UK)"]),
+        ("en", "cell", ["My cell is ", "2125550147", "."]),
+        ("en", "cellphone", ["cellphone: ", "3055550111", ""]),
+        ("en", "call-me", ["call me at ", "2015550160", " tonight"]),
+        ("en", "text-me", ["text me at ", "2025550199", ", thanks"]),
+        ("en", "whatsapp", ["WhatsApp ", "447400123456", " anytime"]),
+        ("en", "fax", ["fax ", "2015550175", "."]),
+        ("fr", "telephone", ["Mon téléphone : ", "612345678", "."]),
+        ("fr", "telephonez-prefix", ["Téléphonez au ", "612345670", " demain."]),
+        ("fr", "tel", ["Tél ", "123456789", ", merci."]),
+        ("fr", "portable", ["Mon portable ", "698765432", " est éteint."]),
+        ("fr", "mobile", ["Mobile : ", "781234567", "."]),
+        ("es", "telefono-accent", ["Mi teléfono es ", "912345678", "."]),
+        ("es", "telefono", ["telefono ", "912345679", ""]),
+        ("es", "movil-accent", ["Mi móvil: ", "612345678", ", gracias."]),
+        ("es", "movil", ["movil ", "612345679", ""]),
+        ("es", "celular", ["Celular ", "5512345678", " (México)."]),
+        ("es", "llamame", ["Llámame ", "612345670", " mañana."]),
+        ("de", "telefon", ["Telefon: ", "301234567", "."]),
+        ("de", "telefonnummer-prefix", ["Meine Telefonnummer lautet ", "301234568", "."]),
+        ("de", "tel", ["Tel. ", "891234567", ""]),
+        ("de", "handy", ["Mein Handy: ", "1701234567", ", danke."]),
+        ("de", "mobil", ["Mobil ", "1601234567", ""]),
+        ("de", "rufnummer", ["Rufnummer ", "221234567", "."]),
+        ("de", "festnetz", ["Festnetz ", "40123456", "."]),
+        ("uk", "telefon", ["Мій телефон ", "501234567", "."]),
+        ("uk", "tel", ["тел. ", "442345678", ""]),
+        ("uk", "mobilnyi", ["мобільний: ", "671234567", ", дзвоніть"]),
+        ("uk", "mobilnoho-prefix", ["Номер мобільного ", "931234567", "."]),
+        ("uk", "podzvonit", ["Подзвоніть ", "951234567", " завтра."]),
+        ("ru", "telefon", ["Мой телефон ", "9123456789", "."]),
+        ("ru", "mobilnyi", ["мобильный ", "9161234567", ""]),
+        ("en", "long-15", ["phone ", "123456789012345", ""]),
+    ]
+    for l, slug, (pre, num, post) in ctx:
+        assert PHONE_CONTEXT_RE.search(pre + post), slug
+        V.add("phone-context-%s-%s" % (slug, l), "contiguous number without trunk prefix next to a context word",
+              [pre, ("phone", num), post])
+    V.add("phone-context-din-extension-de", "DIN 5008 extension with a context word: the whole chunk "
+          "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
+    # negatives for context words
+    negc = [
+        ("hotel", "'tel' must be a whole word ('hotel' is not)", ["Room at the hotel ", "2015550123", "."]),
+        ("other-line", "context word on another line does not count", ["Telefon:\n", "612345678"]),
+        ("far", "context word more than 64 characters away does not count",
+         ["Phone calls are not possible today, so please read the following long explanation first: ",
+          "612345678", "."]),
+        ("six-digits", "6 digits are too short even with a context word", ["tel ", "123456", ""]),
+        ("no-context", "contiguous number without trunk prefix and without context word", ["Reference ", "3331234567", "."]),
+    ]
+    for slug, note, parts in negc:
+        V.add("phone-neg-context-%s" % slug, note, parts, flags={"loose"})
+    # other phone negatives
+    negp = [
+        ("inv-letters", "letters touching the digits", ["Invoice ", "INV0612345678", " paid."]),
+        ("date-context", "a date is no phone even next to a context word", ["Call me on ", "21.11.2026", " please."]),
+        ("date-context-iso", "an ISO date is no phone even next to a context word", ["Telefon am ", "2026-11-21", "."]),
+        ("ipv4-context", "an IPv4 address is no phone even next to a context word", ["phone server ", "192.168.100.200", " down"]),
+        ("price-context", "a price is no phone even next to a context word",
+         ["call me about the ", "1 234 567,89", " € invoice"]),
+        ("price-euro", "a currency sign right after", ["Total ", "612 345 678 €", "."]),
+        ("ipv4", "IPv4 address", ["Host ", "192.168.100.200", " down."]),
+        ("newline-split", "a newline is never a separator", ["Number 06 12\n34 56 78", ""]),
+    ]
+    for slug, note, parts in negp:
+        V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# negatives.toml
+# ---------------------------------------------------------------------------------------------
+def gen_negatives():
+    V = Vectors()
+    rng = random.Random("piimask-negatives")
+
+    def each_lang(slug, note, tkind, values, flags=("loose",)):
+        for i, l in enumerate(LANGS):
+            value = values[i % len(values)]
+            V.add("neg-%s-%s" % (slug, l), note + ": " + value, sent(tkind, l, i, None, value), flags=set(flags))
+
+    each_lang("date-iso", "ISO date", "neg-date", ["2026-11-21"])
+    each_lang("date-slash", "D/M/Y date", "neg-date", ["21/11/2026"])
+    each_lang("date-dots", "D.M.Y date", "neg-date", ["21.11.2026"])
+    each_lang("date-time", "date and time", "neg-date", ["01.12.2026 10:30"])
+    each_lang("log-timestamp", "log timestamp", "neg", ["[2026-11-21 10:30:00]"])
+    each_lang("date-us", "M/D/Y date", "neg-date", ["11/21/2026"])
+    each_lang("date-short", "D.M.YY date", "neg-date", ["21.11.26"])
+    each_lang("time", "times", "neg-time", ["10:30", "18h45", "10:30:00", "9:05", "23:59"])
+    each_lang("price-fr", "price with space groups and euro", "neg-price", ["1 234,56 €"])
+    each_lang("price-usd", "dollar price", "neg-price", ["$1,299.00"])
+    each_lang("price-large", "large euro price", "neg-price", ["12 500 000 €"])
+    each_lang("price-euro-first", "euro sign first", "neg-price", ["€ 1 250 000,00"])
+    each_lang("price-code", "price with a currency code", "neg-price", ["1.299,00 EUR"])
+    for i, l in enumerate(LANGS):
+        num = ["4521873", "1234567", "7654321", "2345671", "3456712"][i]
+        value = ORDER_WORD[l] + num
+        V.add("neg-order-%s" % l, "order number (7 digits, no context word): " + value,
+              sent("neg-order", l, 0, None, value), flags={"loose"})
+    each_lang("order-en", "order number written in English", "neg", ["Order #4521873"])
+    each_lang("order-fr", "order number written in French", "neg", ["commande 1234567"])
+    each_lang("tracking-usps", "USPS tracking number", "neg-tracking", ["9400 1000 0000 0000 0000 00"])
+    each_lang("tracking-ups", "UPS tracking number", "neg-tracking", ["1Z999AA10123456784"])
+    each_lang("ipv4", "IPv4 address", "neg-ip", ["192.168.100.200", "10.0.0.1"])
+    each_lang("version", "version numbers", "neg-version", ["v2.14.3", "10.0.19045.2006"])
+    each_lang("timestamp-ms", "Unix timestamp in milliseconds", "neg", ["1732187400000"])
+    each_lang("timestamp-s", "Unix timestamp in seconds", "neg", ["1732187400"])
+    # 16 digits failing Luhn
+    bad = []
+    while len(bad) < 5:
+        body = make_card(rng, "4", "4", 16)
+        wrong = body[:-1] + str((int(body[-1]) + rng.randint(1, 9)) % 10)
+        assert not luhn_valid(wrong)
+        if phone_review(" %s " % group4(wrong)):
+            continue  # a later group like "0891 …" could read as a national phone number
+        bad.append(wrong)
+    each_lang("luhn-fail-spaces", "16 digits with a Visa prefix failing Luhn", "neg", [group4(b) for b in bad])
+    each_lang("luhn-fail-contiguous", "16 contiguous digits failing Luhn", "neg", bad[::-1])
+    # Luhn-valid, but no brand
+    nob = []
+    for first in ("7", "0", "7", "0", "7"):
+        while True:
+            body = first + "".join(rng.choice(DIGITS) for _ in range(14))
+            number = body + luhn_check_digit(body)
+            if not brand_ok(number):
+                break
+        assert luhn_valid(number) and not card_valid(number)
+        nob.append(number)
+    each_lang("luhn-valid-no-brand", "Luhn-valid 16 digits whose prefix is no card brand", "neg", nob)
+    # brand prefix at a length the brand does not issue
+    wrong_len = []
+    for lo, length in (("34", 16), ("51", 15), ("4", 17), ("9792", 18), ("1", 16)):
+        body = lo + "".join(rng.choice(DIGITS) for _ in range(length - 1 - len(lo)))
+        number = body + luhn_check_digit(body)
+        assert luhn_valid(number) and not card_valid(number), number
+        wrong_len.append(number)
+    each_lang("luhn-valid-wrong-length", "Luhn-valid, brand prefix at a length the brand does not issue", "neg", wrong_len)
+    # a valid card inside a longer run of digits
+    longer = []
+    for _ in range(5):
+        c = make_card(rng, "4", "4", 16)
+        longer.append(c + "".join(rng.choice(DIGITS) for _ in range(4)))
+    each_lang("card-inside-longer-run", "a valid card never starts or ends inside a longer run of digits (20 digits)",
+              "neg", longer)
+    # IBAN shapes with a wrong check
+    wrong = []
+    for cc in ("DE", "FR", "GB", "ES", "IT", "NL", "PL", "BE", "AT", "UA"):
+        while True:
+            good = make_iban(rng, cc)
+            pos = [i for i in range(4, len(good)) if good[i].isdigit()]
+            i = rng.choice(pos)
+            bad_iban = good[:i] + str((int(good[i]) + rng.randint(1, 9)) % 10) + good[i + 1:]
+            if iban_shape(bad_iban) and not iban_valid(bad_iban) and mod97(bad_iban[4:] + bad_iban[:4]) != 1:
+                break
+        wrong.append(bad_iban)
+    each_lang("iban-wrong-check-electronic", "IBAN shape with one BBAN digit changed (mod-97 fails)", "neg",
+              wrong[:5], flags=("loose", "nonban"))
+    each_lang("iban-wrong-check-print", "IBAN shape in print form with one BBAN digit changed", "neg",
+              [iban_print(w) for w in wrong[5:]], flags=("loose", "nonban"))
+    swapped = []
+    for cc in ("DE", "FR", "ES", "NL", "CH"):
+        good = make_iban(rng, cc)
+        cd = int(good[2:4])
+        other = "%02d" % (cd + 1 if cd < 98 else cd - 1)
+        bad_iban = good[:2] + other + good[4:]
+        assert iban_shape(bad_iban) and not iban_valid(bad_iban)
+        swapped.append(iban_print(bad_iban))
+    each_lang("iban-wrong-check-digits", "IBAN shape with wrong check digits", "neg", swapped,
+              flags=("loose", "nonban"))
+    each_lang("ssn-area-000", "SSN shape with area 000", "neg", ["000-45-6789", "000 45 6789"])
+    each_lang("ssn-area-666", "SSN shape with area 666", "neg", ["666-45-6789", "666 45 6789"])
+    each_lang("ssn-area-9xx", "SSN shape with area 9xx outside the ITIN groups", "neg",
+              ["912-93-4567", "987-45-4320", "900-01-2345", "999-93-6789", "950-89-1234"])
+    each_lang("ssn-dots", "SSN digits with dots", "neg", ["123.45.6789"])
+    each_lang("inv-letters", "letters touching the digits", "neg", ["INV0612345678"])
+    each_lang("short-numbers", "short numbers", "neg", ["42", "2026", "12345", "007", "1 000"])
+    each_lang("newline-card", "a newline inside a card number is never a separator", "neg",
+              ["4111 1111\n1111 1111"])
+    each_lang("decimal", "decimal numbers", "neg", ["3.14159", "1 234 567,89", "0,5"])
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# unicode.toml
+# ---------------------------------------------------------------------------------------------
+def gen_unicode():
+    V = Vectors()
+    lang = Cycle()
+    k = Cycle(range(4))
+    card = "4111111111111111"
+    names = {"\u00a0": "nbsp", "\u202f": "narrow-nbsp", "\u2009": "thin-space", "\u2007": "figure-space",
+             "\u3000": "ideographic-space", "\u2010": "hyphen", "\u2011": "nb-hyphen", "\u2013": "en-dash",
+             "\u2014": "em-dash", "\u2012": "figure-dash", "\u2015": "horizontal-bar", "\u2212": "minus",
+             "\uff0d": "fullwidth-hyphen"}
+    for sep in ("\u00a0", "\u202f", "\u2009", "\u2007", "\u3000", "\u2010", "\u2011", "\u2013", "\u2014",
+                "\u2012", "\u2015", "\u2212", "\uff0d"):
+        l = lang()
+        V.add("uni-card-%s-%s" % (names[sep], l), "card grouped with U+%04X" % ord(sep),
+              sent("card", l, k(), "card", group4(card, sep)))
+    for sep in ("\u00a0", "\u202f", "\u2009", "\u2007", "\u2010", "\u2011", "\u2013", "\u2014"):
+        l = lang()
+        V.add("uni-iban-%s-%s" % (names[sep], l), "IBAN grouped with U+%04X" % ord(sep),
+              sent("iban", l, k(), "iban", group4("DE89370400440532013000", sep)))
+        l = lang()
+        V.add("uni-ssn-%s-%s" % (names[sep], l), "SSN joined with U+%04X" % ord(sep),
+              sent("ssn", l, k(), "ssn", fmt_ssn("536221847", sep)))
+    phones = [
+        ("\u00a0", "+33\u00a06\u00a012\u00a034\u00a056\u00a078"),
+        ("\u202f", "06\u202f12\u202f34\u202f56\u202f78"),
+        ("\u2009", "+44\u200920\u20097946\u20090958"),
+        ("\u2007", "612\u200734\u200756\u200778"),
+        ("\u3000", "+44\u300020\u30007946\u30000958"),
+        ("\u2010", "06\u201012\u201034\u201056\u201078"),
+        ("\u2011", "050\u2011123\u201145\u201167"),
+        ("\u2013", "201\u2013555\u20130123"),
+        ("\u2014", "0170\u20141234567"),
+        ("\u2212", "+49\u221230\u22121234567"),
+    ]
+    for sep, value in phones:
+        l = lang()
+        V.add("uni-phone-%s-%s" % (names[sep], l), "phone written with U+%04X" % ord(sep),
+              sent("phone", l, k(), "phone", value))
+    # full-width digits
+    fw = [
+        ("card", "card-spaces", to_fullwidth("4111 1111 1111 1111"), "full-width card digits; kept tail stays full-width"),
+        ("card", "card-contiguous", to_fullwidth("5555555555554444"), "full-width contiguous Mastercard"),
+        ("card", "card-ideographic", to_fullwidth(group4("4242424242424242", "\u3000")), "full-width digits and U+3000"),
+        ("phone", "phone-uk", "＋４４ ２０ ７９４６ ０９５８", "full-width plus and digits (REFERENCE example)"),
+        ("phone", "phone-fr", to_fullwidth("06 12 34 56 78"), "full-width French national number"),
+        ("phone", "phone-parens", "（２０１）５５５－０１２３", "full-width parentheses, digits and hyphen"),
+        ("ssn", "ssn", "１２３－４５－６７８９", "full-width SSN with U+FF0D"),
+    ]
+    for kind, slug, value, note in fw:
+        l = lang()
+        tk = kind
+        V.add("uni-fullwidth-%s-%s" % (slug, l), note, sent(tk, l, k(), kind, value))
+    scripts = [
+        ("arabic-indic", 0x0660, "+44 7966 197542", "Arabic-Indic digits"),
+        ("arabic-indic-fr", 0x0660, "06 12 34 56 78", "Arabic-Indic digits, French national form"),
+        ("persian", 0x06F0, "0912 345 6789", "extended Arabic-Indic (Persian) digits, trunk 0"),
+        ("devanagari", 0x0966, "+91 98765 43210", "Devanagari digits"),
+        ("bengali", 0x09E6, "+880 1712 345678", "Bengali digits"),
+    ]
+    for slug, zero, value, note in scripts:
+        l = lang()
+        V.add("uni-phone-%s-%s" % (slug, l), note + "; kept tail stays in that script",
+              sent("phone", l, k(), "phone", to_script(value, zero)))
+    l = lang()
+    V.add("uni-card-arabic-indic-%s" % l, "Arabic-Indic digits in a card number",
+          sent("card", l, k(), "card", to_script("4111 1111 1111 1111", 0x0660)))
+    # emails
+    V.add("uni-email-combining-local", "combining mark in the local part (NFD é): units are code points",
+          ["Écrivez à ", ("email", "jose\u0301@correo.es"), "."])
+    V.add("uni-email-nfd-domain", "decomposed accent in the domain", ["Mail ", ("email", "info@cafe\u0301.fr"), " ok"])
+    V.add("uni-email-tld-tamil", "Tamil TLD with combining marks", ["Mail: ", ("email", "user@example.இந்தியா"), "."])
+    V.add("uni-email-tld-bangla", "Bengali TLD with combining marks", ["Mail: ", ("email", "user@example.বাংলা"), "."])
+    # multi-byte text around values (byte offsets)
+    V.add("uni-emoji-card", "4-byte emoji before a card", ["💳 ", ("card", "4111 1111 1111 1111"), " ✅"])
+    V.add("uni-emoji-phone", "emoji before a phone", ["📞 ", ("phone", "+44 20 7946 0958"), " 🙂"])
+    V.add("uni-cjk-phone", "CJK text around a phone (full-width colon and full stop; CJK letters touching it would block it)", ["電話番号：", ("phone", "+81 90 1234 5678"), "。"])
+    V.add("uni-cyrillic-iban", "Cyrillic text around an IBAN",
+          ["Переказ на ", ("iban", "UA213223130000026007233566001"), " сьогодні."])
+    V.add("uni-greek-email", "Greek text around an email", ["Γράψτε στο ", ("email", "info@example.gr"), " παρακαλώ."])
+    V.add("uni-arabic-phone", "Arabic text around an international phone",
+          ["رقمي ", ("phone", "+971 50 123 4567"), " شكرا"])
+    V.add("uni-accented-ssn", "accented text around an SSN", ["Numéro américain : ", ("ssn", "536-22-1847"), " — reçu."])
+    # newlines
+    V.add("uni-newline-phone-next-line", "a phone on its own line after a newline",
+          ["Numéro :\n", ("phone", "06 12 34 56 78"), "\nMerci"])
+    V.add("uni-crlf-card", "CRLF line breaks around a card", ["Card\r\n", ("card", "4111-1111-1111-1111"), "\r\nThanks"])
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# overlaps.toml
+# ---------------------------------------------------------------------------------------------
+def gen_overlaps():
+    V = Vectors()
+    rng = random.Random("piimask-overlaps")
+    V.add("overlap-email-card-local-part", "Luhn-valid card as the local part: one EMAIL match over the whole address",
+          ["Mail ", ("email", "4111111111111111@example.com"), " please."])
+    V.add("overlap-email-card-local-part-fr", "card digits as the local part, French",
+          ["Écrivez à ", ("email", "4242424242424242@exemple.fr"), ", merci."])
+    V.add("overlap-email-phone-local-part", "phone digits as the local part: one EMAIL match",
+          ["Contact: ", ("email", "0612345678@sms.example.fr"), "."])
+    pairs = [
+        ("en", ["Card ", ("card", "4111 1111 1111 1111"), ", ", ("phone", "+44 20 7946 0958"), " is my number."]),
+        ("fr", ["Carte ", ("card", "5555 5555 5555 4444"), ", ", ("phone", "06 12 34 56 78"), " pour me joindre."]),
+        ("es", ["Tarjeta ", ("card", "4242-4242-4242-4242"), ", ", ("phone", "+34 612 34 56 78"), " es mi número."]),
+        ("uk", ["Картка ", ("card", "4012888888881881"), ", ", ("phone", "+380 50 123 4567"), " мій номер."]),
+        ("de", ["Karte ", ("card", "3782 822463 10005"), ", ", ("phone", "030 1234567"), " ist meine Nummer."]),
+    ]
+    for l, parts in pairs:
+        V.add("overlap-card-comma-phone-%s" % l, "card and phone separated by a comma: two matches", parts)
+    two = [
+        ("email-phone", "en", ["Write to ", ("email", "jane@example.com"), " or ring ", ("phone", "+1 201-555-0123"), "."]),
+        ("iban-email", "fr", ["IBAN ", ("iban", "FR1420041010050500013M02606"), " et courriel ", ("email", "jean@exemple.fr"), "."]),
+        ("ssn-card", "en", ["SSN ", ("ssn", "536-22-1847"), " and card ", ("card", "4111111111111111"), "."]),
+        ("phone-phone", "es", ["Casa ", ("phone", "912 34 56 78"), " y trabajo ", ("phone", "+34 612 345 678"), "."]),
+        ("iban-phone", "uk", ["Рахунок ", ("iban", "UA213223130000026007233566001"), ", номер ", ("phone", "050 123 45 67"), "."]),
+        ("email-email", "de", ["An ", ("email", "anna@beispiel.de"), " und ", ("email", "jörg@beispiel.de"), " senden."]),
+        ("card-iban", "de", ["Karte ", ("card", "5105 1051 0510 5100"), " oder IBAN ", ("iban", "DE89 3704 0044 0532 0130 00"), "."]),
+        ("ssn-email", "en", ["ITIN ", ("ssn", "912-70-1234"), " and ", ("email", "tax@example.com"), "."]),
+        ("phone-card", "fr", ["Appelez le ", ("phone", "+33 6 12 34 56 78"), " ou payez avec ", ("card", "4242 4242 4242 4242"), "."]),
+        ("three-values", "es", ["Correo ", ("email", "ana@correo.es"), ", móvil ", ("phone", "612 34 56 78"),
+                                " y tarjeta ", ("card", "6011 1111 1111 1117"), "."]),
+    ]
+    for slug, l, parts in two:
+        V.add("overlap-two-%s-%s" % (slug, l), "several values in one sentence, reported left to right", parts)
+    # an IBAN whose groups contain a Luhn-valid card: the IBAN covers it
+    bban = "1090" + "4111111111111111" + "".join(rng.choice(DIGITS) for _ in range(4))
+    pl = "PL" + iban_check_digits("PL", bban) + bban
+    assert iban_valid(pl)
+    V.add("overlap-iban-containing-card", "a valid IBAN whose groups hold a valid card: one IBAN match",
+          ["Konto ", ("iban", iban_print(pl)), " bitte."])
+    # the same with a wrong check: a known non-IBAN, so the card inside is not reported either
+    wrong = pl[:2] + "%02d" % (int(pl[2:4]) % 97 + 1) + pl[4:]
+    assert iban_shape(wrong) and not iban_valid(wrong)
+    V.add("overlap-non-iban-containing-card", "IBAN shape with a failing check: no card may overlap it",
+          ["Konto ", iban_print(wrong), " bitte."], flags={"loose", "nonban"})
+    # IBAN-shaped non-IBAN containing a French mobile number
+    bban = "20041" + "01005" + "0612345678" + "9" + "06"
+    fr = "FR" + iban_check_digits("FR", bban) + bban
+    assert iban_valid(fr)
+    wrong = fr[:2] + "%02d" % (int(fr[2:4]) % 97 + 1) + fr[4:]
+    V.add("overlap-non-iban-containing-phone", "IBAN shape with a failing check: no phone may overlap it",
+          ["IBAN ", " ".join(["FR" + wrong[2:4], "20041", "01005", "0612345678", "906"]), " merci"],
+          flags={"loose", "nonban"})
+    V.add("overlap-tie-ssn-phone", "same span as SSN and as a context-word phone: the tie goes to SSN",
+          ["Call me, or check SSN ", ("ssn", "536-22-1847"), " first."])
+    V.add("overlap-tie-card-phone", "15-digit card that is also a context-word phone chunk: the tie goes to CARD",
+          ["phone or card: ", ("card", "378282246310005"), "."])
+    V.add("overlap-tie-card-phone-grouped", "grouped Amex next to a phone context word: CARD",
+          ["Telefon? Nein, Karte ", ("card", "3714 496353 98431"), "."])
+    V.add("overlap-iban-containing-phone", "valid IBAN with a phone-like group inside: one IBAN match",
+          ["IBAN ", ("iban", " ".join([fr[:4], "20041", "01005", "0612345678", "906"])), " merci"])
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# styles.toml
+# ---------------------------------------------------------------------------------------------
+STYLE_VALUES = {
+    "card": ["4111 1111 1111 1111", "3782-822463-10005", "5555555555554444"],
+    "iban": ["DE89 3704 0044 0532 0130 00", "GB29NWBK60161331926819", "fr14 2004 1010 0505 0001 3m02 606"],
+    "ssn": ["536-22-1847", "536 22 1847", "912-70-1234"],
+    "email": ["john.doe@example.com", "melissa@gmail.com", "иван@пример.укр"],
+    "phone": ["+44 20 7946 0958", "(201) 555-0123", "06 12 34 56 78"],
+}
+
+
+def gen_styles():
+    V = Vectors()
+    lang = Cycle()
+    k = Cycle(range(3))
+    for kind in KINDS:
+        for style in ("compact", "preserve", "label", "redact"):
+            for i, value in enumerate(STYLE_VALUES[kind]):
+                l = lang()
+                V.add("style-%s-%s-%s" % (kind, style, l), "style %s on %s (%s)" % (style, kind, value),
+                      sent(kind, l, k(), kind, value), config={kind: {"style": style}})
+    extra = [
+        ("card", {"style": "preserve", "keep_head": 6}, "4111 1111 1111 1111", "preserve, first 6 and last 4"),
+        ("card", {"keep_head": 6, "keep_tail": 4}, "4111-1111-1111-1111", "compact, first 6 and last 4: separators between become mask"),
+        ("card", {"keep_tail": 0}, "4111 1111 1111 1111", "keep nothing"),
+        ("card", {"keep_tail": 2}, "3782 822463 10005", "keep last 2"),
+        ("card", {"style": "preserve", "keep_head": 6, "keep_tail": 4}, "5018 1234 5673", "12-digit Maestro: 6+4 < 12 units"),
+        ("iban", {"keep_head": 4}, "DE89 3704 0044 0532 0130 00", "IBAN head 4 (country + check) compact"),
+        ("iban", {"style": "preserve", "keep_head": 8, "keep_tail": 4}, "GB29 NWBK 6016 1331 9268 19", "IBAN head 8 preserve"),
+        ("iban", {"keep_tail": 0}, "NL91ABNA0417164300", "IBAN keep nothing"),
+        ("ssn", {"keep_head": 3}, "536-22-1847", "SSN head 3"),
+        ("ssn", {"style": "preserve", "keep_tail": 0}, "536 22 1847", "SSN preserve, keep nothing"),
+        ("ssn", {"keep_head": 6, "keep_tail": 4}, "536-22-1847", "head 6 + tail 4 >= 9 units: nothing kept"),
+        ("email", {"keep_head": 0}, "melissa@gmail.com", "email head 0: whole local part masked"),
+        ("email", {"keep_head": 2}, "melissa@gmail.com", "email head 2"),
+        ("email", {"keep_head": 1, "keep_tail": 1}, "melissa@gmail.com", "email head 1 tail 1"),
+        ("email", {"keep_head": 2}, "ab@example.com", "head 2 >= 2 units: nothing kept"),
+        ("email", {"style": "preserve", "keep_head": 2}, "jean.dupont@exemple.fr", "preserve, head 2"),
+        ("phone", {"keep_head": 3}, "+44 20 7946 0958", "phone head 3 compact: the '+' between becomes a mask"),
+        ("phone", {"style": "preserve", "keep_head": 3}, "+44 20 7946 0958", "phone head 3 preserve"),
+        ("phone", {"keep_head": 6, "keep_tail": 4}, "06 12 34 56 78", "head 6 + tail 4 >= 10 units: nothing kept"),
+        ("phone", {"keep_tail": 2}, "+1 (201) 555-0123", "phone tail 2"),
+        ("phone", {"style": "preserve", "keep_tail": 0}, "(201) 555-0123", "phone preserve keep nothing"),
+    ]
+    for kind, kc, value, note in extra:
+        l = lang()
+        V.add("style-%s-keep-%s" % (kind, l), note, sent(kind, l, k(), kind, value), config={kind: kc})
+    # per-kind mask characters
+    for kind, m in (("card", "#"), ("iban", "•"), ("ssn", "x" if False else "~"), ("email", "_"), ("phone", "█")):
+        for style in ("compact", "preserve"):
+            l = lang()
+            V.add("style-%s-mask-char-%s-%s" % (kind, style, l), "per-kind mask character %r, %s" % (m, style),
+                  sent(kind, l, k(), kind, STYLE_VALUES[kind][0]), config={kind: {"style": style, "mask_char": m}})
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# config.toml
+# ---------------------------------------------------------------------------------------------
+def gen_config():
+    V = Vectors()
+    card, phone, email = "4111 1111 1111 1111", "+44 20 7946 0958", "jane@example.com"
+    # GB29 print form: no group of it is a phone, card or SSN on its own (matters when iban is disabled)
+    iban, ssn = "GB29 NWBK 6016 1331 9268 19", "536-22-1847"
+    mixed = ["Card ", ("card", card), ", number ", ("phone", phone), ", mail ", ("email", email),
+             ", IBAN ", ("iban", iban), ", SSN ", ("ssn", ssn), "."]
+    V.add("config-default-all-kinds", "no config: every kind, default styles", mixed)
+    V.add("config-kinds-card-only", "kinds = [card]: the phone and the rest stay", mixed, config={"kinds": ["card"]},
+          flags={"loose"})
+    V.add("config-kinds-phone-only", "kinds = [phone]", mixed, config={"kinds": ["phone"]}, flags={"loose"})
+    V.add("config-kinds-email-iban", "kinds = [email, iban]", mixed, config={"kinds": ["email", "iban"]}, flags={"loose"})
+    V.add("config-kinds-ssn", "kinds = [ssn]", mixed, config={"kinds": ["ssn"]}, flags={"loose"})
+    V.add("config-kinds-all-explicit", "all five kinds listed", mixed, config={"kinds": list(KINDS)})
+    V.add("config-kinds-card-email-mask", "the example config of the brief, with a valid per-kind mask character",
+          mixed, config={"kinds": ["card", "email"], "mask_char": "#",
+                         "card": {"style": "preserve", "keep_head": 6, "keep_tail": 4, "mask_char": "•"}},
+          flags={"loose"})
+    V.add("config-mask-char-top", "top-level mask character applies to every kind", mixed, config={"mask_char": "#"})
+    V.add("config-mask-char-override", "per-kind mask character overrides the top-level one", mixed,
+          config={"mask_char": "#", "phone": {"mask_char": "~"}, "email": {"mask_char": "·"}})
+    V.add("config-mask-char-unicode", "non-ASCII mask character", mixed, config={"mask_char": "•"})
+    V.add("config-styles-mixed", "a different style per kind", mixed,
+          config={"card": {"style": "preserve"}, "phone": {"style": "label"}, "email": {"style": "redact"},
+                  "iban": {"style": "compact", "keep_head": 4}, "ssn": {"style": "label"}})
+    V.add("config-all-label", "label style everywhere", mixed,
+          config={k: {"style": "label"} for k in KINDS})
+    V.add("config-all-redact", "redact style everywhere", mixed,
+          config={k: {"style": "redact"} for k in KINDS})
+    V.add("config-pci-max", "first 6 and last 4 digits: the PCI maximum is allowed", ["Card ", ("card", card), "."],
+          config={"card": {"keep_head": 6, "keep_tail": 4}})
+    V.add("config-iban-max", "IBAN head 8 and tail 4 are allowed", ["IBAN ", ("iban", "DE89 3704 0044 0532 0130 00"), "."],
+          config={"iban": {"keep_head": 8, "keep_tail": 4}})
+    V.add("config-phone-ssn-head-6", "phone and SSN head 6 are allowed",
+          ["Numéro ", ("phone", "+33 6 12 34 56 78"), ", SSN ", ("ssn", "536-22-1847"), "."],
+          config={"phone": {"keep_head": 6}, "ssn": {"keep_head": 6, "keep_tail": 0}})
+    V.add("config-nothing-to-mask", "text with nothing to mask is returned unchanged",
+          ["Bonjour, comment allez-vous ?"], config={"mask_char": "#"})
+    V.add("config-empty-input", "empty input", [""])
+    # errors
+    E = "CONFIG_KEEP_LIMIT"
+    errs = [
+        ("keep-head-7-card", {"card": {"keep_head": 7}}, E, "PCI: at most the first 6 digits of a card"),
+        ("keep-tail-5-card", {"card": {"keep_tail": 5}}, E, "PCI: at most the last 4 digits of a card"),
+        ("keep-tail-5-ssn", {"ssn": {"keep_tail": 5}}, E, "at most 4 tail digits of an SSN"),
+        ("keep-tail-5-phone", {"phone": {"keep_tail": 5}}, E, "at most 4 tail digits of a phone"),
+        ("keep-head-7-phone", {"phone": {"keep_head": 7}}, E, "at most 6 head digits of a phone"),
+        ("keep-head-7-ssn", {"ssn": {"keep_head": 7}}, E, "at most 6 head digits of an SSN"),
+        ("keep-head-9-iban", {"iban": {"keep_head": 9}}, E, "at most 8 head characters of an IBAN"),
+        ("keep-tail-5-iban", {"iban": {"keep_tail": 5}}, E, "at most 4 tail characters of an IBAN"),
+        ("keep-both-over-card", {"card": {"keep_head": 8, "keep_tail": 4}}, E, "PCI BIN-8 is still over the 6 cap"),
+    ]
+    M = "CONFIG_MASK_CHAR"
+    for slug, ch in (("letter", "a"), ("letter-upper", "X"), ("letter-cyrillic", "ж"), ("digit", "7"),
+                     ("space", " "), ("tab", "\t"), ("nbsp", "\u00a0"), ("lt", "<"), ("gt", ">"), ("at", "@")):
+        errs.append(("mask-char-top-%s" % slug, {"mask_char": ch}, M, "top-level mask character may not be %r" % ch))
+    for kind, slug, ch in (("card", "letter", "X"), ("iban", "digit", "0"), ("ssn", "space", " "),
+                           ("email", "at", "@"), ("phone", "lt", "<"), ("card", "gt", ">"), ("email", "letter", "é"),
+                           ("phone", "digit", "9")):
+        errs.append(("mask-char-%s-%s" % (kind, slug), {kind: {"mask_char": ch}}, M,
+                     "%s mask character may not be %r" % (kind, ch)))
+    errs += [
+        ("no-kinds", {"kinds": []}, "CONFIG_NO_KINDS", "an empty kinds list masks nothing and is an error"),
+        ("unknown-kind", {"kinds": ["card", "passport"]}, "CONFIG_SYNTAX", "unknown kind name"),
+        ("unknown-style", {"card": {"style": "blur"}}, "CONFIG_SYNTAX", "unknown style"),
+        ("unknown-style-email", {"email": {"style": "hash"}}, "CONFIG_SYNTAX", "unknown style"),
+        ("unknown-field-top", {"colour": "red"}, "CONFIG_SYNTAX", "unknown top-level field"),
+        ("unknown-field-kind", {"card": {"keep_middle": 2}}, "CONFIG_SYNTAX", "unknown field in a kind table"),
+        ("unknown-kind-table", {"passport": {"style": "label"}}, "CONFIG_SYNTAX", "table for an unknown kind"),
+        ("keep-tail-label-card", {"card": {"style": "label", "keep_tail": 4}}, "CONFIG_KEEP_UNUSED",
+         "keep_tail means nothing with style label"),
+        ("keep-tail-redact-phone", {"phone": {"style": "redact", "keep_tail": 2}}, "CONFIG_KEEP_UNUSED",
+         "keep_tail means nothing with style redact"),
+        ("keep-tail-label-iban", {"iban": {"style": "label", "keep_tail": 4}}, "CONFIG_KEEP_UNUSED",
+         "keep_tail means nothing with style label"),
+        ("keep-tail-redact-ssn", {"ssn": {"style": "redact", "keep_tail": 1}}, "CONFIG_KEEP_UNUSED",
+         "keep_tail means nothing with style redact"),
+        ("keep-tail-label-email", {"email": {"style": "label", "keep_tail": 1}}, "CONFIG_KEEP_UNUSED",
+         "keep_tail means nothing with style label"),
+    ]
+    for slug, cfg, code, note in errs:
+        V.error("config-error-%s" % slug, note, cfg, code, text="Card 4111 1111 1111 1111.")
+    return V
+
+
+# ---------------------------------------------------------------------------------------------
+# examples.toml
+# ---------------------------------------------------------------------------------------------
+def gen_examples():
+    V = Vectors()
+    V.add("example-phone-plus-space", "RULES.md/DESIGN.md example: + 1 (123) 456 7890", [("phone", "+ 1 (123) 456 7890")])
+    V.add("example-phone-uk-contiguous", "RULES.md/DESIGN.md example: +447966197542", [("phone", "+447966197542")])
+    V.add("example-email-melissa", "RULES.md/DESIGN.md example: melissa@gmail.com", [("email", "melissa@gmail.com")])
+    V.add("example-card-visa-spaces", "RULES.md/DESIGN.md example: 4111 1111 1111 1111", [("card", "4111 1111 1111 1111")])
+    V.add("card-visa16-spaces-en", "tests/vectors/README.md example",
+          ["My card is ", ("card", "4111 1111 1111 1111"), ", thanks"])
+    V.add("example-card-preserve", "DESIGN.md preserve example", [("card", "4111 1111 1111 1111")],
+          config={"card": {"style": "preserve"}})
+    V.add("example-card-label", "DESIGN.md label example", [("card", "4111 1111 1111 1111")],
+          config={"card": {"style": "label"}})
+    V.add("example-card-redact", "DESIGN.md redact example", ["Card: ", ("card", "4111 1111 1111 1111"), "."],
+          config={"card": {"style": "redact"}})
+    V.add("example-email-preserve", "preserve on an email: j***.***@x.com", [("email", "john.doe@x.com")],
+          config={"email": {"style": "preserve"}})
+    V.add("example-email-one-char", "one-character local part is masked entirely", [("email", "a@example.com")])
+    V.add("example-iban-print", "IBAN compact: last 4 letters/digits kept", [("iban", "DE89 3704 0044 0532 0130 00")])
+    V.add("example-ssn", "SSN compact: last 4 digits kept", [("ssn", "536-22-1847")])
+    V.add("example-nothing", "text with nothing to mask is returned unchanged", ["Hello, how are you?"])
+    return V
+
+
+FILES = {
+    "examples.toml": gen_examples,
+    "cards.toml": gen_cards,
+    "ibans.toml": gen_ibans,
+    "ssn.toml": gen_ssn,
+    "emails.toml": gen_emails,
+    "phones.toml": gen_phones,
+    "negatives.toml": gen_negatives,
+    "unicode.toml": gen_unicode,
+    "overlaps.toml": gen_overlaps,
+    "styles.toml": gen_styles,
+    "config.toml": gen_config,
+}
+
+# ---------------------------------------------------------------------------------------------
+# TOML writing
+# ---------------------------------------------------------------------------------------------
+
+
+def _escape_visibly(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if ch == " ":
+        return False
+    if cat in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cs", "Cn"):
+        return True
+    return not ch.isascii() and (cat == "Pd" or ch == "\u2212")
+
+
+def toml_str(s: str) -> str:
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif _escape_visibly(ch):
+            out.append("\\u%04X" % o if o <= 0xFFFF else "\\U%08X" % o)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def toml_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, str):
+        return toml_str(v)
+    if isinstance(v, list):
+        return "[" + ", ".join(toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        if not v:
+            return "{}"
+        return "{ " + ", ".join("%s = %s" % (k, toml_value(x)) for k, x in v.items()) + " }"
+    raise TypeError(type(v))
+
+
+def render(vectors) -> str:
+    lines = ["# Generated by tests/vectors/generate.py -- do not edit by hand.",
+             "# Format: tests/vectors/README.md; rules: crates/piimask/RULES.md.", ""]
+    for v in vectors:
+        lines.append("[[test]]")
+        for key in ("name", "note", "input", "config", "output", "error"):
+            if key in v:
+                lines.append("%s = %s" % (key, toml_value(v[key])))
+        if "matches" in v:
+            if not v["matches"]:
+                lines.append("matches = []")
+            else:
+                lines.append("matches = [")
+                for m in v["matches"]:
+                    lines.append("  %s," % toml_value(m))
+                lines.append("]")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Independent scanners used by the verification pass
+# ---------------------------------------------------------------------------------------------
+CARD_SEPS = SPACES + DASHES + DOTS
+IBAN_SEPS = SPACES + DASHES + DOTS
+
+
+def card_candidates(s: str):
+    groups, i = [], 0
+    while i < len(s):
+        if is_digit(s[i]):
+            j = i
+            while j < len(s) and is_digit(s[j]):
+                j += 1
+            groups.append((i, j))
+            i = j
+        else:
+            i += 1
+    chunks, cur = [], []
+    for g in groups:
+        if cur and g[0] - cur[-1][1] == 1 and s[cur[-1][1]] in CARD_SEPS:
+            cur.append(g)
+        else:
+            if cur:
+                chunks.append(cur)
+            cur = [g]
+    if cur:
+        chunks.append(cur)
+    found = []
+    for chunk in chunks:
+        for a in range(len(chunk)):
+            for b in range(a, len(chunk)):
+                digits = "".join(ascii_digits(s[st:en]) for st, en in chunk[a:b + 1])
+                if card_valid(digits):
+                    found.append((chunk[a][0], chunk[b][1]))
+    return found
+
+
+def iban_candidates(s: str):
+    """(start, end, valid) for every IBAN-shaped candidate (character offsets)."""
+    out = []
+    n = len(s)
+    is_al = lambda c: c.isascii() and c.isalnum()  # noqa: E731
+    for i in range(n - 1):
+        a, b = s[i], s[i + 1]
+        if not (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()):
+            continue
+        if i > 0 and is_alnum(s[i - 1]):
+            continue
+        cc = (a + b).upper()
+        if cc not in IBAN_COUNTRIES:
+            continue
+        length, struct = IBAN_COUNTRIES[cc]
+        starts = [i + 2]
+        if (a + b).isupper() and i + 2 < n and s[i + 2] in SPACES:
+            starts.append(i + 3)
+        for j in starts:
+            if j + 2 > n or not (s[j].isascii() and s[j].isdigit() and s[j + 1].isascii() and s[j + 1].isdigit()):
+                continue
+            got = [s[j], s[j + 1]]
+            p = j + 2
+            while len(got) < length - 2:
+                if p < n and is_al(s[p]):
+                    got.append(s[p])
+                    p += 1
+                elif p + 1 < n and s[p] in IBAN_SEPS and is_al(s[p + 1]):
+                    p += 1
+                else:
+                    break
+            if len(got) != length - 2 or (p < n and is_alnum(s[p])):
+                continue
+            compact = cc + "".join(got).upper()
+            if iban_shape(compact):
+                out.append((i, p, iban_valid(compact)))
+    return out
+
+
+def digit_groups(s: str):
+    groups, i = [], 0
+    while i < len(s):
+        if is_digit(s[i]):
+            j = i
+            while j < len(s) and is_digit(s[j]):
+                j += 1
+            groups.append((i, j))
+            i = j
+        else:
+            i += 1
+    return groups
+
+
+def sep_kind(c: str):
+    if c in SPACES:
+        return "space"
+    if c in DASHES:
+        return "dash"
+    if c in DOTS:
+        return "dot"
+    if c in "/\uff0f":
+        return "slash"
+    return None
+
+
+def context_near(s: str, start: int, end: int, regex) -> bool:
+    """A context word on the same line within 64 characters of s[start:end]."""
+    line_start = max(s.rfind("\n", 0, start), s.rfind("\r", 0, start)) + 1
+    nl = [x for x in (s.find("\n", end), s.find("\r", end)) if x != -1]
+    line_end = min(nl) if nl else len(s)
+    for m in regex.finditer(s, line_start, line_end):
+        if m.end() <= start and start - m.end() <= 64:
+            return True
+        if m.start() >= end and m.start() - end <= 64:
+            return True
+    return False
+
+
+def ssn_candidates(s: str):
+    """(start, end, valid) for AAA-GG-SSSS shapes and bare 9-digit groups near a context word."""
+    out = []
+    groups = digit_groups(s)
+    bounded = lambda a, b: (a == 0 or not is_alnum(s[a - 1])) and (b == len(s) or not is_alnum(s[b]))  # noqa: E731
+    for gi in range(len(groups) - 2):
+        g = groups[gi:gi + 3]
+        if [e - b for b, e in g] != [3, 2, 4]:
+            continue
+        if g[1][0] - g[0][1] != 1 or g[2][0] - g[1][1] != 1:
+            continue
+        k1, k2 = sep_kind(s[g[0][1]]), sep_kind(s[g[1][1]])
+        if k1 != k2 or k1 not in ("space", "dash"):
+            continue
+        a, b = g[0][0], g[2][1]
+        if not bounded(a, b):
+            continue
+        if a >= 2 and sep_kind(s[a - 1]) == k1 and is_digit(s[a - 2]):
+            continue
+        if b + 1 < len(s) and sep_kind(s[b]) == k1 and is_digit(s[b + 1]):
+            continue
+        out.append((a, b, ssn_ok(ascii_digits(s[a:b]))))
+    for a, b in groups:
+        if b - a == 9 and bounded(a, b) and context_near(s, a, b, SSN_CONTEXT_RE):
+            out.append((a, b, ssn_ok(ascii_digits(s[a:b]))))
+    return out
+
+
+PHONE_SHAPES = {(3, 3, 4), (3, 3, 2, 2), (3, 7), (3, 4, 4), (2, 4, 4), (2, 5, 4), (3, 3, 3), (3, 2, 2, 2),
+                (2, 3, 2, 2), (3, 2, 3), (2, 2, 2, 2)}
+
+
+def phone_chunks(s: str):
+    """Maximal chunks of digit groups joined by one phone separator (or parentheses)."""
+    groups = digit_groups(s)
+    chunks, cur = [], []
+    for g in groups:
+        if cur:
+            gap = s[cur[-1][1]:g[0]]
+            ok = (len(gap) == 1 and sep_kind(gap)) or gap in ("(", ") ", ")", ")-", " (") or \
+                 gap in ("\uff09", "\uff08") or (len(gap) == 2 and gap[0] in ")\uff09" and sep_kind(gap[1]))
+            if ok:
+                cur.append(g)
+                continue
+            chunks.append(cur)
+        cur = [g]
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def phone_review(s: str):
+    """Rough phone candidates, no exclusions (dates, prices, IPv4, non-IBANs are not applied).
+
+    Every run of consecutive groups of every chunk is tried, so that a candidate hiding inside
+    a longer value is seen too.  Used to eyeball unmatched digits (--review); never asserted.
+    """
+    out = []
+    for chunk in phone_chunks(s):
+        seps = [s[chunk[i][1]:chunk[i + 1][0]] for i in range(len(chunk) - 1)]
+        kinds = [sep_kind(x[-1]) if x[-1] not in "()\uff08\uff09" else "paren" for x in seps]
+        for i in range(len(chunk)):
+            for j in range(i, len(chunk)):
+                sub = chunk[i:j + 1]
+                a, b = sub[0][0], sub[-1][1]
+                if a > 0 and s[a - 1] in "(\uff08":
+                    a -= 1
+                plus = a > 0 and s[a - 1] in "+\uff0b" or (a > 1 and s[a - 1] == " " and s[a - 2] in "+\uff0b")
+                if plus:
+                    a = a - 1 if s[a - 1] in "+\uff0b" else a - 2
+                if (a > 0 and is_alnum(s[a - 1])) or (b < len(s) and is_alnum(s[b])):
+                    continue
+                digits = ascii_digits(s[a:b])
+                sizes = tuple(e - st for st, e in sub)
+                inner = set(kinds[i:j])
+                before = kinds[i - 1] if i > 0 else None
+                after = kinds[j] if j < len(kinds) else None
+                at_end = j == len(chunk) - 1 or (after not in inner if inner else True)
+                why = []
+                if plus and 8 <= len(digits) <= 15:
+                    why.append("plus")
+                if i == 0 and digits.startswith(("00", "011")):
+                    why.append("intl-prefix")
+                if digits[0] == "0" and len(digits) > 1 and digits[1] != "0" and at_end:
+                    if (len(sub) == 1 and 10 <= len(digits) <= 12) or (2 <= sizes[0] <= 5 and 9 <= len(digits) <= 12):
+                        why.append("trunk0")
+                if sizes[0] == 1 and digits[0] in "18" and len(digits) == 11:
+                    why.append("trunk1/8")
+                if sizes in PHONE_SHAPES and len(inner) == 1:
+                    k = next(iter(inner))
+                    if before != k and after != k:
+                        why.append("shape")
+                if s[a] in "(\uff08" and 8 <= len(digits) <= 12:
+                    why.append("parens")
+                if i == 0 and j == len(chunk) - 1 and 7 <= len(digits) <= 15 and context_near(s, a, b, PHONE_CONTEXT_RE):
+                    why.append("context")
+                if why:
+                    out.append((a, b, ",".join(why)))
+    return out
+
+
+def email_ok(text: str) -> bool:
+    local, _, domain = text.partition("@")
+    labels = domain.split(".")
+    tld = labels[-1]
+    tld_ok = tld.lower().startswith("xn--") or (len(tld) >= 2 and all(is_letter(c) for c in tld))
+    return bool(local) and len(local.encode()) <= 64 and len(labels) >= 2 and all(labels) and tld_ok
+
+
+# ---------------------------------------------------------------------------------------------
+# Verification pass
+# ---------------------------------------------------------------------------------------------
+REVIEW = []
+
+
+def verify(rendered: dict, built: dict) -> int:
+    names = set()
+    total = 0
+    for fname, text in rendered.items():
+        parsed = tomllib.loads(text)["test"]
+        mine = built[fname]
+        assert len(parsed) == len(mine), fname
+        for p, v in zip(parsed, mine):
+            total += 1
+            where = "%s: %s" % (fname, p.get("name"))
+            for key in ("name", "note", "input", "config", "output", "matches", "error"):
+                assert p.get(key) == v.get(key), (where, key, p.get(key), v.get(key))
+            assert p["name"] not in names, "duplicate name " + where
+            names.add(p["name"])
+            assert p["note"], where
+            assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", p["name"]), where
+            inp = p["input"]
+            raw = inp.encode()
+            if "error" in p:
+                assert "output" not in p and "matches" not in p, where
+                continue
+            assert "output" in p and "matches" in p, where
+            cfg = p.get("config")
+            last = 0
+            out = b""
+            spans = []
+            for m in p["matches"]:
+                assert m["kind"] in KINDS, where
+                assert last <= m["start"] < m["end"] <= len(raw), where
+                seg = raw[m["start"]:m["end"]].decode()
+                assert seg == m["text"], where
+                out += raw[last:m["start"]] + mask_value(m["kind"], seg, cfg).encode()
+                last = m["end"]
+                cs = len(raw[:m["start"]].decode())
+                spans.append((m["kind"], cs, cs + len(seg)))
+                # each match is valid for its kind
+                if m["kind"] == "card":
+                    assert card_valid(ascii_digits(seg)), where
+                elif m["kind"] == "iban":
+                    compact = "".join(c for c in seg if c.isascii() and c.isalnum())
+                    assert iban_valid(compact), where
+                elif m["kind"] == "ssn":
+                    assert ssn_ok(ascii_digits(seg)), where
+                elif m["kind"] == "email":
+                    assert email_ok(seg), where
+                elif m["kind"] == "phone":
+                    assert 7 <= len(ascii_digits(seg)) <= 15, where
+                    assert is_digit(seg[-1]) and (is_digit(seg[0]) or seg[0] in "+\uff0b(\uff08"), where
+            out += raw[last:]
+            assert out.decode() == p["output"], (where, out.decode(), p["output"])
+            flags = v["_flags"]
+            enabled = (cfg or {}).get("kinds", KINDS)
+            inside = lambda s, e: any(a <= s and e <= b for _k, a, b in spans)  # noqa: E731
+            # nothing that looks like PII outside the expected matches unless the vector says so
+            if "loose" not in flags:
+                for ci, ch in enumerate(inp):
+                    if is_digit(ch) or ch == "@":
+                        assert inside(ci, ci + 1), (where, "stray", ch, ci)
+            ibans = iban_candidates(inp)
+            non_iban = [(s, e) for s, e, ok in ibans if not ok]
+            if non_iban:
+                assert "nonban" in flags, (where, "unexpected IBAN-shaped non-IBAN", non_iban)
+            if "iban" in enabled:
+                for s, e, ok in ibans:
+                    if ok:
+                        assert any(kk == "iban" and a == s and b == e for kk, a, b in spans) or inside(s, e), \
+                            (where, "IBAN not expected", inp[s:e])
+            else:
+                assert not [1 for *_x, ok in ibans if ok] or "loose" in flags, where
+            if "ssn" in enabled:
+                for s, e, ok in ssn_candidates(inp):
+                    if ok and not any(not (e <= a or b <= s) for a, b in non_iban):
+                        assert inside(s, e), (where, "SSN candidate outside matches", inp[s:e])
+            for s, e, why in phone_review(inp):
+                if not inside(s, e):
+                    REVIEW.append("%s: %r (%s) in %r" % (where, inp[s:e], why, inp))
+            if "card" in enabled:
+                for s, e in card_candidates(inp):
+                    if any(not (e <= a or b <= s) for a, b in non_iban):
+                        continue
+                    assert inside(s, e), (where, "card candidate outside matches", inp[s:e])
+            # matches must be bounded as RULES.md says (never inside a longer run of digits)
+            for kk, a, b in spans:
+                assert a == 0 or not is_digit(inp[a - 1]), where
+                assert b == len(inp) or not is_digit(inp[b]), where
+                if kk in ("phone", "ssn"):
+                    assert a == 0 or not is_alnum(inp[a - 1]), where
+                    assert b == len(inp) or not is_alnum(inp[b]), where
+                if kk == "ssn":
+                    assert not SSN_CONTEXT_RE.search(inp[a:b]), where
+    return total
+
+
+def build():
+    built, rendered = {}, {}
+    for fname, fn in FILES.items():
+        vs = fn().items
+        built[fname] = vs
+        rendered[fname] = render([{k: x for k, x in v.items() if not k.startswith("_")} for v in vs])
+    total = verify(rendered, built)
+    return built, rendered, total
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="fail if a committed file differs")
+    ap.add_argument("--review", action="store_true",
+                    help="list rough phone-like candidates left unmatched (negatives to double-check by hand)")
+    args = ap.parse_args()
+    built, rendered, total = build()
+    if args.review:
+        print("\n".join(REVIEW))
+        return 0
+    stale = sorted(p.name for p in HERE.glob("*.toml") if p.name not in rendered)
+    if args.check:
+        bad = []
+        for fname, text in rendered.items():
+            path = HERE / fname
+            if not path.exists():
+                bad.append("%s: missing" % fname)
+            elif path.read_text(encoding="utf-8") != text:
+                bad.append("%s: differs from what generate.py writes" % fname)
+        bad += ["%s: not written by generate.py" % s for s in stale]
+        for b in bad:
+            print("generate.py --check: " + b, file=sys.stderr)
+        if bad:
+            return 1
+        print("generate.py --check: %d files, %d vectors up to date" % (len(rendered), total))
+        return 0
+    for fname, text in rendered.items():
+        path = HERE / fname
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+    for fname in rendered:
+        print("%-16s %4d vectors" % (fname, len(built[fname])))
+    print("%-16s %4d vectors" % ("total", total))
+    for s in stale:
+        print("warning: %s is not written by generate.py" % s, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
