@@ -123,12 +123,16 @@ impl<'d, 'h> Scanner<'d, 'h> {
             self.pos = anchor + 1;
             return true;
         }
-        if detector.kinds.contains(Kind::Iban) {
-            match iban::find(hay, anchor) {
-                Some(iban::Found::Iban(start, end)) => out.push(Candidate::new(start, end, Kind::Iban)),
-                Some(iban::Found::NotIban(start, end)) => self.veto = Some((start, end)),
-                None => {}
+        // An IBAN-shaped value is never read as other kinds: a valid IBAN is reported when
+        // IBANs are enabled, and otherwise (or when its check fails) its span is vetoed.
+        match iban::find(hay, anchor) {
+            Some(iban::Found::Iban(start, end)) if detector.kinds.contains(Kind::Iban) => {
+                out.push(Candidate::new(start, end, Kind::Iban));
             }
+            Some(iban::Found::Iban(start, end) | iban::Found::NotIban(start, end)) => {
+                self.veto = Some((start, end));
+            }
+            None => {}
         }
         self.pos = self.scan_chunk(anchor, out).max(anchor + len);
         true

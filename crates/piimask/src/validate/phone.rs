@@ -363,7 +363,10 @@ pub(crate) fn candidates(
         if !first.paren && (10..=12).contains(&first.len) {
             emit(first.start, s, out);
         }
-        if (2..=5).contains(&first.len) {
+        // Grouped: the number is a whole run of its separator, not the tail of a longer
+        // grouped number (`4128 0891 9757 1300` holds no phone).
+        if (2..=5).contains(&first.len) && groups.len() > s + 1 && !first.joint.same_sep(groups[s + 1].joint)
+        {
             for (e, d) in ends.iter().skip(1) {
                 if (9..=12).contains(&d.total) && !chunk.next_joint(*e).same_sep(groups[*e].joint) {
                     emit(first.start, *e, out);
