@@ -181,6 +181,18 @@ impl MaskerConfig {
         }
     }
 
+    /// Checks every option without building a masker (the same checks as
+    /// [`build`](MaskerConfig::build)).
+    ///
+    /// # Example
+    /// ```
+    /// let config = piimask::MaskerConfig::parse("[card]\nkeep_tail = 5").unwrap();
+    /// assert_eq!(config.check().unwrap_err().code(), piimask::ErrorCode::ConfigKeepLimit);
+    /// ```
+    pub fn check(&self) -> Result<(), ConfigError> {
+        self.validate().map(|_| ())
+    }
+
     /// Validates the configuration and builds a masker from it.
     pub fn build(self) -> Result<Masker, ConfigError> {
         MaskerBuilder::from_config(self).build()

@@ -1,0 +1,73 @@
+//! Errors of the command line, printed as `piimask: FILE:LINE: what` and never with record
+//! text; each maps to an exit status (1 input error, 2 usage error).
+
+use std::fmt;
+use std::io;
+
+use piimask::ConfigError;
+
+use crate::input::json::SyntaxError;
+
+/// A failed run.
+#[derive(Debug)]
+pub enum CliError {
+    /// The command line is wrong.
+    Usage(String),
+    /// The configuration (file or options) is invalid.
+    Config {
+        /// The configuration file, when it came from one.
+        file: Option<String>,
+        /// What is wrong.
+        error: ConfigError,
+    },
+    /// An input could not be read.
+    Input {
+        /// The input's name.
+        file: String,
+        /// The I/O error.
+        error: io::Error,
+    },
+    /// A JSONL record is not valid JSON and `--strict` was given.
+    Record {
+        /// The input's name.
+        file: String,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong, with its byte offset in the record.
+        error: SyntaxError,
+    },
+    /// The output could not be written.
+    Output {
+        /// The output's name.
+        file: String,
+        /// The I/O error.
+        error: io::Error,
+    },
+}
+
+impl CliError {
+    /// The process exit status for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Config { .. } => 2,
+            CliError::Input { .. } | CliError::Record { .. } | CliError::Output { .. } => 1,
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Usage(message) => write!(f, "piimask: {message}"),
+            CliError::Config { file: Some(file), error } => write!(f, "piimask: {file}: {error}"),
+            CliError::Config { file: None, error } => write!(f, "piimask: {error}"),
+            CliError::Input { file, error } => write!(f, "piimask: {file}: {error}"),
+            CliError::Record { file, line, error } => {
+                write!(f, "piimask: {file}:{line}: not valid JSON ({error}); stopping (--strict)")
+            }
+            CliError::Output { file, error } => write!(f, "piimask: {file}: cannot write: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for CliError {}

@@ -1,0 +1,312 @@
+//! End-to-end tests of the `piimask` binary: the acceptance examples, the sample transcript,
+//! bad inputs, exit statuses, atomic output files and broken pipes.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use regex_automata::meta::Regex;
+
+fn piimask() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_piimask"))
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+}
+
+/// Runs `piimask ARGS` with `stdin` as input.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = piimask()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("piimask runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("piimask-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn masks_the_acceptance_example() {
+    let out = run(&["mask"], b"Call me on +447966197542 or melissa@gmail.com\n");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "Call me on *********7542 or m******@gmail.com\n");
+}
+
+/// Splits a JSON record into tokens with an independent tokenizer (a regex per token
+/// class), so the byte-identity check does not rely on the lexer under test.
+fn json_tokens(line: &str) -> Vec<(&'static str, &str)> {
+    let classes: [(&str, &str); 5] = [
+        ("string", r#""(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*""#),
+        ("number", r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"),
+        ("literal", r"true|false|null"),
+        ("punct", r"[{}\[\]:,]"),
+        ("space", r"[ \t\r\n]+"),
+    ];
+    let regexes: Vec<(&str, Regex)> = classes
+        .iter()
+        .map(|(name, pattern)| (*name, Regex::new(&format!("^(?:{pattern})")).unwrap()))
+        .collect();
+    let mut tokens = Vec::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let (name, len) = regexes
+            .iter()
+            .find_map(|(name, regex)| regex.find(rest).map(|m| (*name, m.end())))
+            .unwrap_or_else(|| panic!("not JSON at {:?}", &rest[..rest.len().min(20)]));
+        tokens.push((name, &rest[..len]));
+        rest = &rest[len..];
+    }
+    tokens
+}
+
+fn decoded_strings(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => out.push_str(s),
+        serde_json::Value::Number(n) => out.push_str(&n.to_string()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| decoded_strings(v, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
+            out.push_str(k);
+            out.push(' ');
+            decoded_strings(v, out);
+        }),
+        _ => {}
+    }
+    out.push(' ');
+}
+
+#[test]
+fn jsonl_sample_is_masked_in_place_and_nothing_leaks() {
+    let input = std::fs::read_to_string(repo("tests/data/transcript.jsonl")).unwrap();
+    let out = piimask()
+        .args(["mask", "--format", "jsonl"])
+        .arg(repo("tests/data/transcript.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let output = String::from_utf8(out.stdout).unwrap();
+    let (in_lines, out_lines): (Vec<&str>, Vec<&str>) = (input.lines().collect(), output.lines().collect());
+    assert_eq!(in_lines.len(), out_lines.len(), "one output line per input line");
+
+    let mut changed_values = 0;
+    for (number, (before, after)) in in_lines.iter().zip(&out_lines).enumerate() {
+        let (a, b) = (json_tokens(before), json_tokens(after));
+        assert_eq!(a.len(), b.len(), "line {}: token count", number + 1);
+        for ((kind_a, text_a), (kind_b, text_b)) in a.iter().zip(&b) {
+            if text_a == text_b {
+                continue;
+            }
+            // Only keys, strings and numbers may change, and they become strings.
+            assert!(matches!(*kind_a, "string" | "number"), "line {}: {kind_a} changed", number + 1);
+            assert_eq!(*kind_b, "string", "line {}", number + 1);
+            changed_values += 1;
+        }
+    }
+    assert!(changed_values >= 80, "only {changed_values} values changed");
+
+    // No inserted PII value survives in the decoded output.
+    let pii: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(repo("tests/data/transcript_pii.json")).unwrap())
+            .unwrap();
+    assert!(pii.len() >= 80);
+    for item in &pii {
+        let line = item["line"].as_u64().unwrap() as usize;
+        let value = item["value"].as_str().unwrap();
+        let record: serde_json::Value = serde_json::from_str(out_lines[line - 1]).unwrap();
+        let mut text = String::new();
+        decoded_strings(&record, &mut text);
+        assert!(!text.contains(value), "line {line}: {} survived", item["kind"]);
+    }
+}
+
+#[test]
+fn jsonl_fields_restrict_masking() {
+    let record = br#"{"a":"melissa@gmail.com","b":{"c":"+447966197542"}}"#;
+    let out = run(&["mask", "-f", "jsonl", "--field", "b.c"], record);
+    assert_eq!(out.stdout, br#"{"a":"melissa@gmail.com","b":{"c":"*********7542"}}"#);
+}
+
+#[test]
+fn empty_input_gives_empty_output() {
+    for format in ["text", "jsonl"] {
+        let out = run(&["mask", "-f", format], b"");
+        assert!(out.status.success());
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn binary_and_invalid_utf8_pass_through_with_values_masked() {
+    let mut input: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    input.extend_from_slice(b"\xff\xfe card 4111 1111 1111 1111 \xc3\x28\n");
+    let out = run(&["mask"], &input);
+    assert!(out.status.success());
+    let expected_tail = b"\xff\xfe card ************1111 \xc3\x28\n";
+    assert!(out.stdout.ends_with(expected_tail));
+    assert_eq!(out.stdout.len(), input.len() - 19 + 16);
+
+    // In JSONL, a record that is not UTF-8 is malformed: masked as text and reported.
+    let out = run(&["mask", "-f", "jsonl"], b"{\"t\":\"\xff 4111111111111111\"}\n");
+    assert!(out.status.success());
+    assert_eq!(out.stdout, b"{\"t\":\"\xff ************1111\"}\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:1: not valid JSON (invalid UTF-8 at byte 6)"), "{stderr}");
+}
+
+#[test]
+fn an_8_mb_single_line_is_masked() {
+    let mut line = "a".repeat(8 << 20);
+    line.push_str(" +447966197542");
+    let out = run(&["mask"], line.as_bytes());
+    assert!(out.status.success());
+    assert!(out.stdout.ends_with(b"a *********7542"));
+    assert_eq!(out.stdout.len(), line.len());
+}
+
+#[test]
+fn a_line_of_8_million_digits_is_not_a_value() {
+    let digits = "7".repeat(8_000_000);
+    let out = run(&["mask"], digits.as_bytes());
+    assert!(out.status.success());
+    assert_eq!(out.stdout, digits.as_bytes(), "a long digit run holds no value");
+    let record = format!("{{\"n\":{digits}}}");
+    let out = run(&["mask", "-f", "jsonl"], record.as_bytes());
+    assert!(out.status.success());
+    assert_eq!(out.stdout, record.as_bytes());
+}
+
+#[test]
+fn json_nested_100_000_levels_deep() {
+    let depth = 100_000;
+    let record = format!("{}\"melissa@gmail.com\"{}", "[".repeat(depth), "]".repeat(depth));
+    let out = run(&["mask", "-f", "jsonl", "--strict"], record.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = format!("{}\"m******@gmail.com\"{}", "[".repeat(depth), "]".repeat(depth));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    let unbalanced = format!("{}\"melissa@gmail.com\"", "{\"a\":".repeat(depth));
+    let out = run(&["mask", "-f", "jsonl"], unbalanced.as_bytes());
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().ends_with("\"m******@gmail.com\""));
+}
+
+#[test]
+fn malformed_jsonl_is_masked_reported_and_strict_stops() {
+    let input = b"{\"ok\":1}\n{\"t\":\"SSN 123-45-6789\" broken\n{\"ok\":2}\n";
+    let out = run(&["mask", "-f", "jsonl"], input);
+    assert!(out.status.success());
+    assert_eq!(out.stdout, b"{\"ok\":1}\n{\"t\":\"SSN *******6789\" broken\n{\"ok\":2}\n");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("piimask: <stdin>:2: not valid JSON"), "{stderr}");
+    assert!(stderr.contains("1 of 3 records"), "{stderr}");
+    assert!(!stderr.contains("123-45") && !stderr.contains("broken"), "no record text: {stderr}");
+
+    let out = run(&["mask", "-f", "jsonl", "--strict"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("piimask: <stdin>:2: not valid JSON"), "{stderr}");
+    assert!(!stderr.contains("123-45"), "{stderr}");
+}
+
+#[test]
+fn exit_statuses() {
+    let out = piimask().args(["mask", "/no/such/file"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("piimask: /no/such/file: "));
+    assert_eq!(piimask().args(["mask", "--bogus"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(piimask().args(["mask", "--kinds", "card,cheese"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(piimask().args(["mask", "--style", "card=fancy"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(piimask().args(["mask", "--mask-char", "x"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(piimask().args(["mask", "--field", "a"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(piimask().arg("--version").output().unwrap().status.code(), Some(0));
+}
+
+#[test]
+fn options_reach_the_core() {
+    let out = run(
+        &["mask", "--kinds", "card", "--style", "card=preserve", "--mask-char", "#"],
+        b"4111-1111-1111-1111 +447966197542",
+    );
+    assert_eq!(out.stdout, b"####-####-####-1111 +447966197542");
+    let dir = temp_dir("config");
+    let config = dir.join("piimask.toml");
+    std::fs::write(&config, "kinds = [\"email\"]\n[email]\nstyle = \"label\"\n").unwrap();
+    let out = {
+        let mut child = piimask()
+            .args(["mask", "-c"])
+            .arg(&config)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(b"melissa@gmail.com 4111111111111111").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert_eq!(out.stdout, b"[EMAIL] 4111111111111111");
+    std::fs::write(&config, "[card]\nkeep_head = 7\n").unwrap();
+    let out = piimask().args(["mask", "-c"]).arg(&config).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("piimask.toml: card keep_head = 7 is over the limit of 6"), "{stderr}");
+}
+
+#[test]
+fn output_files_appear_only_on_success() {
+    let dir = temp_dir("output");
+    let good = dir.join("good.txt");
+    let out = piimask().args(["mask", "-o"]).arg(&good).stdin(Stdio::null()).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(&good).unwrap(), b"");
+
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, "{\"t\":\"4111 1111 1111 1111\"}\nnot json 4111 1111 1111 1111\n").unwrap();
+    let bad = dir.join("bad.jsonl");
+    let out =
+        piimask().args(["mask", "-f", "jsonl", "--strict", "-o"]).arg(&bad).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!bad.exists(), "a failed run leaves no output file");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "no temporary file is left behind: {leftovers:?}");
+
+    let out = piimask().args(["mask", "-o"]).arg(&input).arg(&input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "refuses to overwrite its own input");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_successfully() {
+    let line = "call +447966197542 now\n".repeat(500_000);
+    let mut child = piimask()
+        .arg("mask")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(line.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 23];
+    stdout.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"call *********7542 now\n");
+    drop(stdout);
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    assert!(status.success(), "{status:?}");
+}
