@@ -54,10 +54,9 @@ impl MaskPlan {
                 let text = std::fs::read_to_string(path).map_err(|error| {
                     CliError::Usage(format!("{file}: cannot read the configuration: {error}"))
                 })?;
-                let config = MaskerConfig::parse(&text)
+                MaskerConfig::parse(&text)
                     .and_then(|config| config.check().map(|()| config))
-                    .map_err(|error| CliError::Config { file: Some(file), error })?;
-                config
+                    .map_err(|error| CliError::Config { file: Some(file), error })?
             }
             None => MaskerConfig::default(),
         };
