@@ -310,3 +310,50 @@ fn a_closed_pipe_ends_the_run_successfully() {
     writer.join().unwrap();
     assert!(status.success(), "{status:?}");
 }
+
+/// Every `console` example of the README: lines starting with `$ ` are run by bash (with
+/// this build's `piimask` first on the PATH, from the repository root), and the lines after
+/// them are the exact expected output.
+#[test]
+fn readme_console_examples_hold() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_piimask")).parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let mut examples = 0;
+    let mut in_console = false;
+    let mut current: Option<(String, String)> = None;
+    let mut check = |command: &str, expected: &str| {
+        let out = Command::new("bash")
+            .args(["-c", command])
+            .current_dir(repo(""))
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{command}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), expected, "README example: {command}");
+    };
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            if let Some((command, expected)) = current.take() {
+                check(&command, &expected);
+                examples += 1;
+            }
+            in_console = line == "```console";
+            continue;
+        }
+        if !in_console {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix("$ ") {
+            if let Some((previous, expected)) = current.take() {
+                check(&previous, &expected);
+                examples += 1;
+            }
+            current = Some((command.to_string(), String::new()));
+        } else if let Some((_, expected)) = current.as_mut() {
+            expected.push_str(line);
+            expected.push('\n');
+        }
+    }
+    assert!(examples >= 4, "found only {examples} README examples");
+}

@@ -48,6 +48,11 @@ mod validate;
 #[doc = include_str!("../RULES.md")]
 pub mod rules {}
 
+/// The README's Rust examples, run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 pub use config::{KindOptions, MaskerBuilder, MaskerConfig};
 pub use error::{ConfigError, ErrorCode, InputError, KeepEnd};
 pub use kind::{Kind, KindSet};

@@ -9,6 +9,7 @@ use crate::config::{MaskerBuilder, MaskerConfig};
 use crate::error::ConfigError;
 use crate::kind::Kind;
 use crate::mask::{MaskRule, Sink, render};
+use crate::scan::chars::{Class, char_before, classify, word_char_at};
 use crate::scan::{Candidate, Detector, Level, Resolver, Scanner};
 use crate::span::Match;
 use crate::validate::email::MaskedForm;
@@ -140,7 +141,9 @@ impl Masker {
             return Cow::Borrowed(text);
         };
         let mut out = String::with_capacity(text.len() + 8);
-        self.write_str(text, std::iter::once(first).chain(matches), &mut out);
+        if self.write_str(text, std::iter::once(first).chain(matches), &mut out) {
+            self.settle_str(&mut out);
+        }
         Cow::Owned(out)
     }
 
@@ -158,7 +161,9 @@ impl Masker {
     /// ```
     pub fn mask_into(&self, text: &str, out: &mut String) {
         out.clear();
-        self.write_str(text, self.find_iter(text), out);
+        if self.write_str(text, self.find_iter(text), out) {
+            self.settle_str(out);
+        }
     }
 
     /// Masks raw bytes: valid UTF-8 is masked as text, invalid sequences pass through
@@ -176,14 +181,18 @@ impl Masker {
             return Cow::Borrowed(bytes);
         };
         let mut out = Vec::with_capacity(bytes.len() + 8);
-        self.write_bytes(bytes, std::iter::once(first).chain(matches), &mut out);
+        if self.write_bytes(bytes, std::iter::once(first).chain(matches), &mut out) {
+            self.settle_bytes(&mut out);
+        }
         Cow::Owned(out)
     }
 
     /// Masks raw bytes into `out`, replacing its contents.
     pub fn mask_bytes_into(&self, bytes: &[u8], out: &mut Vec<u8>) {
         out.clear();
-        self.write_bytes(bytes, self.find_iter_bytes(bytes), out);
+        if self.write_bytes(bytes, self.find_iter_bytes(bytes), out) {
+            self.settle_bytes(out);
+        }
     }
 
     /// The masked form of one match found in `text` (what [`mask`](Masker::mask) writes in
@@ -208,18 +217,24 @@ impl Masker {
         &self.inner.rules[kind.index()]
     }
 
-    fn write_str(&self, text: &str, matches: impl Iterator<Item = Match>, out: &mut String) {
+    /// Writes `text` with `matches` masked; returns whether a masked value touches another
+    /// digit group (see [`Masker::settle_str`]).
+    fn write_str(&self, text: &str, matches: impl Iterator<Item = Match>, out: &mut String) -> bool {
         let mut copied = 0;
+        let mut touching = false;
         for found in matches {
             out.push_str(&text[copied..found.start()]);
             render(self.rule(found.kind()), found.kind(), &text[found.range()], out);
+            touching |= touches_digits(text.as_bytes(), found.start(), found.end());
             copied = found.end();
         }
         out.push_str(&text[copied..]);
+        touching
     }
 
-    fn write_bytes(&self, bytes: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) {
+    fn write_bytes(&self, bytes: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> bool {
         let mut copied = 0;
+        let mut touching = false;
         for found in matches {
             out.extend_from_slice(&bytes[copied..found.start()]);
             let rule = self.rule(found.kind());
@@ -229,10 +244,68 @@ impl Masker {
                 // byte rather than let anything through.
                 Err(_) => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
             }
+            touching |= touches_digits(bytes, found.start(), found.end());
             copied = found.end();
         }
         out.extend_from_slice(&bytes[copied..]);
+        touching
     }
+
+    /// A masked value that touches another digit group changes that group's surroundings
+    /// (its kept digits may join it, a label may unglue it from the value), which can turn
+    /// it into a value of its own. Masking then goes on over its own output until nothing
+    /// is left to find, so that masked text is always a fixpoint. Each round masks at least
+    /// one digit; the rounds are capped to keep the work linear.
+    fn settle_str(&self, out: &mut String) {
+        for _ in 0..SETTLE_ROUNDS {
+            let mut matches = self.find_iter(out);
+            let Some(first) = matches.next() else { return };
+            let mut next = String::with_capacity(out.len());
+            self.write_str(out, std::iter::once(first).chain(matches), &mut next);
+            *out = next;
+        }
+    }
+
+    fn settle_bytes(&self, out: &mut Vec<u8>) {
+        for _ in 0..SETTLE_ROUNDS {
+            let mut matches = self.find_iter_bytes(out);
+            let Some(first) = matches.next() else { return };
+            let mut next = Vec::with_capacity(out.len());
+            self.write_bytes(out, std::iter::once(first).chain(matches), &mut next);
+            *out = next;
+        }
+    }
+}
+
+/// How many extra rounds of masking a text may take (see `settle_str`).
+const SETTLE_ROUNDS: usize = 8;
+
+/// Whether the value at `start..end` touches something that masking it could change the
+/// reading of: a letter, digit, `+`, `(`, `)` or `@` right next to it, or one separator
+/// and then a digit.
+fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
+    let numeric = |class: Class| matches!(class, Class::Digit(_) | Class::Plus | Class::Open | Class::Close);
+    let after = |at: usize| (at < hay.len()).then(|| classify(hay, at));
+    if let Some((class, len)) = after(end) {
+        if numeric(class) || hay[end] == b'@' || word_char_at(hay, end) {
+            return true;
+        }
+        if matches!(class, Class::Sep(_)) && after(end + len).is_some_and(|(next, _)| numeric(next)) {
+            return true;
+        }
+    }
+    if let Some((_, prev)) = char_before(hay, start) {
+        let class = classify(hay, prev).0;
+        if numeric(class) || hay[prev] == b'@' || word_char_at(hay, prev) {
+            return true;
+        }
+        if matches!(class, Class::Sep(_))
+            && char_before(hay, prev).is_some_and(|(_, before)| numeric(classify(hay, before).0))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// An iterator over the matches in a text, left to right; see [`Masker::find_iter`].

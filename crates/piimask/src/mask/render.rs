@@ -33,11 +33,14 @@ impl Sink for Vec<u8> {
     }
 }
 
-/// Whether `c` counts toward the kept head and tail of a value of `kind`.
-fn is_unit(kind: Kind, c: char) -> bool {
+/// Whether `c` counts toward the kept head and tail of a value of `kind`: digits for
+/// cards, SSNs and phones; letters and digits for IBANs; for an email's local part, every
+/// character in the compact style and its letters and digits in the preserve style (the
+/// characters each style masks).
+fn is_unit(kind: Kind, style: Style, c: char) -> bool {
     match kind {
         Kind::Iban => c.is_ascii_alphanumeric() || digit_value(c).is_some(),
-        Kind::Email => true,
+        Kind::Email => style == Style::Compact || c.is_alphanumeric(),
         Kind::Card | Kind::Ssn | Kind::Phone => digit_value(c).is_some(),
     }
 }
@@ -60,16 +63,32 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
                 None => (value, ""),
             };
             mask_units(rule, kind, local, sink);
-            sink.push_str(domain);
+            write_domain(rule, domain, sink);
         }
         Style::Compact | Style::Preserve => mask_units(rule, kind, value, sink),
+    }
+}
+
+/// The fewest digits any number kind can match; a domain holding that many could hide one.
+const DOMAIN_DIGITS_LIMIT: usize = 7;
+
+/// Writes an email's `@domain`: kept whole, unless it holds enough digits to hide a number
+/// (a phone or card written as a domain label), in which case its digits are masked.
+fn write_domain(rule: &MaskRule, domain: &str, sink: &mut impl Sink) {
+    let digits = domain.chars().filter(|&c| digit_value(c).is_some()).count();
+    if digits < DOMAIN_DIGITS_LIMIT {
+        sink.push_str(domain);
+        return;
+    }
+    for c in domain.chars() {
+        sink.push_char(if digit_value(c).is_some() { rule.mask_char } else { c });
     }
 }
 
 /// Masks every unit of `text` but the kept head and tail; when they would keep every unit,
 /// nothing is kept.
 fn mask_units(rule: &MaskRule, kind: Kind, text: &str, sink: &mut impl Sink) {
-    let is_kind_unit = |c: char| is_unit(kind, c) && !is_space_char(c);
+    let is_kind_unit = |c: char| is_unit(kind, rule.style, c) && !is_space_char(c);
     let units = text.chars().filter(|&c| is_kind_unit(c)).count();
     let (head, tail) =
         if rule.keep_head + rule.keep_tail >= units { (0, 0) } else { (rule.keep_head, rule.keep_tail) };
@@ -87,14 +106,12 @@ fn mask_units(rule: &MaskRule, kind: Kind, text: &str, sink: &mut impl Sink) {
         }
         return;
     }
-    // Preserve: every character in place, units outside head and tail masked (in an email
-    // local part, punctuation stays as it is).
+    // Preserve: every character in place, units outside head and tail masked.
     let mut index = 0;
     for c in text.chars() {
         if is_kind_unit(c) {
             let kept = index < head || index >= units - tail;
-            let punctuation = kind == Kind::Email && !c.is_alphanumeric();
-            sink.push_char(if kept || punctuation { c } else { rule.mask_char });
+            sink.push_char(if kept { c } else { rule.mask_char });
             index += 1;
         } else {
             sink.push_char(c);
@@ -150,6 +167,13 @@ mod tests {
     fn nothing_is_kept_when_head_and_tail_cover_everything() {
         assert_eq!(masked(rule(Style::Compact, 1, 0), Kind::Email, "a@b.com"), "*@b.com");
         assert_eq!(masked(rule(Style::Compact, 6, 4), Kind::Ssn, "123-45-6789"), "***********");
+    }
+
+    #[test]
+    fn domains_that_could_hide_a_number_lose_their_digits() {
+        let email = rule(Style::Compact, 1, 0);
+        assert_eq!(masked(email, Kind::Email, "john@163.com"), "j***@163.com");
+        assert_eq!(masked(email, Kind::Email, "jo@0612345678.example.com"), "j*@**********.example.com");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! parentheses), in a bounded window so that memory stays constant on any input.
 //! Also marks the groups that form dates and IPv4 addresses, which no phone may touch.
 
-use super::chars::{Class, Sep, char_before, classify, word_char_at, word_char_before};
+use super::chars::{Class, Sep, char_before, classify, is_letter, word_char_at, word_char_before};
 
 /// No kind ever uses more digits than this (19-digit cards; `011` + 15 for phones).
 pub(crate) const MAX_DIGITS: usize = 19;
@@ -275,7 +275,8 @@ fn is_date(a: &Group, b: &Group, c: &Group) -> bool {
 }
 
 /// The offset of a `+` (optionally followed by one space) that ends right at `at`, when the
-/// `+` itself does not follow a letter or digit.
+/// `+` itself does not follow a letter (after a digit it still starts a number:
+/// `…0002+33 6 12 34 56 78` is a card then a phone).
 fn plus_before(hay: &[u8], at: usize) -> Option<usize> {
     let (_, prev) = char_before(hay, at)?;
     let plus = match classify(hay, prev).0 {
@@ -286,7 +287,7 @@ fn plus_before(hay: &[u8], at: usize) -> Option<usize> {
         }
         _ => return None,
     };
-    (!word_char_before(hay, plus)).then_some(plus)
+    (!char_before(hay, plus).is_some_and(|(c, _)| is_letter(c))).then_some(plus)
 }
 
 /// Reads the group after `last`: one separator (or none after/before a parenthesis), then
@@ -385,6 +386,8 @@ mod tests {
         assert_eq!(chunk.plus, Some(5));
         let chunk = Chunk::new(b"a+447966197542", 2);
         assert_eq!(chunk.plus, None, "a + after a letter is no prefix");
+        let chunk = Chunk::new(b"1+447966197542", 2);
+        assert_eq!(chunk.plus, Some(1), "a + after a digit still is");
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use std::collections::VecDeque;
 
 use super::Candidate;
-#[cfg(test)]
 use crate::kind::Kind;
 use crate::span::{Match, Span};
 
@@ -47,7 +46,7 @@ impl Resolver {
             }
             end = end.max(candidate.end);
             let chars = char_count(hay, candidate.start, candidate.end);
-            if chars > best.1 || (chars == best.1 && candidate.kind.tie_rank() < best.0.tie_rank()) {
+            if outranks((candidate.kind, chars), best) {
                 best = (candidate.kind, chars);
             }
             merged += 1;
@@ -58,6 +57,18 @@ impl Resolver {
         self.pending.drain(..merged);
         Some(Match::new(best.0, Span::new(first.start, end)))
     }
+}
+
+/// Whether a candidate `(kind, length in chars)` gives its kind to a merged match over the
+/// current best: the longest wins, ties go by kind order. Exception, to fail closed: a
+/// digit kind (card, SSN, phone) never wins over an overlapping EMAIL or IBAN, because its
+/// mask keeps letters readable that theirs would hide.
+fn outranks(candidate: (Kind, usize), best: (Kind, usize)) -> bool {
+    let masks_letters = |kind: Kind| matches!(kind, Kind::Email | Kind::Iban);
+    if masks_letters(candidate.0) != masks_letters(best.0) {
+        return masks_letters(candidate.0);
+    }
+    candidate.1 > best.1 || (candidate.1 == best.1 && candidate.0.tie_rank() < best.0.tie_rank())
 }
 
 /// Characters (code points) in `hay[start..end]`: bytes that are not UTF-8 continuations.
@@ -94,6 +105,11 @@ mod tests {
             "chains merge"
         );
         assert_eq!(resolve(&hay, &[(0, 10, Kind::Phone), (0, 10, Kind::Ssn)]), [(0, 10, Kind::Ssn)], "tie");
+        assert_eq!(
+            resolve(&hay, &[(0, 19, Kind::Card), (15, 28, Kind::Email)]),
+            [(0, 28, Kind::Email)],
+            "a card never hides an email's letters from its mask"
+        );
     }
 
     #[test]

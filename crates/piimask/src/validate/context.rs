@@ -146,7 +146,9 @@ impl ContextWords {
             let clean_start = !char_before(hay, start).is_some_and(|(c, _)| is_word_char(c));
             let clean_end = self.stem[found.pattern().as_usize()]
                 || !char_at(hay, end).is_some_and(|(c, _)| is_letter(c));
-            if clean_start && clean_end {
+            // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
+            let label = start > 0 && hay[start - 1] == b'[' && hay.get(end) == Some(&b']');
+            if clean_start && clean_end && !label {
                 return Some((start, end));
             }
             from = start + 1;
@@ -318,6 +320,7 @@ mod tests {
         assert!(!near(&phone, "hotel 12345678", "12345678"), "tel inside a word");
         assert!(!near(&phone, "tell me 12345678", "12345678"), "tel is a whole word");
         assert!(!near(&phone, "phone\n12345678", "12345678"), "other line");
+        assert!(!near(&phone, "[PHONE] 12345678", "12345678"), "a label is no context");
         let far = format!("phone {} 12345678", "x".repeat(70));
         assert!(!near(&phone, &far, "12345678"), "too far");
     }

@@ -49,20 +49,21 @@ fn is_label_char(c: char) -> bool {
 
 /// The email address around the `@` at `at`, as a byte span.
 pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
-    let start = local_part_start(hay, at)?;
-    if is_masked_local_part(&hay[start..at], masked) {
+    let run = local_run_start(hay, at, masked.mask_char)?;
+    if is_masked_local_part(&hay[run..at], masked) {
         return None;
     }
+    let start = trim_local_start(hay, run, at)?;
     let end = domain_end(hay, at + 1)?;
     (end - start <= MAX_ADDRESS).then_some((start, end))
 }
 
-/// Walks back over local-part characters (at most 64 bytes), then drops leading characters
-/// other than letters, digits and `_`.
-fn local_part_start(hay: &[u8], at: usize) -> Option<usize> {
+/// Walks back over local-part characters (and the mask character, so that masked local
+/// parts are seen whole), at most 64 bytes.
+fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
     let mut start = at;
     while let Some((c, prev)) = char_before(hay, start) {
-        if !is_local_char(c) {
+        if !is_local_char(c) && c != mask_char {
             break;
         }
         if at - prev > MAX_LOCAL {
@@ -70,14 +71,19 @@ fn local_part_start(hay: &[u8], at: usize) -> Option<usize> {
         }
         start = prev;
     }
+    (start < at).then_some(start)
+}
+
+/// Drops leading characters other than letters, digits and `_` from the local part.
+fn trim_local_start(hay: &[u8], mut start: usize, at: usize) -> Option<usize> {
     while start < at {
         let (c, len) = char_at(hay, start)?;
         if c.is_alphanumeric() || c == '_' {
-            break;
+            return Some(start);
         }
         start += len;
     }
-    (start < at).then_some(start)
+    None
 }
 
 /// A local part piimask produced: it holds the mask character and no more letters or

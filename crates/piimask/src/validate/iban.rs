@@ -5,7 +5,7 @@
 //! schwifty and ibantools (with php-iban's variants accepted too), and the territories that
 //! use their parent's format (REFERENCE §2).
 
-use crate::scan::chars::{Class, Sep, char_before, classify, word_char_before};
+use crate::scan::chars::{Class, Sep, char_before, classify, is_letter};
 
 /// `(country, length, BBAN structure)`. Structure: `n` digits, `a` letters, `c` either.
 static COUNTRIES: &[(&str, u8, &str)] = &[
@@ -272,11 +272,14 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
 
 /// The offset of a two-letter country code right before the check digits at `digit`:
 /// `DE89…`, `de89…`, or an upper-case code and one space, `SV 62…`. The code must not
-/// follow a letter or digit.
+/// follow a letter (it may follow a digit: `…0316NL85ABNA…`; the checks are strong enough).
 fn country_code_before(hay: &[u8], digit: usize) -> Option<usize> {
     let letters_at = |at: usize, upper_only: bool| {
         let ok = |b: u8| if upper_only { b.is_ascii_uppercase() } else { b.is_ascii_alphabetic() };
-        at + 2 <= hay.len() && ok(hay[at]) && ok(hay[at + 1]) && !word_char_before(hay, at)
+        at + 2 <= hay.len()
+            && ok(hay[at])
+            && ok(hay[at + 1])
+            && !char_before(hay, at).is_some_and(|(c, _)| is_letter(c))
     };
     if digit >= 2 && letters_at(digit - 2, false) {
         return Some(digit - 2);

@@ -402,17 +402,30 @@ pub(crate) fn candidates(
         }
     }
 
-    // 6. Any 7-15 digits near a phone context word.
+    // 6. Any 7-15 digits near a phone context word: a whole run of groups joined by one
+    // kind of separator (or a lone group), not a piece of a longer grouped number.
     if out.len() == before && !first.paren {
         for (e, d) in ends {
-            let whole_run = *e == s
-                || (!first.joint.same_sep(groups[s + 1].joint)
-                    && !chunk.next_joint(*e).same_sep(groups[*e].joint));
-            if (7..=15).contains(&d.total) && whole_run && context.phone() {
+            if (7..=15).contains(&d.total) && is_whole_run(chunk, s, *e) && context.phone() {
                 emit(first.start, *e, out);
             }
         }
     }
+}
+
+/// Whether groups `s..=e` are joined by one kind of separator and no neighbouring group is
+/// joined to them the same way (a lone group must have no separator-joined neighbour).
+fn is_whole_run(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+    let groups = chunk.groups();
+    let (before, after) = (groups[s].joint, chunk.next_joint(e));
+    if s == e {
+        return before.sep().is_none() && after.sep().is_none();
+    }
+    let inner = groups[s + 1].joint;
+    inner.sep().is_some()
+        && groups[s + 1..=e].iter().all(|g| g.joint.same_sep(inner))
+        && !before.same_sep(inner)
+        && !after.same_sep(inner)
 }
 
 /// Whether the groups from `from` have exactly the lengths of `shape`, are joined by one
