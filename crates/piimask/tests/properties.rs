@@ -175,8 +175,7 @@ fn cases() -> u32 {
 }
 
 fn masker_for(style: Style, head: u32, tail: u32, mask_char: char) -> Masker {
-    let mut config = MaskerConfig::default();
-    config.mask_char = mask_char;
+    let mut config = MaskerConfig { mask_char, ..MaskerConfig::default() };
     for kind in Kind::ALL {
         let options = config.options_mut(kind);
         options.style = style;
