@@ -322,7 +322,7 @@ fn readme_console_examples_hold() {
     let mut examples = 0;
     let mut in_console = false;
     let mut current: Option<(String, String)> = None;
-    let mut check = |command: &str, expected: &str| {
+    let check = |command: &str, expected: &str| {
         let out = Command::new("bash")
             .args(["-c", command])
             .current_dir(repo(""))

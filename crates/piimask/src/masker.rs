@@ -281,28 +281,38 @@ impl Masker {
 const SETTLE_ROUNDS: usize = 8;
 
 /// Whether the value at `start..end` touches something that masking it could change the
-/// reading of: a letter, digit, `+`, `(`, `)` or `@` right next to it, or one separator
-/// and then a digit.
+/// reading of: a letter, digit, `+`, `(`, `)` or `@` right next to it, or up to three
+/// separator characters (`0170 / 1234567`) and then a digit or parenthesis.
 fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
     let numeric = |class: Class| matches!(class, Class::Digit(_) | Class::Plus | Class::Open | Class::Close);
-    let after = |at: usize| (at < hay.len()).then(|| classify(hay, at));
-    if let Some((class, len)) = after(end) {
-        if numeric(class) || hay[end] == b'@' || word_char_at(hay, end) {
+    let sticky = |at: usize| {
+        let class = classify(hay, at).0;
+        numeric(class) || hay[at] == b'@' || word_char_at(hay, at)
+    };
+    // Forwards.
+    let mut at = end;
+    for step in 0..4 {
+        if at >= hay.len() {
+            break;
+        }
+        if sticky(at) && (step == 0 || numeric(classify(hay, at).0)) {
             return true;
         }
-        if matches!(class, Class::Sep(_)) && after(end + len).is_some_and(|(next, _)| numeric(next)) {
-            return true;
+        match classify(hay, at) {
+            (Class::Sep(_), len) => at += len,
+            _ => break,
         }
     }
-    if let Some((_, prev)) = char_before(hay, start) {
-        let class = classify(hay, prev).0;
-        if numeric(class) || hay[prev] == b'@' || word_char_at(hay, prev) {
+    // Backwards.
+    let mut at = start;
+    for step in 0..4 {
+        let Some((_, prev)) = char_before(hay, at) else { break };
+        if sticky(prev) && (step == 0 || numeric(classify(hay, prev).0)) {
             return true;
         }
-        if matches!(class, Class::Sep(_))
-            && char_before(hay, prev).is_some_and(|(_, before)| numeric(classify(hay, before).0))
-        {
-            return true;
+        match classify(hay, prev).0 {
+            Class::Sep(_) => at = prev,
+            _ => break,
         }
     }
     false

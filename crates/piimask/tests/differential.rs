@@ -92,7 +92,8 @@ fn oracle_is_card(digits: &[u8]) -> bool {
 
 /// The cards the oracle finds: byte spans, overlaps merged, left to right.
 fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
-    let chunk = Regex::new(r"[0-9]+(?:[ .\-][0-9]+)*").unwrap();
+    // Groups joined by one space, dot or dash, by two spaces, or by a dash with spaces.
+    let chunk = Regex::new(r"[0-9]+(?:(?: - |  |[ .\-])[0-9]+)*").unwrap();
     let group = Regex::new(r"[0-9]+").unwrap();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for found in chunk.find_iter(text) {
@@ -100,15 +101,23 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
             .find_iter(&text[found.range()])
             .map(|g| (found.start() + g.start(), found.start() + g.end()))
             .collect();
+        // The joint before each group, as its separator character (' ' for spaces).
+        let joint = |i: usize| text[groups[i - 1].1..groups[i].0].trim().chars().next().unwrap_or(' ');
+        let len = |i: usize| groups[i].1 - groups[i].0;
         for s in 0..groups.len() {
             let mut digits = Vec::new();
-            for &(start, end) in &groups[s..] {
-                digits.extend(text[start..end].bytes().map(|b| b - b'0'));
+            for e in s..groups.len() {
+                digits.extend(text[groups[e].0..groups[e].1].bytes().map(|b| b - b'0'));
                 if digits.len() > 19 {
                     break;
                 }
-                if digits.len() >= 12 && oracle_is_card(&digits) {
-                    spans.push((groups[s].0, end));
+                // A card in groups of four that is a slice of a longer four-grouped number.
+                let slice = e > s
+                    && (s..e).all(|i| len(i) == 4)
+                    && ((s > 0 && joint(s) == joint(s + 1) && len(s - 1) == 4)
+                        || (e + 1 < groups.len() && joint(e + 1) == joint(s + 1) && len(e + 1) == 4));
+                if digits.len() >= 12 && oracle_is_card(&digits) && !slice {
+                    spans.push((groups[s].0, groups[e].1));
                 }
             }
         }
@@ -147,7 +156,7 @@ fn card_number() -> impl Strategy<Value = String> {
 
 fn ascii_chat() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        2 => prop::sample::select(vec![" ", ", ", " card ", " no. ", "-", ".", " x ", "  ", "\n", "ref", ":"]).prop_map(str::to_string),
+        2 => prop::sample::select(vec![" ", ", ", " card ", " no. ", "-", ".", " x ", "  ", " - ", "   ", "\n", "ref", ":"]).prop_map(str::to_string),
         2 => card_number(),
         1 => (card_number(), 1usize..6, prop::sample::select(vec![" ", "-", "."]))
             .prop_map(|(n, size, sep)| n.as_bytes().chunks(size).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(sep)),

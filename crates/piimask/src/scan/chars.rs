@@ -158,16 +158,49 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-/// Whether the char before `i` is a letter or a digit (of any script).
-#[inline]
-pub(crate) fn word_char_before(hay: &[u8], i: usize) -> bool {
-    char_before(hay, i).is_some_and(|(c, _)| is_word_char(c))
+/// Whether `c` belongs to a script written without spaces between words (Han, kana,
+/// Hangul, Thai, Lao, Khmer, Myanmar): text in these scripts runs straight into numbers
+/// (`我的电话13812345678谢谢`), so their characters do not glue a number into a word.
+pub(crate) fn is_spaceless_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF        // Thai, Lao
+        | 0x1000..=0x109F      // Myanmar
+        | 0x1100..=0x11FF      // Hangul Jamo
+        | 0x1780..=0x17FF      // Khmer
+        | 0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3100..=0x318F      // Bopomofo, Hangul compatibility Jamo
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF      // CJK extension A
+        | 0x4E00..=0x9FFF      // CJK unified ideographs
+        | 0xAC00..=0xD7AF      // Hangul syllables
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F      // half-width katakana
+        | 0x20000..=0x3134F)
 }
 
-/// Whether the char at `i` is a letter or a digit (of any script).
+/// Whether `c` glues a number to a word when it touches it: a letter or digit of a script
+/// written with spaces.
+#[inline]
+pub(crate) fn is_boundary_word_char(c: char) -> bool {
+    is_word_char(c) && !is_spaceless_script(c)
+}
+
+/// Whether `c` is a letter of a script written with spaces (see `is_boundary_word_char`).
+#[inline]
+pub(crate) fn is_boundary_letter(c: char) -> bool {
+    is_letter(c) && !is_spaceless_script(c)
+}
+
+/// Whether the char before `i` glues to a number (see `is_boundary_word_char`).
+#[inline]
+pub(crate) fn word_char_before(hay: &[u8], i: usize) -> bool {
+    char_before(hay, i).is_some_and(|(c, _)| is_boundary_word_char(c))
+}
+
+/// Whether the char at `i` glues to a number (see `is_boundary_word_char`).
 #[inline]
 pub(crate) fn word_char_at(hay: &[u8], i: usize) -> bool {
-    char_at(hay, i).is_some_and(|(c, _)| is_word_char(c))
+    char_at(hay, i).is_some_and(|(c, _)| is_boundary_word_char(c))
 }
 
 /// Combining marks that `char::is_alphabetic` does not cover: the combining diacritical
@@ -292,5 +325,7 @@ mod tests {
         assert!(is_letter('இ'));
         assert!(is_letter('\u{0BCD}'), "tamil virama is a mark");
         assert!(!is_letter('1'));
+        assert!(is_spaceless_script('电') && is_spaceless_script('の') && is_spaceless_script('다'));
+        assert!(!is_boundary_word_char('谢') && is_boundary_word_char('é') && is_boundary_word_char('7'));
     }
 }

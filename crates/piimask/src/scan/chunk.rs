@@ -2,7 +2,7 @@
 //! parentheses), in a bounded window so that memory stays constant on any input.
 //! Also marks the groups that form dates and IPv4 addresses, which no phone may touch.
 
-use super::chars::{Class, Sep, char_before, classify, is_letter, word_char_at, word_char_before};
+use super::chars::{Class, Sep, char_before, classify, is_boundary_letter, word_char_at, word_char_before};
 
 /// No kind ever uses more digits than this (19-digit cards; `011` + 15 for phones).
 pub(crate) const MAX_DIGITS: usize = 19;
@@ -125,6 +125,14 @@ impl<'h> Chunk<'h> {
             total_digits: 0,
             dot_run: 0,
         };
+        // A country code in parentheses with its plus: `(+44) 7911 123456`.
+        if let Some((first, open)) = plus_in_parentheses(hay, anchor) {
+            chunk.plus = Some(open);
+            chunk.start = open;
+            chunk.word_before_first = word_char_before(hay, open);
+            chunk.push(first);
+            return chunk;
+        }
         // A parenthesised first group: `(555) 123-4567`.
         let open =
             char_before(hay, anchor).filter(|&(_, at)| classify(hay, at).0 == Class::Open).map(|(_, at)| at);
@@ -137,7 +145,7 @@ impl<'h> Chunk<'h> {
         };
         chunk.plus = plus_before(hay, first.start);
         chunk.start = chunk.plus.unwrap_or(first.start);
-        chunk.word_before_first = word_char_before(hay, first.start);
+        chunk.word_before_first = word_char_before(hay, first.start) || hyphen_glued(hay, first.start);
         chunk.push(first);
         chunk
     }
@@ -179,6 +187,47 @@ impl<'h> Chunk<'h> {
         !self.is_last(e) || !self.word_after
     }
 
+    /// Whether the group after `e`, joined by `joint`, continues a number that would end at
+    /// `e` (so that `e` cannot end it): it is joined the same way, has two digits or more,
+    /// is not glued to a word or sign (`10h`, `24h`, `10€`), and does not start a new number
+    /// with a trunk prefix (`06 12 34 56 78 09 87 65 43 21`).
+    pub(crate) fn continued_after(&self, e: usize, joint: Joint) -> bool {
+        let Some(next) = self.groups().get(e + 1) else { return false };
+        let glued =
+            self.is_last(e + 1) && self.hay.get(next.end).is_some() && !ends_token(self.hay, next.end);
+        let new_trunk = matches!(next.digits(), [0, d, ..] if *d != 0);
+        next.joint.same_sep(joint) && next.len >= 2 && !glued && !new_trunk
+    }
+
+    /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
+    /// longer grouped number: it is joined the same way and has two digits or more, unless
+    /// both the groups before `s` and `s` itself start with a trunk `0` and the groups before
+    /// already form a whole national number (`06 12 34 56 78 09 87 65 43 21`).
+    pub(crate) fn continued_before(&self, s: usize, joint: Joint) -> bool {
+        let groups = self.groups();
+        if s == 0 || !groups[s].joint.same_sep(joint) {
+            return false;
+        }
+        // A first group glued to letters (`AA1 01 2345 6784`) belongs to a code.
+        if s == 1 && self.at_chunk_start && self.word_before_first {
+            return true;
+        }
+        if groups[s - 1].len < 2 {
+            return false;
+        }
+        let trunk = |g: &Group| matches!(g.digits(), [0, d, ..] if *d != 0);
+        let mut digits = 0;
+        let mut run_start = 0;
+        for i in (0..s).rev() {
+            digits += groups[i].len;
+            run_start = i;
+            if i == 0 || !groups[i].joint.same_sep(joint) {
+                break;
+            }
+        }
+        !(trunk(&groups[s]) && trunk(&groups[run_start]) && (9..=12).contains(&digits))
+    }
+
     /// Offset after the last loaded group.
     pub(crate) fn end(&self) -> usize {
         self.groups().last().map_or(self.start, |g| g.end)
@@ -194,7 +243,7 @@ impl<'h> Chunk<'h> {
                     self.complete = true;
                     self.finish_dot_run();
                     self.mark_date_ending_at(self.len);
-                    self.word_after = word_char_at(self.hay, last.end);
+                    self.word_after = word_char_at(self.hay, last.end) && !is_extension(self.hay, last.end);
                 }
             }
         }
@@ -207,7 +256,10 @@ impl<'h> Chunk<'h> {
         self.at_chunk_start = false;
     }
 
-    fn push(&mut self, group: Group) {
+    fn push(&mut self, mut group: Group) {
+        if group.len == 8 && !group.paren && is_compact_date(group.digits()) {
+            group.flags |= FLAG_DATE;
+        }
         self.total_digits += group.len;
         self.groups[self.len] = group;
         self.len += 1;
@@ -263,6 +315,57 @@ impl<'h> Chunk<'h> {
     }
 }
 
+/// `YYYYMMDD` with a year 1900-2099 and a valid month and day: `20261121`.
+fn is_compact_date(d: &[u8]) -> bool {
+    let number =
+        |range: std::ops::Range<usize>| d[range].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
+    matches!(number(0..2), 19 | 20) && (1..=12).contains(&number(4..6)) && (1..=31).contains(&number(6..8))
+}
+
+/// Whether the character at `at`, right after a group, ends the token the group is in:
+/// whitespace, a line break, a separator, or sentence punctuation. Anything else (a letter,
+/// `€`, `%`) glues the group into a word: `10h`, `24h`, `10€`.
+fn ends_token(hay: &[u8], at: usize) -> bool {
+    let b = hay[at];
+    matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'')
+        || matches!(classify(hay, at).0, Class::Sep(_))
+}
+
+/// Whether the group at `at` is glued to a word by a hyphen: `CHE-123.456.789`,
+/// `ABC-1234567` are identifiers.
+fn hyphen_glued(hay: &[u8], at: usize) -> bool {
+    char_before(hay, at).is_some_and(|(c, dash)| {
+        c == '-' && word_char_before(hay, dash) && !matches!(hay.get(dash.wrapping_sub(1)), Some(b'0'..=b'9'))
+    })
+}
+
+/// An extension glued to a number: `555-0187x204`.
+fn is_extension(hay: &[u8], at: usize) -> bool {
+    matches!(hay.get(at), Some(b'x' | b'X')) && hay.get(at + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// `(+44)`: a `(`, a `+`, the digits at `anchor`, a `)`. Returns the group and the offset
+/// of the `(`.
+fn plus_in_parentheses(hay: &[u8], anchor: usize) -> Option<(Group, usize)> {
+    let (_, plus) = char_before(hay, anchor)?;
+    if classify(hay, plus).0 != Class::Plus {
+        return None;
+    }
+    let (_, open) = char_before(hay, plus)?;
+    if classify(hay, open).0 != Class::Open {
+        return None;
+    }
+    let mut group = read_group(hay, anchor, Joint::Start)?;
+    let (class, len) = hay.get(group.end).map(|_| classify(hay, group.end))?;
+    if class != Class::Close {
+        return None;
+    }
+    group.start = open;
+    group.end += len;
+    group.paren = true;
+    Some((group, open))
+}
+
 /// Day-month-year, month-day-year or year-month-day, with plausible values.
 fn is_date(a: &Group, b: &Group, c: &Group) -> bool {
     let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
@@ -287,7 +390,7 @@ fn plus_before(hay: &[u8], at: usize) -> Option<usize> {
         }
         _ => return None,
     };
-    (!char_before(hay, plus).is_some_and(|(c, _)| is_letter(c))).then_some(plus)
+    (!char_before(hay, plus).is_some_and(|(c, _)| is_boundary_letter(c))).then_some(plus)
 }
 
 /// Reads the group after `last`: one separator (or none after/before a parenthesis), then
@@ -297,8 +400,24 @@ fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
     if at >= hay.len() {
         return None;
     }
+    let class_at = |i: usize| (i < hay.len()).then(|| classify(hay, i));
     let (class, len) = classify(hay, at);
     match class {
+        // People also type a separator with spaces around it (`0170 / 1234567`,
+        // `4532 - 0864`) or two spaces; either still joins two groups.
+        Class::Sep(Sep::Space) => match class_at(at + len) {
+            Some((Class::Sep(Sep::Space), second)) => {
+                read_group(hay, at + len + second, Joint::Sep(Sep::Space))
+            }
+            Some((Class::Sep(sep @ (Sep::Dash | Sep::Slash)), middle)) => {
+                let after = at + len + middle;
+                match class_at(after) {
+                    Some((Class::Sep(Sep::Space), third)) => read_group(hay, after + third, Joint::Sep(sep)),
+                    _ => None,
+                }
+            }
+            _ => read_group(hay, at + len, Joint::Sep(Sep::Space)),
+        },
         Class::Sep(sep) => read_group(hay, at + len, Joint::Sep(sep)),
         Class::Open => read_group(hay, at, Joint::Adjacent),
         Class::Digit(_) if last.paren => read_group(hay, at, Joint::Adjacent),
@@ -361,7 +480,7 @@ mod tests {
 
     #[test]
     fn groups_are_joined_by_single_separators() {
-        let groups = chunk_of("x 06 12.34-56/78  99");
+        let groups = chunk_of("x 06 12.34-56/78   99");
         let texts: Vec<_> = groups.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, ["06", "12", "34", "56", "78"]);
         assert_eq!(groups[1].2, Joint::Sep(Sep::Space));
@@ -377,6 +496,10 @@ mod tests {
         assert_eq!(texts, ["(555)", "123", "4567"]);
         let texts: Vec<_> = chunk_of("(555 123").into_iter().map(|g| g.0).collect();
         assert_eq!(texts, ["555", "123"]);
+        let texts: Vec<_> = chunk_of("0170 / 1234567  89").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["0170", "1234567", "89"], "spaced and doubled separators");
+        let texts: Vec<_> = chunk_of("(+44) 7911").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["(+44)", "7911"]);
     }
 
     #[test]

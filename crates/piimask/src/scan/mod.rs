@@ -11,7 +11,7 @@ pub use classify::Level;
 pub(crate) use resolve::Resolver;
 
 use crate::kind::{Kind, KindSet};
-use crate::validate::context::{ContextCursor, ContextProbe, ContextWords};
+use crate::validate::context::{ContextProbe, Hit, KeyWords};
 use crate::validate::email::MaskedForm;
 use crate::validate::{card, email, iban, phone, ssn};
 use chars::{Class, classify};
@@ -37,8 +37,7 @@ pub(crate) struct Detector {
     pub kinds: KindSet,
     pub level: Level,
     pub email_masked: MaskedForm,
-    phone_words: ContextWords,
-    ssn_words: ContextWords,
+    words: KeyWords,
     /// Fewest digits any enabled digit kind can match (`usize::MAX` when none is enabled).
     min_digits: usize,
 }
@@ -54,14 +53,7 @@ impl Detector {
         } else {
             usize::MAX
         };
-        Detector {
-            kinds,
-            level,
-            email_masked,
-            phone_words: ContextWords::phone(),
-            ssn_words: ContextWords::ssn(),
-            min_digits,
-        }
+        Detector { kinds, level, email_masked, words: KeyWords::new(), min_digits }
     }
 }
 
@@ -74,20 +66,13 @@ pub(crate) struct Scanner<'d, 'h> {
     pos: usize,
     /// The span of the last known non-IBAN (an IBAN shape whose check fails).
     veto: Option<(usize, usize)>,
-    phone_cursor: ContextCursor,
-    ssn_cursor: ContextCursor,
+    /// Reused buffer for the key words near a chunk.
+    hits: Vec<Hit>,
 }
 
 impl<'d, 'h> Scanner<'d, 'h> {
     pub(crate) fn new(detector: &'d Detector, hay: &'h [u8]) -> Scanner<'d, 'h> {
-        Scanner {
-            detector,
-            hay,
-            pos: 0,
-            veto: None,
-            phone_cursor: ContextCursor::default(),
-            ssn_cursor: ContextCursor::default(),
-        }
+        Scanner { detector, hay, pos: 0, veto: None, hits: Vec::new() }
     }
 
     /// Offset up to which the haystack has been scanned.
@@ -149,15 +134,11 @@ impl<'d, 'h> Scanner<'d, 'h> {
             let ready = if chunk.complete { loaded } else { loaded - LOOKAHEAD };
             let worth = !(chunk.complete && chunk.total_digits < detector.min_digits);
             if worth {
-                let mut context = ContextProbe::new(
-                    self.hay,
-                    (&detector.phone_words, &detector.ssn_words),
-                    (&mut self.phone_cursor, &mut self.ssn_cursor),
-                    (chunk.start, chunk.end()),
-                );
+                let mut context =
+                    ContextProbe::new(self.hay, &detector.words, &mut self.hits, (chunk.start, chunk.end()));
                 for s in 0..ready {
                     if kinds.contains(Kind::Card) {
-                        card::candidates(&chunk, s, self.veto, out);
+                        card::candidates(&chunk, s, &mut context, self.veto, out);
                     }
                     if kinds.contains(Kind::Ssn) {
                         ssn::candidates(&chunk, s, &mut context, self.veto, out);

@@ -8,6 +8,7 @@ use crate::kind::Kind;
 use crate::scan::Candidate;
 use crate::scan::chars::Sep;
 use crate::scan::chunk::{Chunk, Joint, MAX_DIGITS};
+use crate::validate::context::ContextProbe;
 
 /// Lengths as a bit set: bit `n` set = `n` digits allowed.
 const fn lengths(list: &[u32]) -> u32 {
@@ -143,10 +144,11 @@ pub(crate) fn is_card(digits: &[u8]) -> bool {
 }
 
 /// Pushes every card starting at group `s` of the chunk that does not overlap `veto` (the
-/// digits of a known non-IBAN).
+/// digits of a known non-IBAN) and is not labelled as a product or parcel code.
 pub(crate) fn candidates(
     chunk: &Chunk<'_>,
     s: usize,
+    context: &mut ContextProbe<'_>,
     veto: Option<(usize, usize)>,
     out: &mut Vec<Candidate>,
 ) {
@@ -162,10 +164,29 @@ pub(crate) fn candidates(
         count += group.len;
         let start = groups[s].start;
         let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);
-        if count >= 12 && clear && is_card(&digits[..count]) {
+        if count >= 12
+            && clear
+            && is_card(&digits[..count])
+            && !is_slice_of_longer_number(chunk, s, e)
+            && !context.product_code()
+        {
             out.push(Candidate::new(start, group.end, Kind::Card));
         }
     }
+}
+
+/// Whether a card written in groups of four (`4994 4835 4598 6745`) is only a slice of a
+/// longer number written the same way, such as a 20-22 digit parcel tracking number: a
+/// four-digit group joined the same way comes right before or right after it.
+fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+    let groups = chunk.groups();
+    if e == s || groups[s..e].iter().any(|g| g.len != 4) {
+        return false;
+    }
+    let joint = groups[s + 1].joint;
+    let four_joined = |i: usize| groups.get(i).is_some_and(|g: &crate::scan::chunk::Group| g.len == 4);
+    (s > 0 && groups[s].joint.same_sep(joint) && four_joined(s - 1))
+        || (chunk.next_joint(e).same_sep(joint) && four_joined(e + 1))
 }
 
 #[cfg(test)]

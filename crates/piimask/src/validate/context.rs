@@ -1,124 +1,343 @@
-//! Context words ("tel", "téléphone", "SSN", ...) that let bare digit runs count as phone
-//! numbers or SSNs when they are on the same line, within 64 characters of the number.
+//! Key words near a number, on its line within 64 characters: phone words ("tel",
+//! "téléphone") let a bare digit run count as a phone, SSN words as an SSN, and label
+//! words ("order", "Kundennummer", "IMEI", "CEP") say the number is something else. The
+//! nearest key word before a number decides; number words ("number", "n°", "№") are weak
+//! and only decide when nothing nearer-but-stronger is found.
 //!
-//! Words are found with one aho-corasick automaton per purpose; a cursor remembers how far
-//! the text has been searched so that the whole scan stays linear.
+//! Words are found with one aho-corasick automaton over a bounded window per chunk, so the
+//! whole scan stays linear.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
-use crate::scan::chars::{char_at, char_before, is_letter, is_word_char};
+use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char};
 
-/// How far from a number a context word may be, in characters.
+/// How far from a number a key word may be, in characters.
 pub(crate) const CONTEXT_WINDOW: usize = 64;
 
-/// Phone context words. A trailing `*` marks a stem: the word may continue with letters
-/// (`telefon*` matches `Telefonnummer`); other words must end at a non-letter.
-const PHONE_WORDS: &[&str] = &[
-    // English
-    "phone*",
-    "telephone*",
-    "tel",
-    "mobile*",
-    "cell",
-    "cellphone*",
-    "call me",
-    "text me",
-    "whatsapp*",
-    "fax",
-    "contact number",
-    "landline*",
-    // French
-    "téléphone*",
-    "telephone*",
-    "tél",
-    "portable*",
-    "joignable*",
-    "appelez-moi",
-    "appelle-moi",
-    "numéro de portable",
-    "rappeler au",
-    "rappelez-moi",
-    // Spanish
-    "teléfono*",
-    "telefono*",
-    "móvil*",
-    "movil*",
-    "celular*",
-    "llámame",
-    "llamame",
-    "llámeme",
-    // German
-    "telefon*",
-    "handy*",
-    "mobil*",
-    "rufnummer*",
-    "festnetz*",
-    "ruf mich an",
-    "rückruf*",
-    // Ukrainian and Russian
-    "телефон*",
-    "тел",
-    "мобільн*",
-    "мобильн*",
-    "подзвоніть",
-    "зателефонуйте",
-    "дзвоніть",
-    "позвоните",
-    "звоните",
-    "вайбер*",
-    "viber*",
-    // Italian, Dutch, Portuguese, Polish
-    "telefono*",
-    "cellulare*",
-    "telefoon*",
-    "mobiel*",
-    "bel me",
-    "telefone*",
-    "telemóvel*",
-    "komórk*",
-    "telegram*",
-    "signal",
-];
-
-/// SSN context words.
-const SSN_WORDS: &[&str] = &[
-    "ssn*",
-    "social security*",
-    "soc sec",
-    "soc. sec",
-    "ss#",
-    "ss #",
-    "itin",
-    "itins",
-    "tax id*",
-    "taxpayer id*",
-    "tin",
-];
-
-/// A compiled set of context words.
-#[derive(Debug, Clone)]
-pub(crate) struct ContextWords {
-    automaton: AhoCorasick,
-    /// For each pattern: whether it may be followed by letters.
-    stem: Vec<bool>,
+/// What a key word says about a nearby number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// It is a phone number.
+    Phone,
+    /// "number", "n°": says nothing by itself; connects a label to its number.
+    Number,
+    /// It is an SSN.
+    Ssn,
+    /// It is some other identifier or quantity (order, invoice, IMEI, postcode...).
+    Label,
+    /// It is a product or parcel code (EAN, ISBN, tracking): not even a card.
+    Code,
 }
 
-impl ContextWords {
-    pub(crate) fn phone() -> ContextWords {
-        ContextWords::new(PHONE_WORDS)
-    }
+/// Key words. A trailing `*` marks a stem (letters may follow: `telefon*` matches
+/// `Telefonnummer`); a leading `*` marks a compound part (letters may precede:
+/// `*rechnung*` matches `Telefonrechnung`). Other words stand alone.
+const WORDS: &[(&str, Key)] = &[
+    // Phone: English, French, Spanish, German, Ukrainian/Russian, Italian, Dutch,
+    // Portuguese, Polish, Hindi, Chinese, Japanese, Korean, Thai.
+    ("phone*", Key::Phone),
+    ("telephone*", Key::Phone),
+    ("tel", Key::Phone),
+    ("mobile*", Key::Phone),
+    ("cell", Key::Phone),
+    ("cellphone*", Key::Phone),
+    ("call", Key::Phone),
+    ("call me", Key::Phone),
+    ("call us", Key::Phone),
+    ("text me", Key::Phone),
+    ("reach me", Key::Phone),
+    ("contact me", Key::Phone),
+    ("whatsapp*", Key::Phone),
+    ("viber*", Key::Phone),
+    ("telegram*", Key::Phone),
+    ("signal", Key::Phone),
+    ("fax", Key::Phone),
+    ("landline*", Key::Phone),
+    ("téléphone*", Key::Phone),
+    ("tél", Key::Phone),
+    ("portable*", Key::Phone),
+    ("joignable*", Key::Phone),
+    ("appelez-moi", Key::Phone),
+    ("appelle-moi", Key::Phone),
+    ("rappelez-moi", Key::Phone),
+    ("rappeler au", Key::Phone),
+    ("teléfono*", Key::Phone),
+    ("telefono*", Key::Phone),
+    ("móvil*", Key::Phone),
+    ("movil*", Key::Phone),
+    ("celular*", Key::Phone),
+    ("llámame", Key::Phone),
+    ("llamame", Key::Phone),
+    ("llámeme", Key::Phone),
+    ("telefon*", Key::Phone),
+    ("handy*", Key::Phone),
+    ("mobil", Key::Phone),
+    ("mobilnummer*", Key::Phone),
+    ("mobiltelefon*", Key::Phone),
+    ("rufnummer*", Key::Phone),
+    ("festnetz*", Key::Phone),
+    ("ruf mich an", Key::Phone),
+    ("rückruf*", Key::Phone),
+    ("телефон*", Key::Phone),
+    ("тел", Key::Phone),
+    ("мобільн*", Key::Phone),
+    ("мобильн*", Key::Phone),
+    ("подзвоніть", Key::Phone),
+    ("зателефонуйте", Key::Phone),
+    ("дзвоніть", Key::Phone),
+    ("позвоните", Key::Phone),
+    ("звоните", Key::Phone),
+    ("вайбер*", Key::Phone),
+    ("cellulare*", Key::Phone),
+    ("chiamami", Key::Phone),
+    ("chiamatemi", Key::Phone),
+    ("scrivetemi", Key::Phone),
+    ("telefoon*", Key::Phone),
+    ("mobiel*", Key::Phone),
+    ("bel me", Key::Phone),
+    ("telefone*", Key::Phone),
+    ("telemóvel*", Key::Phone),
+    ("telemovel*", Key::Phone),
+    ("komórk*", Key::Phone),
+    ("फोन", Key::Phone),
+    ("फ़ोन", Key::Phone),
+    ("मोबाइल", Key::Phone),
+    ("电话", Key::Phone),
+    ("電話", Key::Phone),
+    ("手机", Key::Phone),
+    ("手機", Key::Phone),
+    ("携帯", Key::Phone),
+    ("ケータイ", Key::Phone),
+    ("전화", Key::Phone),
+    ("휴대폰", Key::Phone),
+    ("핸드폰", Key::Phone),
+    ("โทร", Key::Phone),
+    ("เบอร์", Key::Phone),
+    // "My number": a phone.
+    ("my number", Key::Phone),
+    ("our number", Key::Phone),
+    ("mi número", Key::Phone),
+    ("mi numero", Key::Phone),
+    ("mon numéro", Key::Phone),
+    ("mon numero", Key::Phone),
+    ("mio numero", Key::Phone),
+    ("meu número", Key::Phone),
+    ("meu numero", Key::Phone),
+    ("mój numer", Key::Phone),
+    ("moj numer", Key::Phone),
+    ("meine nummer", Key::Phone),
+    ("mijn nummer", Key::Phone),
+    ("мой номер", Key::Phone),
+    ("мій номер", Key::Phone),
+    ("мой телефон", Key::Phone),
+    ("मेरा नंबर", Key::Phone),
+    // Number words: they connect a label to its number (`order number`, `commande n°`).
+    ("number", Key::Number),
+    ("numbers", Key::Number),
+    ("no.", Key::Number),
+    ("nr", Key::Number),
+    ("nr.", Key::Number),
+    ("n°", Key::Number),
+    ("nº", Key::Number),
+    ("n.", Key::Number),
+    ("№", Key::Number),
+    ("numéro", Key::Number),
+    ("numero", Key::Number),
+    ("número", Key::Number),
+    ("*nummer", Key::Number),
+    ("numer", Key::Number),
+    ("номер*", Key::Number),
+    ("नंबर", Key::Number),
+    ("番号", Key::Number),
+    ("번호", Key::Number),
+    // SSN.
+    ("ssn*", Key::Ssn),
+    ("social security*", Key::Ssn),
+    ("social", Key::Ssn),
+    ("soc sec", Key::Ssn),
+    ("soc. sec", Key::Ssn),
+    ("ss#", Key::Ssn),
+    ("ss #", Key::Ssn),
+    ("ss number", Key::Ssn),
+    ("itin", Key::Ssn),
+    ("itins", Key::Ssn),
+    ("tax id*", Key::Ssn),
+    ("taxpayer id*", Key::Ssn),
+    ("tin", Key::Ssn),
+    // Labels: the number is something else.
+    ("order*", Key::Label),
+    ("ref", Key::Label),
+    ("ref.", Key::Label),
+    ("reference*", Key::Label),
+    ("invoice*", Key::Label),
+    ("ticket*", Key::Label),
+    ("account*", Key::Label),
+    ("acct", Key::Label),
+    ("customer id", Key::Label),
+    ("client id", Key::Label),
+    ("id", Key::Label),
+    ("serial*", Key::Label),
+    ("sku", Key::Label),
+    ("zip", Key::Label),
+    ("zipcode", Key::Label),
+    ("postcode*", Key::Label),
+    ("postal*", Key::Label),
+    ("transaction*", Key::Label),
+    ("confirmation*", Key::Label),
+    ("booking*", Key::Label),
+    ("reservation*", Key::Label),
+    ("claim*", Key::Label),
+    ("policy", Key::Label),
+    ("contract*", Key::Label),
+    ("member*", Key::Label),
+    ("voucher*", Key::Label),
+    ("coupon*", Key::Label),
+    ("code", Key::Label),
+    ("pin", Key::Label),
+    ("otp", Key::Label),
+    ("build", Key::Label),
+    ("version*", Key::Label),
+    ("item*", Key::Label),
+    ("part", Key::Label),
+    ("model", Key::Label),
+    ("batch", Key::Label),
+    ("room*", Key::Label),
+    ("flight", Key::Label),
+    ("size*", Key::Label),
+    ("qty", Key::Label),
+    ("quantity", Key::Label),
+    ("lottery", Key::Label),
+    ("iban", Key::Label),
+    ("bic", Key::Label),
+    ("swift", Key::Label),
+    ("sort code", Key::Label),
+    ("routing", Key::Label),
+    ("uid", Key::Label),
+    ("vat", Key::Label),
+    ("commande*", Key::Label),
+    ("facture*", Key::Label),
+    ("référence*", Key::Label),
+    ("dossier*", Key::Label),
+    ("compte*", Key::Label),
+    ("contrat*", Key::Label),
+    ("siren", Key::Label),
+    ("siret", Key::Label),
+    ("tva", Key::Label),
+    ("code postal", Key::Label),
+    ("pedido*", Key::Label),
+    ("factura*", Key::Label),
+    ("referencia*", Key::Label),
+    ("cuenta*", Key::Label),
+    ("contrato*", Key::Label),
+    ("nif", Key::Label),
+    ("cif", Key::Label),
+    ("dni", Key::Label),
+    ("código postal", Key::Label),
+    ("*bestell*", Key::Label),
+    ("bestel*", Key::Label),
+    ("*auftrag*", Key::Label),
+    ("*rechnung*", Key::Label),
+    ("kunden*", Key::Label),
+    ("*vertrag*", Key::Label),
+    ("konto*", Key::Label),
+    ("referenz*", Key::Label),
+    ("vorgang*", Key::Label),
+    ("aktenzeichen", Key::Label),
+    ("plz", Key::Label),
+    ("steuer*", Key::Label),
+    ("artikel*", Key::Label),
+    ("art.-nr", Key::Label),
+    ("blz", Key::Label),
+    ("замовлення*", Key::Label),
+    ("заказ*", Key::Label),
+    ("рахун*", Key::Label),
+    ("счет*", Key::Label),
+    ("счёт*", Key::Label),
+    ("договір*", Key::Label),
+    ("договор*", Key::Label),
+    ("квитанц*", Key::Label),
+    ("інн", Key::Label),
+    ("инн", Key::Label),
+    ("індекс*", Key::Label),
+    ("индекс*", Key::Label),
+    ("ordine*", Key::Label),
+    ("fattura*", Key::Label),
+    ("codice*", Key::Label),
+    ("conto", Key::Label),
+    ("conti", Key::Label),
+    ("contratto*", Key::Label),
+    ("factuur*", Key::Label),
+    ("klantnummer*", Key::Label),
+    ("fatura*", Key::Label),
+    ("encomenda*", Key::Label),
+    ("conta", Key::Label),
+    ("contas", Key::Label),
+    ("cep", Key::Label),
+    ("cpf", Key::Label),
+    ("zamówien*", Key::Label),
+    ("faktur*", Key::Label),
+    ("nip", Key::Label),
+    ("regon", Key::Label),
+    ("pesel", Key::Label),
+    ("〒", Key::Label),
+    ("注文", Key::Label),
+    ("订单", Key::Label),
+    ("訂單", Key::Label),
+    ("주문", Key::Label),
+    // Product and parcel codes: not even a card.
+    ("ean", Key::Code),
+    ("gtin", Key::Code),
+    ("upc", Key::Code),
+    ("barcode*", Key::Code),
+    ("isbn", Key::Code),
+    ("imei", Key::Code),
+    ("tracking*", Key::Code),
+    ("shipment*", Key::Code),
+    ("parcel*", Key::Code),
+    ("*sendung*", Key::Code),
+    ("*paket*", Key::Code),
+    ("colis", Key::Code),
+    ("suivi", Key::Code),
+    ("seguimiento", Key::Code),
+    ("envío", Key::Code),
+    ("накладн*", Key::Code),
+    ("ттн", Key::Code),
+    ("відстеження", Key::Code),
+    ("отслеживани*", Key::Code),
+    ("трек*", Key::Code),
+    ("sendungsnummer*", Key::Code),
+    ("посилк*", Key::Code),
+    ("посылк*", Key::Code),
+];
 
-    pub(crate) fn ssn() -> ContextWords {
-        ContextWords::new(SSN_WORDS)
-    }
+/// A compiled set of key words.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyWords {
+    automaton: AhoCorasick,
+    /// Per pattern: (what it says, may be followed by letters, may be preceded by letters).
+    info: Vec<(Key, bool, bool)>,
+}
 
-    fn new(words: &[&str]) -> ContextWords {
+/// One key word found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    start: usize,
+    end: usize,
+    key: Key,
+}
+
+impl KeyWords {
+    pub(crate) fn new() -> KeyWords {
         let mut patterns = Vec::new();
-        let mut stem = Vec::new();
-        for word in words {
-            let (text, is_stem) = match word.strip_suffix('*') {
+        let mut info = Vec::new();
+        for &(word, key) in WORDS {
+            let (word, compound) = match word.strip_prefix('*') {
+                Some(word) => (word, true),
+                None => (word, false),
+            };
+            let (text, stem) = match word.strip_suffix('*') {
                 Some(text) => (text, true),
-                None => (*word, false),
+                None => (word, false),
             };
             // ASCII letters are matched case-insensitively by the automaton; for the others
             // add the lower-case, upper-case and capitalised spellings.
@@ -127,33 +346,37 @@ impl ContextWords {
             spellings.dedup();
             for spelling in spellings {
                 patterns.push(spelling);
-                stem.push(is_stem);
+                info.push((key, stem, compound));
             }
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .unwrap_or_else(|err| unreachable!("context word patterns are valid: {err}"));
-        ContextWords { automaton, stem }
+            .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
+        KeyWords { automaton, info }
     }
 
-    /// The first context word starting at or after `from`, as a byte span.
-    fn find_from(&self, hay: &[u8], mut from: usize) -> Option<(usize, usize)> {
-        while from < hay.len() {
-            let found = self.automaton.find(Input::new(hay).range(from..))?;
+    /// Pushes every key word in `hay[from..to]` onto `hits`, left to right.
+    fn find_in(&self, hay: &[u8], (from, to): (usize, usize), hits: &mut Vec<Hit>) {
+        for found in self.automaton.find_iter(Input::new(hay).range(from..to)) {
             let (start, end) = (found.start(), found.end());
-            let clean_start = !char_before(hay, start).is_some_and(|(c, _)| is_word_char(c));
-            let clean_end = self.stem[found.pattern().as_usize()]
-                || !char_at(hay, end).is_some_and(|(c, _)| is_letter(c));
+            let (key, stem, compound) = self.info[found.pattern().as_usize()];
+            let clean_start =
+                compound || !char_before(hay, start).is_some_and(|(c, _)| is_boundary_word_char(c));
+            let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
             // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
             let label = start > 0 && hay[start - 1] == b'[' && hay.get(end) == Some(&b']');
             if clean_start && clean_end && !label {
-                return Some((start, end));
+                // A stem covers the rest of its word (`rooms`, `Bestellung`).
+                let mut end = end;
+                while stem && let Some((c, len)) = char_at(hay, end).filter(|&(c, _)| is_boundary_letter(c)) {
+                    let _ = c;
+                    end += len;
+                }
+                hits.push(Hit { start, end, key });
             }
-            from = start + 1;
         }
-        None
     }
 }
 
@@ -165,131 +388,176 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// How far one set of context words has been searched in one haystack.
-///
-/// Queries must come with non-decreasing window starts and ends (chunks are visited left
-/// to right), which makes the total search work linear in the haystack.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct ContextCursor {
-    /// Every word starting before this offset has been seen.
-    searched_to: usize,
-    /// The last word seen that starts before `searched_to`.
-    last: Option<(usize, usize)>,
-    /// The first word at or after `searched_to`, once found.
-    next: Option<(usize, usize)>,
-    exhausted: bool,
-}
-
-impl ContextCursor {
-    /// Whether a word of `words` overlaps `window`.
-    fn any_in(&mut self, words: &ContextWords, hay: &[u8], window: (usize, usize)) -> bool {
-        let (window_start, window_end) = window;
-        loop {
-            if let Some(word) = self.next {
-                if word.0 >= window_end {
-                    break;
-                }
-                self.last = Some(word);
-                self.next = None;
-                self.searched_to = word.0 + 1;
-                continue;
-            }
-            if self.exhausted || self.searched_to >= window_end {
-                break;
-            }
-            match words.find_from(hay, self.searched_to) {
-                Some(word) => self.next = Some(word),
-                None => self.exhausted = true,
-            }
-        }
-        self.last.is_some_and(|(start, end)| end > window_start && start < window_end)
-    }
-}
-
-/// Context lookups for one chunk, computed lazily and at most once per purpose.
+/// Key-word lookups for one chunk, computed lazily (the window is searched at most once).
 #[derive(Debug)]
 pub(crate) struct ContextProbe<'a> {
     hay: &'a [u8],
-    phone_words: &'a ContextWords,
-    ssn_words: &'a ContextWords,
-    phone_cursor: &'a mut ContextCursor,
-    ssn_cursor: &'a mut ContextCursor,
+    words: &'a KeyWords,
+    hits: &'a mut Vec<Hit>,
     span: (usize, usize),
-    window: Option<(usize, usize)>,
-    phone: Option<bool>,
-    ssn: Option<bool>,
+    searched: bool,
 }
 
 impl<'a> ContextProbe<'a> {
+    /// A probe for the chunk at `span`; `hits` is a reusable buffer.
     pub(crate) fn new(
         hay: &'a [u8],
-        (phone_words, ssn_words): (&'a ContextWords, &'a ContextWords),
-        (phone_cursor, ssn_cursor): (&'a mut ContextCursor, &'a mut ContextCursor),
+        words: &'a KeyWords,
+        hits: &'a mut Vec<Hit>,
         span: (usize, usize),
-    ) -> ContextProbe<'a> {
-        ContextProbe {
-            hay,
-            phone_words,
-            ssn_words,
-            phone_cursor,
-            ssn_cursor,
-            span,
-            window: None,
-            phone: None,
-            ssn: None,
-        }
+    ) -> Self {
+        ContextProbe { hay, words, hits, span, searched: false }
     }
 
-    /// Whether a phone context word is near the chunk.
+    fn hits(&mut self) -> &[Hit] {
+        if !self.searched {
+            self.searched = true;
+            self.hits.clear();
+            let window = self.window();
+            self.words.find_in(self.hay, window, self.hits);
+        }
+        self.hits
+    }
+
+    /// The nearest key word before the chunk that is not a number word, and whether a
+    /// number word came first.
+    fn nearest_before(&mut self) -> (Option<Hit>, bool) {
+        let start = self.span.0;
+        let mut number_word = false;
+        for hit in self.hits().iter().rev().filter(|h| h.end <= start) {
+            if hit.key == Key::Number {
+                number_word = true;
+            } else {
+                return (Some(*hit), number_word);
+            }
+        }
+        (None, number_word)
+    }
+
+    /// The key word right in front of the chunk: nothing but punctuation, spaces and number
+    /// words between (`order number: 4509…`, `Kundennummer 0170…`).
+    fn adjacent_before(&mut self) -> Option<Key> {
+        let (hit, _) = self.nearest_before();
+        let hit = hit?;
+        let start = self.span.0;
+        let numbers: Vec<(usize, usize)> = self
+            .hits()
+            .iter()
+            .filter(|h| h.key == Key::Number && h.start >= hit.end && h.end <= start)
+            .map(|h| (h.start, h.end))
+            .collect();
+        let mut at = hit.end;
+        while at < start {
+            if let Some(&(_, end)) = numbers.iter().find(|(s, _)| *s == at) {
+                at = end;
+                continue;
+            }
+            let (c, len) = char_at(self.hay, at).unwrap_or(('\u{FFFD}', 1));
+            if is_boundary_word_char(c) {
+                return None;
+            }
+            at += len;
+        }
+        Some(hit.key)
+    }
+
+    /// Whether the nearest key word after the chunk is `key` (`612345678 is my phone`), with
+    /// no digit between, and followed only by words and sentence punctuation: a word followed
+    /// by a number, a mask or a label introduces that instead. (Mask characters are never
+    /// letters or spaces, so masking what follows cannot change the answer.)
+    fn key_after(&mut self, key: Key) -> bool {
+        let end = self.span.1;
+        let Some(hit) = self.hits().iter().find(|h| h.start >= end && h.key != Key::Number).copied() else {
+            return false;
+        };
+        let plain = |from: usize, to: usize| {
+            let mut at = from;
+            while at < to {
+                let Some((c, len)) = char_at(self.hay, at) else { return false };
+                if c == '\n' || c == '\r' {
+                    return true;
+                }
+                let word_or_punctuation = c.is_alphabetic()
+                    || c == ' '
+                    || matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')' | '"' | '\'' | '-');
+                if !word_or_punctuation {
+                    return false;
+                }
+                at += len;
+            }
+            true
+        };
+        hit.key == key && plain(end, hit.start) && plain(hit.end, self.hay.len().min(hit.end + 24))
+    }
+
+    /// Whether a phone word makes the chunk a phone number: the nearest key word before it
+    /// decides; failing one, a phone word right after it.
     pub(crate) fn phone(&mut self) -> bool {
-        if let Some(found) = self.phone {
-            return found;
+        match self.nearest_before() {
+            (Some(hit), _) => hit.key == Key::Phone && !self.modified_by_label(hit),
+            (None, _) => self.key_after(Key::Phone),
         }
-        let window = self.window();
-        let found = self.phone_cursor.any_in(self.phone_words, self.hay, window);
-        self.phone = Some(found);
-        found
     }
 
-    /// Whether an SSN context word is near the chunk.
-    pub(crate) fn ssn(&mut self) -> bool {
-        if let Some(found) = self.ssn {
-            return found;
+    /// Whether the phone word `hit` only qualifies a label right before it: `facture
+    /// téléphone n° …`, `замовлення телефону №…`, `fatura do telemóvel …` (a phone bill,
+    /// a phone order). At most one short word may come between.
+    fn modified_by_label(&mut self, hit: Hit) -> bool {
+        let hay = self.hay;
+        let Some(label) =
+            self.hits().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
+        else {
+            return false;
+        };
+        if !matches!(label.key, Key::Label | Key::Code) {
+            return false;
         }
-        let window = self.window();
-        let found = self.ssn_cursor.any_in(self.ssn_words, self.hay, window);
-        self.ssn = Some(found);
-        found
+        let gap = std::str::from_utf8(&hay[label.end..hit.start]).unwrap_or("x x x");
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        gap.chars().count() <= 6 && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3)
+    }
+
+    /// Whether an SSN word makes a bare nine-digit chunk an SSN.
+    pub(crate) fn ssn(&mut self) -> bool {
+        match self.nearest_before() {
+            (Some(hit), _) => hit.key == Key::Ssn,
+            (None, _) => self.key_after(Key::Ssn),
+        }
+    }
+
+    /// Whether a label word right in front says the chunk is an identifier or a quantity,
+    /// not a phone or SSN.
+    pub(crate) fn labelled(&mut self) -> bool {
+        matches!(self.adjacent_before(), Some(Key::Label | Key::Code))
+    }
+
+    /// Whether a product or parcel code word right in front says the chunk is not a card.
+    pub(crate) fn product_code(&mut self) -> bool {
+        self.adjacent_before() == Some(Key::Code)
     }
 
     /// The chunk widened by 64 characters on each side, without crossing a line break.
-    fn window(&mut self) -> (usize, usize) {
-        if let Some(window) = self.window {
-            return window;
-        }
+    fn window(&self) -> (usize, usize) {
         let hay = self.hay;
         let is_break = |b: u8| b == b'\n' || b == b'\r';
         let mut start = self.span.0;
-        let mut chars = 0;
-        while start > 0 && chars < CONTEXT_WINDOW {
-            let Some((_, prev)) = char_before(hay, start).or(Some(('\u{FFFD}', start - 1))) else {
+        for _ in 0..CONTEXT_WINDOW {
+            let Some(prev) = char_before(hay, start).map(|(_, at)| at).or(start.checked_sub(1)) else {
                 break;
             };
             if is_break(hay[prev]) {
                 break;
             }
             start = prev;
-            chars += 1;
         }
         let mut end = self.span.1;
-        chars = 0;
-        while end < hay.len() && chars < CONTEXT_WINDOW && !is_break(hay[end]) {
+        for _ in 0..CONTEXT_WINDOW {
+            if end >= hay.len() || is_break(hay[end]) {
+                break;
+            }
             end += char_at(hay, end).map_or(1, |(_, len)| len);
-            chars += 1;
         }
-        let window = (start, end);
-        self.window = Some(window);
-        window
+        (start, end)
     }
 }
 
@@ -297,50 +565,68 @@ impl<'a> ContextProbe<'a> {
 mod tests {
     use super::*;
 
-    fn near(words: &ContextWords, text: &str, number: &str) -> bool {
+    fn probe<T>(text: &str, number: &str, f: impl FnOnce(&mut ContextProbe<'_>) -> T) -> T {
+        let words = KeyWords::new();
         let start = text.find(number).unwrap();
-        let mut cursor = ContextCursor::default();
-        let mut other = ContextCursor::default();
-        let mut probe = ContextProbe::new(
-            text.as_bytes(),
-            (words, words),
-            (&mut cursor, &mut other),
-            (start, start + number.len()),
-        );
-        probe.phone()
+        let mut hits = Vec::new();
+        let mut probe = ContextProbe::new(text.as_bytes(), &words, &mut hits, (start, start + number.len()));
+        f(&mut probe)
+    }
+
+    fn phone(text: &str, number: &str) -> bool {
+        probe(text, number, |p| p.phone())
     }
 
     #[test]
-    fn words_match_case_insensitively_with_boundaries() {
-        let phone = ContextWords::phone();
-        assert!(near(&phone, "Mon TÉLÉPHONE: 0612345678", "0612345678"));
-        assert!(near(&phone, "Telefonnummer 030123456", "030123456"));
-        assert!(near(&phone, "мій Телефон 0501234567", "0501234567"));
-        assert!(near(&phone, "tel.12345678", "12345678"));
-        assert!(!near(&phone, "hotel 12345678", "12345678"), "tel inside a word");
-        assert!(!near(&phone, "tell me 12345678", "12345678"), "tel is a whole word");
-        assert!(!near(&phone, "phone\n12345678", "12345678"), "other line");
-        assert!(!near(&phone, "[PHONE] 12345678", "12345678"), "a label is no context");
+    fn phone_words_match_case_insensitively_with_boundaries() {
+        assert!(phone("Mon TÉLÉPHONE: 0612345678", "0612345678"));
+        assert!(phone("Telefonnummer 030123456", "030123456"));
+        assert!(phone("мій Телефон 0501234567", "0501234567"));
+        assert!(phone("tel.12345678", "12345678"));
+        assert!(phone("我的电话13812345678谢谢", "13812345678"));
+        assert!(!phone("hotel 12345678", "12345678"), "tel inside a word");
+        assert!(!phone("tell me 12345678", "12345678"), "tel is a whole word");
+        assert!(!phone("phone\n12345678", "12345678"), "other line");
+        assert!(!phone("[PHONE] 12345678", "12345678"), "a label is no context");
         let far = format!("phone {} 12345678", "x".repeat(70));
-        assert!(!near(&phone, &far, "12345678"), "too far");
+        assert!(!phone(&far, "12345678"), "too far");
     }
 
     #[test]
-    fn cursor_is_monotone_and_finds_every_window() {
-        let words = ContextWords::ssn();
-        let text = "a 111 SSN b 222 c 333 ssn d 444";
-        let hay = text.as_bytes();
-        let mut cursor = ContextCursor::default();
-        let found: Vec<bool> = ["111", "222", "333", "444"]
-            .iter()
-            .map(|n| {
-                let s = text.find(n).unwrap();
-                cursor.any_in(&words, hay, (s.saturating_sub(4), s + 7))
-            })
-            .collect();
-        assert_eq!(found, [true, true, true, true]);
-        let mut cursor = ContextCursor::default();
-        assert!(!cursor.any_in(&words, hay, (0, 2)));
-        assert!(cursor.any_in(&words, hay, (0, 9)));
+    fn the_nearest_key_word_decides() {
+        assert!(!phone("my phone order 4509876123", "4509876123"));
+        assert!(!phone("Mobilfunkvertrag, Kundennummer 1234567890", "1234567890"));
+        assert!(!phone("Telefonrechnung Nr. 1234567890", "1234567890"), "a compound part");
+        assert!(!phone("the phone I bought, order number 100234567", "100234567"));
+        assert!(phone("my phone number is 612345678", "612345678"));
+        assert!(phone("mi número es 612345678", "612345678"), "my number");
+        assert!(!phone("The number 536221847 is on the form", "536221847"), "a number word alone");
+        assert!(phone("612345678 is my phone", "612345678"), "after the number");
+        assert!(!phone("facture téléphone n° 1234567890", "1234567890"), "a phone bill");
+        assert!(!phone("fatura do telemóvel 123456789", "123456789"), "a phone bill");
+        assert!(
+            !probe("tel. de contacto 646 694 322", "646 694 322", |p| p.labelled()),
+            "contacto is no conta"
+        );
+        assert!(
+            !phone("IL 62704-1234, phone (217) 555-0123", "62704-1234"),
+            "the word introduces the next number"
+        );
+        assert!(probe("commande n° 0123456789", "0123456789", |p| p.labelled()));
+        assert!(!probe("tél n° 0612345678", "0612345678", |p| p.labelled()));
+        assert!(probe("EAN 4027000001239", "4027000001239", |p| p.product_code()));
+        assert!(probe("account number: 0123456789", "0123456789", |p| p.labelled()));
+        assert!(!probe("call my account manager at 0612345678", "0612345678", |p| p.labelled()));
+        assert!(
+            !phone("call my account manager at 0612345678", "0612345678"),
+            "for context, the nearest word decides"
+        );
+    }
+
+    #[test]
+    fn ssn_words() {
+        assert!(probe("SSN: 123456789", "123456789", |p| p.ssn()));
+        assert!(!probe("itinerary 123456789", "123456789", |p| p.ssn()));
+        assert!(!probe("my SSN is on file, account number 123456789", "123456789", |p| p.ssn()));
     }
 }

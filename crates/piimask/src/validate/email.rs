@@ -3,7 +3,7 @@
 //! label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1 (local 64 octets,
 //! label 63, domain 253, address 254).
 
-use crate::scan::chars::{char_at, char_before, is_combining_mark, is_letter};
+use crate::scan::chars::{char_at, char_before, is_combining_mark, is_letter, is_spaceless_script};
 
 const MAX_LOCAL: usize = 64;
 const MAX_LABEL: usize = 63;
@@ -59,13 +59,20 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
 }
 
 /// Walks back over local-part characters (and the mask character, so that masked local
-/// parts are seen whole), at most 64 bytes.
+/// parts are seen whole), at most 64 bytes. Text in a script written without spaces does
+/// not run into an address in another script (`邮箱是zhang.wei@qq.com`).
 fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
     let mut start = at;
+    let mut other_script = false;
     while let Some((c, prev)) = char_before(hay, start) {
         if !is_local_char(c) && c != mask_char {
             break;
         }
+        let spaceless = is_spaceless_script(c);
+        if spaceless && other_script {
+            break;
+        }
+        other_script |= !spaceless;
         if at - prev > MAX_LOCAL {
             return None;
         }
@@ -101,8 +108,14 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
     let mut pos = from;
     loop {
         let label_start = pos;
+        let mut script = None;
         while let Some((c, len)) = char_at(hay, pos) {
             if !is_label_char(c) || pos + len - from > MAX_DOMAIN + 1 {
+                break;
+            }
+            // A label stays in one kind of script: `qq.com谢谢` ends at `com`.
+            let spaceless = is_spaceless_script(c);
+            if c != '-' && *script.get_or_insert(spaceless) != spaceless {
                 break;
             }
             pos += len;
@@ -140,10 +153,20 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
     (valid_labels && end - from <= MAX_DOMAIN).then_some(end)
 }
 
-/// A top-level domain: two or more letters (combining marks allowed), or punycode.
+/// File name extensions that follow an `@` in image and document names (`icon@2x.png`).
+const FILE_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "heic", "bmp", "tif", "tiff", "pdf", "doc", "docx", "xls",
+    "xlsx", "ppt", "pptx", "txt", "csv", "json", "xml", "html", "htm", "js", "css", "mp3", "mp4", "wav",
+];
+
+/// A top-level domain: two or more letters (combining marks allowed), or punycode; not a
+/// file name extension.
 fn is_tld(label: &[u8]) -> bool {
     if label.len() > 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
         return label[4..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    }
+    if FILE_EXTENSIONS.iter().any(|ext| ext.as_bytes().eq_ignore_ascii_case(label)) {
+        return false;
     }
     let Ok(label) = std::str::from_utf8(label) else { return false };
     label.chars().count() >= 2 && label.chars().all(is_letter)
@@ -169,6 +192,8 @@ mod tests {
         assert_eq!(email_in("user@example.இந்தியா"), Some("user@example.இந்தியா"));
         assert_eq!(email_in("mail:a@b.com-"), Some("a@b.com"));
         assert_eq!(email_in("'quoted@example.org'"), Some("quoted@example.org"));
+        assert_eq!(email_in("邮箱是zhang.wei@qq.com谢谢"), Some("zhang.wei@qq.com"));
+        assert_eq!(email_in("用户@例子.广告"), Some("用户@例子.广告"));
     }
 
     #[test]
@@ -182,6 +207,7 @@ mod tests {
         let long = format!("{}@example.com", "a".repeat(65));
         assert_eq!(email_in(&long), None);
         assert_eq!(email_in("a@-bad.com"), None);
+        assert_eq!(email_in("see icon@2x.png"), None);
     }
 
     #[test]

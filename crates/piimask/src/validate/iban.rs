@@ -5,7 +5,7 @@
 //! schwifty and ibantools (with php-iban's variants accepted too), and the territories that
 //! use their parent's format (REFERENCE §2).
 
-use crate::scan::chars::{Class, Sep, char_before, classify, is_letter};
+use crate::scan::chars::{Class, Sep, char_before, classify, is_boundary_letter};
 
 /// `(country, length, BBAN structure)`. Structure: `n` digits, `a` letters, `c` either.
 static COUNTRIES: &[(&str, u8, &str)] = &[
@@ -227,9 +227,12 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         let c = match class {
             Class::Digit(value) => b'0' + value,
             _ if hay[pos].is_ascii_alphabetic() => hay[pos].to_ascii_uppercase(),
-            Class::Sep(Sep::Space | Sep::Dash | Sep::Dot) if count > 2 => {
-                // A separator is allowed only between two characters.
-                let next = pos + len;
+            Class::Sep(sep @ (Sep::Space | Sep::Dash | Sep::Dot)) if count > 2 => {
+                // A separator is allowed only between two characters (two spaces count as one).
+                let mut next = pos + len;
+                if sep == Sep::Space && next < hay.len() && classify(hay, next).0 == Class::Sep(Sep::Space) {
+                    next += classify(hay, next).1;
+                }
                 let continues = next < hay.len()
                     && (matches!(classify(hay, next).0, Class::Digit(_)) || hay[next].is_ascii_alphabetic());
                 if !continues {
@@ -279,7 +282,7 @@ fn country_code_before(hay: &[u8], digit: usize) -> Option<usize> {
         at + 2 <= hay.len()
             && ok(hay[at])
             && ok(hay[at + 1])
-            && !char_before(hay, at).is_some_and(|(c, _)| is_letter(c))
+            && !char_before(hay, at).is_some_and(|(c, _)| is_boundary_letter(c))
     };
     if digit >= 2 && letters_at(digit - 2, false) {
         return Some(digit - 2);

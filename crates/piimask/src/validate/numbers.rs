@@ -51,6 +51,12 @@ fn price_before(hay: &[u8], at: usize) -> bool {
     letters > 0 && !cursor.is_some_and(|(c, _)| is_letter(c)) && is_currency_word(&hay[word_start..at])
 }
 
+/// Whether group `e` is the last of the chunk and an amount of its own: a currency sign or
+/// word, a percent sign or a unit right after it (`20 GBP`, `10€`, `5 kg`).
+pub(crate) fn amount_after(chunk: &Chunk<'_>, e: usize) -> bool {
+    chunk.is_last(e) && decimal_or_price_after(chunk, e)
+}
+
 /// A decimal part (`.50`, `,99`), a percent sign, or a currency right after group `e`.
 fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
     let groups = chunk.groups();
@@ -67,17 +73,31 @@ fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
     let hay = chunk.hay;
     let mut at = groups[e].end;
     if hay.get(at) == Some(&b',') {
+        // `1 234,56`: one or two digits after a comma, not starting another number
+        // (`06 12 34 56 78,06 98 76 54 32` is a list).
         let digits = hay[at + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if (1..=2).contains(&digits) {
+        let after = at + 1 + digits;
+        let another_number = after < hay.len()
+            && matches!(classify(hay, after).0, Class::Sep(_))
+            && hay.get(after + classify(hay, after).1).is_some_and(u8::is_ascii_digit);
+        if (1..=2).contains(&digits) && !another_number {
             return true;
         }
     }
     if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
         at += classify(hay, at).1;
     }
-    let Some((c, _)) = char_at(hay, at) else { return false };
-    if is_currency_sign(c) || c == '%' {
+    let Some((c, len)) = char_at(hay, at) else { return false };
+    if c == '%' {
         return true;
+    }
+    if is_currency_sign(c) {
+        // `… 123456 £20`: a sign followed by digits belongs to the amount after it.
+        let mut next = at + len;
+        if next < hay.len() && classify(hay, next).0 == Class::Sep(Sep::Space) {
+            next += 1;
+        }
+        return !hay.get(next).is_some_and(u8::is_ascii_digit);
     }
     let mut end = at;
     let mut letters = 0;
@@ -88,7 +108,19 @@ fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
         letters += 1;
         end += len;
     }
-    letters > 0 && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c)) && is_currency_word(&hay[at..end])
+    letters > 0
+        && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c))
+        && (is_currency_word(&hay[at..end]) || is_unit(&hay[at..end]))
+}
+
+/// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`.
+fn is_unit(word: &[u8]) -> bool {
+    const UNITS: &[&str] = &[
+        "kb", "mb", "gb", "tb", "kg", "km", "cm", "mm", "ml", "pcs", "inch", "inches", "mph", "kmh", "шт",
+        "кг", "км", "гб", "мб", "sqm", "m2", "kwh",
+    ];
+    let Ok(word) = std::str::from_utf8(word) else { return false };
+    UNITS.iter().any(|unit| unit.eq_ignore_ascii_case(word) || unit.to_lowercase() == word.to_lowercase())
 }
 
 fn is_currency_sign(c: char) -> bool {
@@ -120,82 +152,63 @@ fn is_currency_sign(c: char) -> bool {
     )
 }
 
-/// ISO 4217 codes and currency words commonly written next to amounts in the supported
-/// languages (compared case-insensitively for ASCII).
+/// ISO 4217 codes (upper case only: `try`, `ron`, `mad`, `ils` are words) and currency
+/// words written next to amounts in the supported languages (any case).
 fn is_currency_word(word: &[u8]) -> bool {
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "UAH", "CHF", "PLN", "RUB", "JPY", "CNY", "CAD", "AUD", "MXN", "BRL", "INR",
+        "TRY", "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "BGN", "RSD", "ZAR", "KRW", "HKD", "SGD", "NZD",
+        "ILS", "AED", "SAR", "EGP", "MAD", "NGN", "KZT", "BYN", "GEL", "AZN", "VND", "UZS", "THB", "IDR",
+        "MYR", "PHP", "PKR", "BDT", "ARS", "CLP", "COP", "PEN", "TND", "DZD", "QAR", "KWD",
+    ];
     const WORDS: &[&str] = &[
-        "usd",
         "eur",
+        "usd",
         "gbp",
         "uah",
         "chf",
         "pln",
         "rub",
-        "jpy",
-        "cny",
-        "cad",
-        "aud",
-        "mxn",
-        "brl",
-        "inr",
-        "try",
+        "czk",
         "sek",
         "nok",
         "dkk",
-        "czk",
         "huf",
-        "ron",
-        "bgn",
-        "rsd",
-        "zar",
-        "krw",
-        "hkd",
-        "sgd",
-        "nzd",
-        "ils",
-        "aed",
-        "sar",
-        "egp",
-        "mad",
-        "ngn",
-        "kzt",
-        "byn",
-        "gel",
-        "azn",
+        "jpy",
+        "cny",
+        "inr",
+        "brl",
         "euro",
         "euros",
-        "eur",
         "dollar",
         "dollars",
         "dólares",
         "dolares",
         "pesos",
         "zł",
-        "zl",
         "kč",
         "kr",
-        "ft",
-        "lei",
         "грн",
         "гривень",
         "гривні",
         "гривня",
+        "гривен",
         "руб",
+        "р",
         "рублей",
         "рублів",
         "евро",
         "євро",
         "долларов",
         "доларів",
+        "сум",
+        "тенге",
+        "лари",
+        "reais",
+        "рупий",
     ];
     let Ok(word) = std::str::from_utf8(word) else { return false };
-    WORDS.iter().any(|w| {
-        if w.is_ascii() {
-            w.eq_ignore_ascii_case(word)
-        } else {
-            *w == word || w.to_lowercase() == word.to_lowercase()
-        }
-    })
+    CODES.contains(&word) || WORDS.iter().any(|w| w.to_lowercase() == word.to_lowercase())
 }
 
 #[cfg(test)]
@@ -206,6 +219,7 @@ mod tests {
     fn currency_words() {
         assert!(is_currency_word(b"EUR"));
         assert!(is_currency_word(b"usd"));
+        assert!(is_currency_word(b"TRY") && !is_currency_word(b"try") && !is_currency_word(b"Ron"));
         assert!(is_currency_word("грн".as_bytes()));
         assert!(is_currency_word("Гривень".as_bytes()));
         assert!(!is_currency_word(b"SSN"));

@@ -8,10 +8,11 @@
 
 use crate::kind::Kind;
 use crate::scan::Candidate;
+use crate::scan::chars::Sep;
 use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
 
 use super::context::ContextProbe;
-use super::numbers::vetoed;
+use super::numbers::{amount_after, vetoed};
 
 /// `(country calling code, shortest, longest national significant number)`.
 static COUNTRY_CODES: &[(u16, u8, u8)] = &[
@@ -248,22 +249,24 @@ pub(crate) fn country_code(digits: &[u8]) -> Option<(usize, std::ops::RangeInclu
     None
 }
 
-/// Group-length shapes of national numbers written without a prefix (one kind of
-/// separator throughout): NANP/IT `555 123 4567`, RU `495 123 45 67`, IT `333 1234567`,
-/// CN `138 1234 5678`, MX `55 1234 5678`, BR `11 98765 4321`, ES/PT/PL `612 345 678`,
-/// ES `612 34 56 78`, ES/PL `91 123 45 67`, NO `123 45 678`, DK/NO `12 34 56 78`.
-static SHAPES: &[&[usize]] = &[
-    &[3, 3, 4],
-    &[3, 3, 2, 2],
-    &[3, 7],
-    &[3, 4, 4],
-    &[2, 4, 4],
-    &[2, 5, 4],
-    &[3, 3, 3],
-    &[3, 2, 2, 2],
-    &[2, 3, 2, 2],
-    &[3, 2, 3],
-    &[2, 2, 2, 2],
+/// Group-length shapes of national numbers written without a prefix, with the digits the
+/// number may start with (empty: any): NANP/IT `555 123 4567`, RU `495 123 45 67`, IT
+/// `333 1234567`, CN `138 1234 5678`, MX/AR `55 1234 5678`, BR `11 98765 4321`, ES/PT/PL
+/// `612 345 678`, ES `612 34 56 78`, ES/PL `91 123 45 67`, PT `21 234 5678`, SG/HK/DK/NO
+/// `9123 4567`, IN `98765 43210`.
+static SHAPES: &[(&[usize], &[u8])] = &[
+    (&[3, 3, 4], &[]),
+    (&[3, 3, 2, 2], &[]),
+    (&[3, 7], &[]),
+    (&[3, 4, 4], &[]),
+    (&[2, 4, 4], &[]),
+    (&[2, 5, 4], &[]),
+    (&[3, 3, 3], &[]),
+    (&[3, 2, 2, 2], &[]),
+    (&[2, 3, 2, 2], &[]),
+    (&[2, 3, 4], &[]),
+    (&[4, 4], &[5, 6, 7, 8, 9]),
+    (&[5, 5], &[6, 7, 8, 9]),
 ];
 
 /// Shapes after a NANP trunk `1` and a Russian-style trunk `8`.
@@ -297,10 +300,10 @@ pub(crate) fn candidates(
         return;
     }
     // Per end group: the digits so far. A phone has at most MAX_DIGITS digits.
-    let mut ends: [(usize, Digits); MAX_DIGITS] =
-        [(0, Digits { values: [0; MAX_DIGITS], len: 0, total: 0 }); MAX_DIGITS];
+    let empty = Digits { values: [0; MAX_DIGITS], len: 0, total: 0 };
+    let mut ends: [(usize, Digits); MAX_DIGITS] = [(0, empty); MAX_DIGITS];
     let mut end_count = 0;
-    let mut digits = Digits { values: [0; MAX_DIGITS], len: 0, total: 0 };
+    let mut digits = empty;
     for (e, group) in groups.iter().enumerate().skip(s) {
         if digits.total + group.len > MAX_DIGITS || end_count == MAX_DIGITS {
             break;
@@ -321,7 +324,7 @@ pub(crate) fn candidates(
     };
     let before = out.len();
 
-    // 1. International with `+`.
+    // 1. International with `+`: shape decides; the country's lengths pick the ending.
     if let (true, Some(plus)) = (chunk.is_first(s), chunk.plus) {
         let shaped = |d: &Digits| (8..=15).contains(&d.len);
         let fits = |d: &Digits| {
@@ -340,7 +343,7 @@ pub(crate) fn candidates(
     }
     let lead = first.digits();
 
-    // 2. International with `00` or `011`.
+    // 2. International with `00` or `011`: a known country code and its lengths.
     let prefix = match lead {
         [0, 0, ..] => 2,
         [0, 1, 1, ..] => 3,
@@ -358,101 +361,152 @@ pub(crate) fn candidates(
         }
     }
 
-    // 3. National with trunk prefix 0.
+    // National readings: a label right in front (`order`, `Kundennummer`, `n° de commande`)
+    // says the number is an identifier.
+    let national = out.len();
+    let emit_national = |e: usize, out: &mut Vec<Candidate>, context: &mut ContextProbe<'_>| {
+        if !context.labelled() {
+            emit(first.start, e, out);
+        }
+    };
+
+    // 3. National with trunk prefix 0: contiguous, or a first group of 2-5 digits and
+    // 9-12 in all, one kind of separator after the first; the trunk may stand alone
+    // (`0 800 300 545`).
+    let lone_trunk =
+        lead == [0] && groups.get(s + 1).is_some_and(|g| g.digits().first().is_some_and(|&d| d != 0));
+    if lone_trunk && !first.paren && !chunk.continued_before(s, groups[s + 1].joint) {
+        for (e, d) in ends.iter().skip(2) {
+            if (9..=12).contains(&d.total) && is_number_run(chunk, s + 1, *e, false) {
+                emit_national(*e, out, context);
+            }
+        }
+    }
     if lead.len() >= 2 && lead[0] == 0 && lead[1] != 0 {
         if !first.paren && (10..=12).contains(&first.len) {
-            emit(first.start, s, out);
+            emit_national(s, out, context);
         }
-        // Grouped: the number is a whole run of its separator, not the tail of a longer
-        // grouped number (`4128 0891 9757 1300` holds no phone).
-        if (2..=5).contains(&first.len) && groups.len() > s + 1 && !first.joint.same_sep(groups[s + 1].joint)
+        if (2..=5).contains(&first.len)
+            && groups.len() > s + 1
+            && !chunk.continued_before(s, groups[s + 1].joint)
         {
             for (e, d) in ends.iter().skip(1) {
-                if (9..=12).contains(&d.total) && !chunk.next_joint(*e).same_sep(groups[*e].joint) {
-                    emit(first.start, *e, out);
+                if (9..=12).contains(&d.total) && is_number_run(chunk, s, *e, true) {
+                    emit_national(*e, out, context);
                 }
             }
         }
     }
 
-    // 4. Trunk 1 (NANP) and trunk 8 (RU, KZ, BY).
+    // 4. Trunk 1 (NANP) and trunk 8 (RU, KZ, BY); contiguous `89XXXXXXXXX` (RU/KZ mobile).
     if first.len == 1 && !first.paren && matches!(lead[0], 1 | 8) {
         let shapes = if lead[0] == 1 { TRUNK_1_SHAPES } else { TRUNK_8_SHAPES };
         for shape in shapes {
             if let Some(e) = shaped_run(chunk, s + 1, shape, true) {
-                emit(first.start, e, out);
+                emit_national(e, out, context);
             }
         }
+    }
+    if !first.paren && first.len == 11 && matches!(lead, [8, 9, ..]) {
+        emit_national(s, out, context);
     }
 
     // 5. National without prefix, grouped like a phone number.
     if first.paren && (2..=5).contains(&first.len) {
         for (e, d) in ends.iter().skip(1) {
-            if (8..=12).contains(&d.total) && !chunk.next_joint(*e).same_sep(groups[*e].joint) {
-                emit(first.start, *e, out);
+            if (8..=12).contains(&d.total) && is_number_run(chunk, s, *e, true) {
+                emit_national(*e, out, context);
             }
         }
     } else if !first.paren {
-        for shape in SHAPES {
-            if let Some(e) = shaped_run(chunk, s, shape, false)
-                && !first.joint.same_sep(groups[s + 1].joint)
+        for &(shape, leading) in SHAPES {
+            if (leading.is_empty() || leading.contains(&lead[0]))
+                && let Some(e) = shaped_run(chunk, s, shape, false)
+                && !chunk.continued_before(s, groups[s + 1].joint)
             {
-                emit(first.start, e, out);
+                emit_national(e, out, context);
             }
         }
     }
 
-    // 6. Any 7-15 digits near a phone context word: a whole run of groups joined by one
-    // kind of separator (or a lone group), not a piece of a longer grouped number.
-    if out.len() == before && !first.paren {
+    // 6. Any 7-15 digits near a phone context word: a whole run of groups (or a lone group),
+    // not a piece of a longer grouped number, not a thousands-grouped amount.
+    if out.len() == before && out.len() == national && !first.paren {
         for (e, d) in ends {
-            if (7..=15).contains(&d.total) && is_whole_run(chunk, s, *e) && context.phone() {
+            let whole_run = if *e == s {
+                !chunk.continued_before(s, first.joint)
+                    && !continues(chunk, s, chunk.next_joint(s))
+                    && !is_unix_time(first)
+            } else {
+                !chunk.continued_before(s, groups[s + 1].joint) && is_number_run(chunk, s, *e, false)
+            };
+            // `123-45-6789` is an SSN shape: the SSN rules decide it, not phone context.
+            let ssn_shaped =
+                *e == s + 2 && [3, 2, 4] == [groups[s].len, groups[s + 1].len, groups[s + 2].len];
+            if (7..=15).contains(&d.total)
+                && whole_run
+                && !ssn_shaped
+                && !is_thousands(&groups[s..=*e])
+                && context.phone()
+            {
                 emit(first.start, *e, out);
             }
         }
     }
 }
 
-/// Whether groups `s..=e` are joined by one kind of separator and no neighbouring group is
-/// joined to them the same way (a lone group must have no separator-joined neighbour).
-fn is_whole_run(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+/// Whether groups `s..=e` (at least two) read as one number: every joint after the first
+/// (after the second with `first_free`) is the same kind of separator, the last group has
+/// two digits or more, and the next group does not continue it.
+fn is_number_run(chunk: &Chunk<'_>, s: usize, e: usize, first_free: bool) -> bool {
     let groups = chunk.groups();
-    let (before, after) = (groups[s].joint, chunk.next_joint(e));
-    if s == e {
-        return before.sep().is_none() && after.sep().is_none();
+    let from = if first_free { s + 2 } else { s + 1 };
+    let inner = groups[e].joint;
+    if groups[e].len < 2 || (from <= e && !matches!(inner, Joint::Sep(_))) {
+        return false;
     }
-    let inner = groups[s + 1].joint;
-    inner.sep().is_some()
-        && groups[s + 1..=e].iter().all(|g| g.joint.same_sep(inner))
-        && !before.same_sep(inner)
-        && !after.same_sep(inner)
+    if groups.get(from..=e).is_some_and(|run| run.iter().any(|g| !g.joint.same_sep(inner))) {
+        return false;
+    }
+    !continues(chunk, e, inner)
 }
 
-/// Whether the groups from `from` have exactly the lengths of `shape`, are joined by one
-/// kind of separator, and are not continued by a group joined the same way. Returns the
-/// last group. With `after_trunk`, the first group may be in parentheses.
+/// Whether the group after `e` continues the number (see `Chunk::continued_after`), unless
+/// it is an amount of its own (`07911 123456 20 GBP`).
+fn continues(chunk: &Chunk<'_>, e: usize, joint: Joint) -> bool {
+    chunk.continued_after(e, joint) && !amount_after(chunk, e + 1)
+}
+
+/// Unix times in milliseconds (13 digits from 2001 on, starting with 1). Ten-digit seconds
+/// are left alone: they collide with German mobiles written without the trunk
+/// (`Handy 1701234567`).
+fn is_unix_time(group: &Group) -> bool {
+    group.len == 13 && group.digits()[0] == 1 && !group.paren
+}
+
+/// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by
+/// spaces or dots, as amounts are written.
+fn is_thousands(groups: &[Group]) -> bool {
+    groups.len() >= 2
+        && (1..=3).contains(&groups[0].len)
+        && groups[1..].iter().all(|g| g.len == 3 && matches!(g.joint, Joint::Sep(Sep::Space | Sep::Dot)))
+}
+
+/// Whether the groups from `from` have exactly the lengths of `shape`, read as one number
+/// (see `is_number_run`; the joint after the first group may differ from the others:
+/// `916 123-45-67`, `11 98765-4321`), and are not continued. Returns the last group. With
+/// `after_trunk`, the first group may be in parentheses.
 fn shaped_run(chunk: &Chunk<'_>, from: usize, shape: &[usize], after_trunk: bool) -> Option<usize> {
     let groups = chunk.groups();
     let run = groups.get(from..from + shape.len())?;
     if !run.iter().zip(shape).all(|(g, &len)| g.len == len)
         || run.iter().enumerate().any(|(i, g)| g.paren && !(after_trunk && i == 0))
+        || !matches!(run[1].joint, Joint::Sep(_) | Joint::Adjacent)
     {
         return None;
     }
-    // One kind of separator inside the run (the joint right after a parenthesised first
-    // group is free: `(495) 123-45-67`).
-    let skip = if run[0].paren { 2 } else { 1 };
-    let mut sep: Option<Joint> = None;
-    for group in run.iter().skip(skip) {
-        match sep {
-            None if matches!(group.joint, Joint::Sep(_)) => sep = Some(group.joint),
-            Some(inner) if inner.same_sep(group.joint) => {}
-            _ => return None,
-        }
-    }
     let last = from + shape.len() - 1;
-    let continued = sep.is_some_and(|inner| chunk.next_joint(last).same_sep(inner));
-    (!continued).then_some(last)
+    is_number_run(chunk, from, last, true).then_some(last)
 }
 
 #[cfg(test)]

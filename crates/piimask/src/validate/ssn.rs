@@ -77,7 +77,7 @@ pub(crate) fn candidates(
     if !is_ssn(&digits) || vetoed(chunk, s, end, veto) {
         return;
     }
-    if end == s && !context.ssn() {
+    if (end == s && !context.ssn()) || context.labelled() {
         return;
     }
     out.push(Candidate::new(first.start, groups[end].end, Kind::Ssn));
