@@ -9,7 +9,7 @@ use crate::config::{MaskerBuilder, MaskerConfig};
 use crate::error::ConfigError;
 use crate::kind::Kind;
 use crate::mask::{MaskRule, Sink, render};
-use crate::scan::chars::{Class, char_before, classify, word_char_at};
+use crate::scan::chars::{Class, char_at, char_before, classify};
 use crate::scan::{Candidate, Detector, Level, Resolver, Scanner};
 use crate::span::Match;
 use crate::validate::email::MaskedForm;
@@ -136,15 +136,10 @@ impl Masker {
     /// assert_eq!(masker.mask("+ 1 (123) 456 7890"), "**********7890");
     /// ```
     pub fn mask<'h>(&self, text: &'h str) -> Cow<'h, str> {
-        let mut matches = self.find_iter(text);
-        let Some(first) = matches.next() else {
-            return Cow::Borrowed(text);
-        };
-        let mut out = String::with_capacity(text.len() + 8);
-        if self.write_str(text, std::iter::once(first).chain(matches), &mut out) {
-            self.settle_str(&mut out);
+        match self.mask_bytes(text.as_bytes()) {
+            Cow::Borrowed(_) => Cow::Borrowed(text),
+            Cow::Owned(bytes) => Cow::Owned(into_string(bytes)),
         }
-        Cow::Owned(out)
     }
 
     /// Masks `text` into `out`, replacing its contents; reuse `out` across calls to mask
@@ -160,10 +155,9 @@ impl Masker {
     /// assert_eq!(out, "card ************1111");
     /// ```
     pub fn mask_into(&self, text: &str, out: &mut String) {
-        out.clear();
-        if self.write_str(text, self.find_iter(text), out) {
-            self.settle_str(out);
-        }
+        let mut buffer = std::mem::take(out).into_bytes();
+        self.mask_bytes_into(text.as_bytes(), &mut buffer);
+        *out = into_string(buffer);
     }
 
     /// Masks raw bytes: valid UTF-8 is masked as text, invalid sequences pass through
@@ -181,18 +175,16 @@ impl Masker {
             return Cow::Borrowed(bytes);
         };
         let mut out = Vec::with_capacity(bytes.len() + 8);
-        if self.write_bytes(bytes, std::iter::once(first).chain(matches), &mut out) {
-            self.settle_bytes(&mut out);
-        }
+        let touching = self.write_masked(bytes, std::iter::once(first).chain(matches), &mut out);
+        self.settle(&mut out, touching);
         Cow::Owned(out)
     }
 
     /// Masks raw bytes into `out`, replacing its contents.
     pub fn mask_bytes_into(&self, bytes: &[u8], out: &mut Vec<u8>) {
         out.clear();
-        if self.write_bytes(bytes, self.find_iter_bytes(bytes), out) {
-            self.settle_bytes(out);
-        }
+        let touching = self.write_masked(bytes, self.find_iter_bytes(bytes), out);
+        self.settle(out, touching);
     }
 
     /// The masked form of one match found in `text` (what [`mask`](Masker::mask) writes in
@@ -217,100 +209,103 @@ impl Masker {
         &self.inner.rules[kind.index()]
     }
 
-    /// Writes `text` with `matches` masked; returns whether a masked value touches another
-    /// digit group (see [`Masker::settle_str`]).
-    fn write_str(&self, text: &str, matches: impl Iterator<Item = Match>, out: &mut String) -> bool {
+    /// Appends `hay` with `matches` masked to `out`; returns where (in `out`) the masked
+    /// values that touch another number were written (see [`Masker::settle`]).
+    fn write_masked(&self, hay: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> Vec<(usize, usize)> {
         let mut copied = 0;
-        let mut touching = false;
+        let mut touching = Vec::new();
         for found in matches {
-            out.push_str(&text[copied..found.start()]);
-            render(self.rule(found.kind()), found.kind(), &text[found.range()], out);
-            touching |= touches_digits(text.as_bytes(), found.start(), found.end());
-            copied = found.end();
-        }
-        out.push_str(&text[copied..]);
-        touching
-    }
-
-    fn write_bytes(&self, bytes: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> bool {
-        let mut copied = 0;
-        let mut touching = false;
-        for found in matches {
-            out.extend_from_slice(&bytes[copied..found.start()]);
+            out.extend_from_slice(&hay[copied..found.start()]);
             let rule = self.rule(found.kind());
-            match std::str::from_utf8(&bytes[found.range()]) {
+            let written = out.len();
+            match std::str::from_utf8(&hay[found.range()]) {
                 Ok(value) => render(rule, found.kind(), value, out),
                 // Matches only ever cover valid UTF-8; should that ever fail, mask every
                 // byte rather than let anything through.
                 Err(_) => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
             }
-            touching |= touches_digits(bytes, found.start(), found.end());
+            if touches_digits(hay, found.start(), found.end()) {
+                touching.push((written, out.len()));
+            }
             copied = found.end();
         }
-        out.extend_from_slice(&bytes[copied..]);
+        out.extend_from_slice(&hay[copied..]);
         touching
     }
 
-    /// A masked value that touches another digit group changes that group's surroundings
-    /// (its kept digits may join it, a label may unglue it from the value), which can turn
-    /// it into a value of its own. Masking then goes on over its own output until nothing
-    /// is left to find, so that masked text is always a fixpoint. Each round masks at least
-    /// one digit; the rounds are capped to keep the work linear.
-    fn settle_str(&self, out: &mut String) {
+    /// A masked value that touches another number changes that number's surroundings (its
+    /// kept digits may join it, a label may unglue it from the value), which can make it a
+    /// value of its own. So the lines holding such values are masked again, until nothing
+    /// is left to find and masked text is a fixpoint. No value, chunk or context window
+    /// crosses a line break, so each line can be re-masked on its own; each round masks at
+    /// least one more digit, and the rounds are capped to keep the work linear.
+    fn settle(&self, out: &mut Vec<u8>, mut touching: Vec<(usize, usize)>) {
         for _ in 0..SETTLE_ROUNDS {
-            let mut matches = self.find_iter(out);
-            let Some(first) = matches.next() else { return };
-            let mut next = String::with_capacity(out.len());
-            self.write_str(out, std::iter::once(first).chain(matches), &mut next);
-            *out = next;
+            if touching.is_empty() {
+                return;
+            }
+            let mut rebuilt = Vec::with_capacity(out.len());
+            let mut next = Vec::new();
+            let mut copied = 0;
+            for (start, end) in touching {
+                if end <= copied {
+                    continue;
+                }
+                let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
+                let line_start = out[..start].iter().rposition(is_break).map_or(0, |i| i + 1).max(copied);
+                let line_end = out[end..].iter().position(is_break).map_or(out.len(), |i| end + i);
+                rebuilt.extend_from_slice(&out[copied..line_start]);
+                let line = &out[line_start..line_end];
+                next.extend(self.write_masked(line, self.find_iter_bytes(line), &mut rebuilt));
+                copied = line_end;
+            }
+            rebuilt.extend_from_slice(&out[copied..]);
+            *out = rebuilt;
+            touching = next;
         }
     }
+}
 
-    fn settle_bytes(&self, out: &mut Vec<u8>) {
-        for _ in 0..SETTLE_ROUNDS {
-            let mut matches = self.find_iter_bytes(out);
-            let Some(first) = matches.next() else { return };
-            let mut next = Vec::with_capacity(out.len());
-            self.write_bytes(out, std::iter::once(first).chain(matches), &mut next);
-            *out = next;
-        }
-    }
+/// Masked output of text input is UTF-8 by construction (gaps are whole characters of the
+/// input, masks are characters); should that ever fail, invalid bytes become U+FFFD rather
+/// than panic.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// How many extra rounds of masking a text may take (see `settle_str`).
 const SETTLE_ROUNDS: usize = 8;
 
-/// Whether the value at `start..end` touches something that masking it could change the
-/// reading of: a letter, digit, `+`, `(`, `)` or `@` right next to it, or up to three
-/// separator characters (`0170 / 1234567`) and then a digit or parenthesis.
+/// Whether the value at `start..end` touches something whose reading masking it could
+/// change: any character right next to it other than whitespace and plain punctuation (a
+/// letter, digit, mask character, `+`, `@`, ...), or up to three separator characters
+/// (`0170 / 1234567`) and then a digit or parenthesis.
 fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
     let numeric = |class: Class| matches!(class, Class::Digit(_) | Class::Plus | Class::Open | Class::Close);
-    let sticky = |at: usize| {
-        let class = classify(hay, at).0;
-        numeric(class) || hay[at] == b'@' || word_char_at(hay, at)
-    };
-    // Forwards.
+    let quiet = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | '.' | '"' | '\'' | '«' | '»');
+    if char_at(hay, end).is_some_and(|(c, _)| !quiet(c) && !matches!(c, ')' | ']' | '}' | '-' | '/'))
+        || char_before(hay, start).is_some_and(|(c, _)| !quiet(c) && !matches!(c, '(' | '[' | '{' | '-' | '/'))
+    {
+        return true;
+    }
+    // Forwards over separators to a digit.
     let mut at = end;
-    for step in 0..4 {
+    for _ in 0..4 {
         if at >= hay.len() {
             break;
         }
-        if sticky(at) && (step == 0 || numeric(classify(hay, at).0)) {
-            return true;
-        }
         match classify(hay, at) {
+            (class, _) if numeric(class) => return true,
             (Class::Sep(_), len) => at += len,
             _ => break,
         }
     }
-    // Backwards.
+    // Backwards likewise.
     let mut at = start;
-    for step in 0..4 {
+    for _ in 0..4 {
         let Some((_, prev)) = char_before(hay, at) else { break };
-        if sticky(prev) && (step == 0 || numeric(classify(hay, prev).0)) {
-            return true;
-        }
         match classify(hay, prev).0 {
+            class if numeric(class) => return true,
             Class::Sep(_) => at = prev,
             _ => break,
         }

@@ -194,13 +194,21 @@ pub(crate) fn is_boundary_letter(c: char) -> bool {
 /// Whether the char before `i` glues to a number (see `is_boundary_word_char`).
 #[inline]
 pub(crate) fn word_char_before(hay: &[u8], i: usize) -> bool {
-    char_before(hay, i).is_some_and(|(c, _)| is_boundary_word_char(c))
+    match i.checked_sub(1).map(|at| hay[at]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_before(hay, i).is_some_and(|(c, _)| is_boundary_word_char(c)),
+    }
 }
 
 /// Whether the char at `i` glues to a number (see `is_boundary_word_char`).
 #[inline]
 pub(crate) fn word_char_at(hay: &[u8], i: usize) -> bool {
-    char_at(hay, i).is_some_and(|(c, _)| is_boundary_word_char(c))
+    match hay.get(i) {
+        None => false,
+        Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(hay, i).is_some_and(|(c, _)| is_boundary_word_char(c)),
+    }
 }
 
 /// Combining marks that `char::is_alphabetic` does not cover: the combining diacritical

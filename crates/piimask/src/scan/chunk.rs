@@ -2,6 +2,10 @@
 //! parentheses), in a bounded window so that memory stays constant on any input.
 //! Also marks the groups that form dates and IPv4 addresses, which no phone may touch.
 
+use std::cell::Cell;
+
+use arrayvec::ArrayVec;
+
 use super::chars::{Class, Sep, char_before, classify, is_boundary_letter, word_char_at, word_char_before};
 
 /// No kind ever uses more digits than this (19-digit cards; `011` + 15 for phones).
@@ -46,32 +50,63 @@ pub(crate) const FLAG_IPV4: u8 = 1;
 /// Group flag: the group is part of a date (`21.11.2026`, `2026-11-21`, `21/11/26`).
 pub(crate) const FLAG_DATE: u8 = 2;
 
-/// A maximal run of digits, possibly in parentheses.
+/// How many leading digit values a group keeps inline (enough for dates, IPv4 parts,
+/// prefixes); the rest are decoded from the haystack when a candidate is validated.
+const HEAD: usize = 4;
+
+/// A maximal run of digits, possibly in parentheses. Small (32 bytes) on purpose: chunks
+/// hold many of them and most are read and dropped unvalidated.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Group {
     /// Offset of the first digit, or of `(`.
     pub start: usize,
     /// Offset after the last digit, or after `)`.
     pub end: usize,
-    pub joint: Joint,
-    pub paren: bool,
     /// Number of digits (may exceed `MAX_DIGITS`; such a group is in no match).
     pub len: usize,
-    digits: [u8; MAX_DIGITS],
+    head: [u8; HEAD],
+    pub joint: Joint,
+    pub paren: bool,
     pub flags: u8,
 }
 
 impl Group {
-    /// The digit values (the first `MAX_DIGITS` of them).
+    /// The first (up to four) digit values.
     #[inline]
-    pub(crate) fn digits(&self) -> &[u8] {
-        &self.digits[..self.len.min(MAX_DIGITS)]
+    pub(crate) fn head(&self) -> &[u8] {
+        &self.head[..self.len.min(HEAD)]
     }
 
-    /// The group's digits as a number (only meaningful for short groups).
+    /// The group's digits as a number (only meaningful for groups of at most four digits).
     #[inline]
     pub(crate) fn value(&self) -> u32 {
-        self.digits().iter().take(9).fold(0u32, |acc, &d| acc * 10 + u32::from(d))
+        self.head().iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d))
+    }
+
+    /// Writes the group's digit values into `out` (as many as fit); returns how many.
+    pub(crate) fn decode(&self, hay: &[u8], out: &mut [u8]) -> usize {
+        // Plain ASCII digits: one byte each.
+        if !self.paren && self.end - self.start == self.len {
+            let count = self.len.min(out.len());
+            for (slot, &b) in out.iter_mut().zip(&hay[self.start..self.start + count]) {
+                *slot = b - b'0';
+            }
+            return count;
+        }
+        let mut pos = if self.paren { self.start + classify(hay, self.start).1 } else { self.start };
+        let mut written = 0;
+        while written < out.len() && pos < self.end {
+            match classify(hay, pos) {
+                (Class::Digit(value), len) => {
+                    out[written] = value;
+                    written += 1;
+                    pos += len;
+                }
+                // A `+` inside `(+44)`.
+                (_, len) => pos += len,
+            }
+        }
+        written
     }
 }
 
@@ -79,8 +114,7 @@ impl Group {
 #[derive(Debug)]
 pub(crate) struct Chunk<'h> {
     pub hay: &'h [u8],
-    groups: [Group; CAPACITY],
-    len: usize,
+    groups: ArrayVec<Group, CAPACITY>,
     /// Whether `groups[0]` is the first group of the chunk.
     pub at_chunk_start: bool,
     /// Whether the last loaded group is the last group of the chunk.
@@ -97,41 +131,62 @@ pub(crate) struct Chunk<'h> {
     pub total_digits: usize,
     /// Length of the current run of dot-joined groups (for IPv4 flags).
     dot_run: usize,
+    /// Cached: whether an amount's sign, code or unit surrounds the chunk (before its start,
+    /// after its last group); computed once per chunk by `validate::numbers`.
+    pub amount_before: Cell<Option<bool>>,
+    pub amount_after: Cell<Option<bool>>,
 }
 
 impl<'h> Chunk<'h> {
-    /// Starts a chunk at `anchor`, which must be the offset of a digit that no earlier chunk
-    /// consumed.
-    pub(crate) fn new(hay: &'h [u8], anchor: usize) -> Chunk<'h> {
-        let empty = Group {
-            start: 0,
-            end: 0,
-            joint: Joint::Start,
-            paren: false,
-            len: 0,
-            digits: [0; MAX_DIGITS],
-            flags: 0,
-        };
-        let mut chunk = Chunk {
+    /// A chunk reader over `hay`; [`Chunk::begin`] starts each chunk.
+    pub(crate) fn over(hay: &'h [u8]) -> Chunk<'h> {
+        Chunk {
             hay,
-            groups: [empty; CAPACITY],
-            len: 0,
+            groups: ArrayVec::new(),
             at_chunk_start: true,
-            complete: false,
+            complete: true,
             plus: None,
             word_before_first: false,
             word_after: false,
-            start: anchor,
+            start: 0,
             total_digits: 0,
             dot_run: 0,
-        };
+            amount_before: Cell::new(None),
+            amount_after: Cell::new(None),
+        }
+    }
+
+    /// A chunk starting at `anchor` (for tests; the scanner reuses one chunk).
+    #[cfg(test)]
+    pub(crate) fn new(hay: &'h [u8], anchor: usize) -> Chunk<'h> {
+        let mut chunk = Chunk::over(hay);
+        chunk.begin(anchor);
+        chunk
+    }
+
+    /// Starts a new chunk at `anchor`, which must be the offset of a digit that no earlier
+    /// chunk consumed.
+    pub(crate) fn begin(&mut self, anchor: usize) {
+        let hay = self.hay;
+        self.groups.clear();
+        self.at_chunk_start = true;
+        self.complete = false;
+        self.plus = None;
+        self.word_before_first = false;
+        self.word_after = false;
+        self.start = anchor;
+        self.total_digits = 0;
+        self.dot_run = 0;
+        self.amount_before.set(None);
+        self.amount_after.set(None);
+        let chunk = self;
         // A country code in parentheses with its plus: `(+44) 7911 123456`.
         if let Some((first, open)) = plus_in_parentheses(hay, anchor) {
             chunk.plus = Some(open);
             chunk.start = open;
             chunk.word_before_first = word_char_before(hay, open);
             chunk.push(first);
-            return chunk;
+            return;
         }
         // A parenthesised first group: `(555) 123-4567`.
         let open =
@@ -141,19 +196,18 @@ impl<'h> Chunk<'h> {
             .or_else(|| read_group(hay, anchor, Joint::Start));
         let Some(first) = first else {
             chunk.complete = true;
-            return chunk;
+            return;
         };
         chunk.plus = plus_before(hay, first.start);
         chunk.start = chunk.plus.unwrap_or(first.start);
         chunk.word_before_first = word_char_before(hay, first.start) || hyphen_glued(hay, first.start);
         chunk.push(first);
-        chunk
     }
 
     /// The loaded groups.
     #[inline]
     pub(crate) fn groups(&self) -> &[Group] {
-        &self.groups[..self.len]
+        &self.groups
     }
 
     /// Whether group `s` is the first group of the chunk.
@@ -165,7 +219,7 @@ impl<'h> Chunk<'h> {
     /// Whether group `e` is the last group of the chunk.
     #[inline]
     pub(crate) fn is_last(&self, e: usize) -> bool {
-        self.complete && e + 1 == self.len
+        self.complete && e + 1 == self.groups.len()
     }
 
     /// How the group after `e` is joined to it (`Joint::Start` when there is none).
@@ -195,7 +249,7 @@ impl<'h> Chunk<'h> {
         let Some(next) = self.groups().get(e + 1) else { return false };
         let glued =
             self.is_last(e + 1) && self.hay.get(next.end).is_some() && !ends_token(self.hay, next.end);
-        let new_trunk = matches!(next.digits(), [0, d, ..] if *d != 0);
+        let new_trunk = matches!(next.head(), [0, d, ..] if *d != 0);
         next.joint.same_sep(joint) && next.len >= 2 && !glued && !new_trunk
     }
 
@@ -215,7 +269,7 @@ impl<'h> Chunk<'h> {
         if groups[s - 1].len < 2 {
             return false;
         }
-        let trunk = |g: &Group| matches!(g.digits(), [0, d, ..] if *d != 0);
+        let trunk = |g: &Group| matches!(g.head(), [0, d, ..] if *d != 0);
         let mut digits = 0;
         let mut run_start = 0;
         for i in (0..s).rev() {
@@ -235,14 +289,14 @@ impl<'h> Chunk<'h> {
 
     /// Loads groups until the window is full or the chunk ends.
     pub(crate) fn fill(&mut self) {
-        while !self.complete && self.len < CAPACITY {
-            let last = self.groups[self.len - 1];
+        while !self.complete && !self.groups.is_full() {
+            let Some(&last) = self.groups.last() else { return };
             match next_group(self.hay, &last) {
                 Some(group) => self.push(group),
                 None => {
                     self.complete = true;
                     self.finish_dot_run();
-                    self.mark_date_ending_at(self.len);
+                    self.mark_date_ending_at(self.groups.len());
                     self.word_after = word_char_at(self.hay, last.end) && !is_extension(self.hay, last.end);
                 }
             }
@@ -251,18 +305,17 @@ impl<'h> Chunk<'h> {
 
     /// Drops the first `count` groups (already evaluated) to make room.
     pub(crate) fn drop_front(&mut self, count: usize) {
-        self.groups.copy_within(count..self.len, 0);
-        self.len -= count;
+        self.groups.drain(..count);
         self.at_chunk_start = false;
     }
 
     fn push(&mut self, mut group: Group) {
-        if group.len == 8 && !group.paren && is_compact_date(group.digits()) {
+        let mut eight = [0u8; 8];
+        if group.len == 8 && !group.paren && group.decode(self.hay, &mut eight) == 8 && is_compact_date(&eight) {
             group.flags |= FLAG_DATE;
         }
         self.total_digits += group.len;
-        self.groups[self.len] = group;
-        self.len += 1;
+        self.groups.push(group);
         if group.joint == Joint::Sep(Sep::Dot) {
             self.dot_run += 1;
         } else {
@@ -270,14 +323,15 @@ impl<'h> Chunk<'h> {
             self.dot_run = 1;
         }
         // The date that ends right before this group can now be judged.
-        self.mark_date_ending_at(self.len - 1);
+        self.mark_date_ending_at(self.groups.len() - 1);
     }
 
     /// Marks the groups of the dot run that just ended as IPv4 when it is exactly four
     /// groups of one to three digits, each at most 255.
     fn finish_dot_run(&mut self) {
         let run = self.dot_run;
-        let end = if self.complete { self.len } else { self.len.saturating_sub(1) };
+        let len = self.groups.len();
+        let end = if self.complete { len } else { len.saturating_sub(1) };
         if run == 4 && end >= 4 {
             let groups = &mut self.groups[end - 4..end];
             if groups.iter().all(|g| !g.paren && (1..=3).contains(&g.len) && g.value() <= 255) {
@@ -292,13 +346,13 @@ impl<'h> Chunk<'h> {
     /// Judges whether groups `next - 3 .. next` form a date, now that the joint of the group
     /// at `next` (or the chunk end) is known.
     fn mark_date_ending_at(&mut self, next: usize) {
-        if next < 3 || next > self.len {
+        if next < 3 || next > self.groups.len() {
             return;
         }
         let [a, b, c] = [&self.groups[next - 3], &self.groups[next - 2], &self.groups[next - 1]];
         let Some(sep) = b.joint.sep() else { return };
         let continues = |joint: Joint| joint.sep() == Some(sep);
-        let after = self.groups.get(next).filter(|_| next < self.len).map(|g| g.joint);
+        let after = self.groups.get(next).map(|g| g.joint);
         if matches!(sep, Sep::Dot | Sep::Slash | Sep::Dash)
             && c.joint.sep() == Some(sep)
             && !continues(a.joint)
@@ -439,12 +493,22 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
         (Class::Digit(_), _) => false,
         _ => return None,
     };
-    let mut group = Group { start: at, end: at, joint, paren, len: 0, digits: [0; MAX_DIGITS], flags: 0 };
+    let mut group = Group { start: at, end: at, len: 0, head: [0; HEAD], joint, paren, flags: 0 };
     while pos < hay.len() {
+        // ASCII digits first, one byte each.
+        let b = hay[pos];
+        if b.is_ascii_digit() {
+            if group.len < HEAD {
+                group.head[group.len] = b - b'0';
+            }
+            group.len += 1;
+            pos += 1;
+            continue;
+        }
         match classify(hay, pos) {
             (Class::Digit(value), len) => {
-                if group.len < MAX_DIGITS {
-                    group.digits[group.len] = value;
+                if group.len < HEAD {
+                    group.head[group.len] = value;
                 }
                 group.len += 1;
                 pos += len;

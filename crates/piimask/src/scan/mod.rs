@@ -37,7 +37,7 @@ pub(crate) struct Detector {
     pub kinds: KindSet,
     pub level: Level,
     pub email_masked: MaskedForm,
-    words: KeyWords,
+    words: &'static KeyWords,
     /// Fewest digits any enabled digit kind can match (`usize::MAX` when none is enabled).
     min_digits: usize,
 }
@@ -53,7 +53,46 @@ impl Detector {
         } else {
             usize::MAX
         };
-        Detector { kinds, level, email_masked, words: KeyWords::new(), min_digits }
+        Detector { kinds, level, email_masked, words: KeyWords::shared(), min_digits }
+    }
+}
+
+/// Fast path for the most common digits in chat (`21/11`, `10:30`, `49,99`): a chunk of
+/// plain ASCII digits and single ASCII separators holding fewer digits than any kind needs,
+/// with nothing before it that could make it part of an IBAN or a phone prefix. Returns the
+/// chunk's end (exactly where the full reader would end it), or `None` when the full
+/// reader must look (anything unusual, or enough digits).
+#[inline]
+fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+    let before = if anchor > 0 { hay[anchor - 1] } else { b' ' };
+    if before.is_ascii_alphanumeric() || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.') || before >= 0x80 {
+        return None;
+    }
+    if before == b' ' && anchor >= 2 && (hay[anchor - 2].is_ascii_uppercase() || hay[anchor - 2] >= 0x80) {
+        return None;
+    }
+    let mut i = anchor;
+    let mut digits = 0;
+    loop {
+        while i < hay.len() && hay[i].is_ascii_digit() {
+            digits += 1;
+            i += 1;
+        }
+        if digits >= min_digits {
+            return None;
+        }
+        let Some(&b) = hay.get(i) else { return Some(i) };
+        match b {
+            b' ' | b'\t' | b'-' | b'.' | b'/' => match hay.get(i + 1) {
+                Some(next) if next.is_ascii_digit() => i += 1,
+                Some(b' ' | b'\t' | b'-' | b'/' | b'(') => return None,
+                Some(next) if *next >= 0x80 => return None,
+                _ => return Some(i),
+            },
+            b'(' | b')' => return None,
+            _ if b >= 0x80 => return None,
+            _ => return Some(i),
+        }
     }
 }
 
@@ -68,11 +107,13 @@ pub(crate) struct Scanner<'d, 'h> {
     veto: Option<(usize, usize)>,
     /// Reused buffer for the key words near a chunk.
     hits: Vec<Hit>,
+    /// The chunk reader, reused from one chunk to the next.
+    chunk: Chunk<'h>,
 }
 
 impl<'d, 'h> Scanner<'d, 'h> {
     pub(crate) fn new(detector: &'d Detector, hay: &'h [u8]) -> Scanner<'d, 'h> {
-        Scanner { detector, hay, pos: 0, veto: None, hits: Vec::new() }
+        Scanner { detector, hay, pos: 0, veto: None, hits: Vec::new(), chunk: Chunk::over(hay) }
     }
 
     /// Offset up to which the haystack has been scanned.
@@ -103,6 +144,10 @@ impl<'d, 'h> Scanner<'d, 'h> {
             }
             return true;
         }
+        if let Some(end) = short_plain_chunk(hay, anchor, detector.min_digits) {
+            self.pos = end;
+            return true;
+        }
         let (class, len) = classify(hay, anchor);
         if !matches!(class, Class::Digit(_)) {
             self.pos = anchor + 1;
@@ -127,7 +172,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
     fn scan_chunk(&mut self, anchor: usize, out: &mut Vec<Candidate>) -> usize {
         let detector = self.detector;
         let kinds = detector.kinds;
-        let mut chunk = Chunk::new(self.hay, anchor);
+        let chunk = &mut self.chunk;
+        chunk.begin(anchor);
         loop {
             chunk.fill();
             let loaded = chunk.groups().len();
@@ -135,23 +181,50 @@ impl<'d, 'h> Scanner<'d, 'h> {
             let worth = !(chunk.complete && chunk.total_digits < detector.min_digits);
             if worth {
                 let mut context =
-                    ContextProbe::new(self.hay, &detector.words, &mut self.hits, (chunk.start, chunk.end()));
+                    ContextProbe::new(self.hay, detector.words, &mut self.hits, (chunk.start, chunk.end()));
+                // Digits from each start group to the end of the window: a start with too few
+                // left for a kind is skipped for that kind (a 7-digit chunk holds no card).
+                let mut remaining = chunk.groups().iter().map(|g| g.len).sum::<usize>();
                 for s in 0..ready {
-                    if kinds.contains(Kind::Card) {
-                        card::candidates(&chunk, s, &mut context, self.veto, out);
+                    if kinds.contains(Kind::Card) && remaining >= 12 {
+                        card::candidates(chunk, s, &mut context, self.veto, out);
                     }
-                    if kinds.contains(Kind::Ssn) {
-                        ssn::candidates(&chunk, s, &mut context, self.veto, out);
+                    if kinds.contains(Kind::Ssn) && remaining >= 9 {
+                        ssn::candidates(chunk, s, &mut context, self.veto, out);
                     }
-                    if kinds.contains(Kind::Phone) {
-                        phone::candidates(&chunk, s, &mut context, self.veto, out);
+                    if kinds.contains(Kind::Phone) && remaining >= 7 {
+                        phone::candidates(chunk, s, &mut context, self.veto, out);
                     }
+                    remaining -= chunk.groups()[s].len;
                 }
             }
             if chunk.complete {
                 return chunk.end();
             }
             chunk.drop_front(ready);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whenever the fast path decides, it ends the chunk exactly where the full reader
+        /// does, and the full reader finds too few digits for any kind there.
+        #[test]
+        fn fast_path_agrees_with_the_chunk_reader(text in "[ab +(@]?[0-9]{1,4}([ ./\t-][0-9]{1,3}){0,3}[ ,.:/x-]?[0-9a-z]?") {
+            let hay = text.as_bytes();
+            let Some(anchor) = hay.iter().position(u8::is_ascii_digit) else { return Ok(()) };
+            if let Some(end) = short_plain_chunk(hay, anchor, 7) {
+                let mut chunk = Chunk::new(hay, anchor);
+                chunk.fill();
+                prop_assert!(chunk.complete);
+                prop_assert_eq!(chunk.end(), end, "{:?}", text);
+                prop_assert!(chunk.total_digits < 7);
+            }
         }
     }
 }

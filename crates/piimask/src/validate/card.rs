@@ -160,7 +160,7 @@ pub(crate) fn candidates(
         if group.paren || !joined || count + group.len > MAX_DIGITS {
             return;
         }
-        digits[count..count + group.len].copy_from_slice(group.digits());
+        group.decode(chunk.hay, &mut digits[count..count + group.len]);
         count += group.len;
         let start = groups[s].start;
         let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);

@@ -7,7 +7,7 @@
 //! Words are found with one aho-corasick automaton over a bounded window per chunk, so the
 //! whole scan stays linear.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char};
 
@@ -327,7 +327,14 @@ pub(crate) struct Hit {
 }
 
 impl KeyWords {
-    pub(crate) fn new() -> KeyWords {
+    /// The key words, compiled once per process and shared by every masker (they do not
+    /// depend on the configuration).
+    pub(crate) fn shared() -> &'static KeyWords {
+        static WORDS: std::sync::LazyLock<KeyWords> = std::sync::LazyLock::new(KeyWords::new);
+        &WORDS
+    }
+
+    fn new() -> KeyWords {
         let mut patterns = Vec::new();
         let mut info = Vec::new();
         for &(word, key) in WORDS {
@@ -352,6 +359,7 @@ impl KeyWords {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
         KeyWords { automaton, info }
@@ -395,8 +403,21 @@ pub(crate) struct ContextProbe<'a> {
     words: &'a KeyWords,
     hits: &'a mut Vec<Hit>,
     span: (usize, usize),
-    searched: bool,
+    searched: Searched,
 }
+
+/// How much of the text around a chunk has been searched for key words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Searched {
+    Nothing,
+    /// The few bytes right before the chunk.
+    Front,
+    /// The whole window.
+    Window,
+}
+
+/// How many characters before a chunk are searched to tell what is right in front of it.
+const FRONT: usize = 40;
 
 impl<'a> ContextProbe<'a> {
     /// A probe for the chunk at `span`; `hits` is a reusable buffer.
@@ -406,15 +427,28 @@ impl<'a> ContextProbe<'a> {
         hits: &'a mut Vec<Hit>,
         span: (usize, usize),
     ) -> Self {
-        ContextProbe { hay, words, hits, span, searched: false }
+        ContextProbe { hay, words, hits, span, searched: Searched::Nothing }
     }
 
+    /// Every key word in the window around the chunk (searched once).
     fn hits(&mut self) -> &[Hit] {
-        if !self.searched {
-            self.searched = true;
+        if self.searched != Searched::Window {
+            self.searched = Searched::Window;
             self.hits.clear();
             let window = self.window();
             self.words.find_in(self.hay, window, self.hits);
+        }
+        self.hits
+    }
+
+    /// The key words in the short stretch right before the chunk, enough to tell what is
+    /// right in front of it (`order number: `); cheaper than the whole window.
+    fn hits_in_front(&mut self) -> &[Hit] {
+        if self.searched == Searched::Nothing {
+            self.searched = Searched::Front;
+            self.hits.clear();
+            let from = back_chars(self.hay, self.span.0, FRONT);
+            self.words.find_in(self.hay, (from, self.span.0), self.hits);
         }
         self.hits
     }
@@ -437,28 +471,45 @@ impl<'a> ContextProbe<'a> {
     /// The key word right in front of the chunk: nothing but punctuation, spaces and number
     /// words between (`order number: 4509…`, `Kundennummer 0170…`).
     fn adjacent_before(&mut self) -> Option<Key> {
-        let (hit, _) = self.nearest_before();
-        let hit = hit?;
         let start = self.span.0;
-        let numbers: Vec<(usize, usize)> = self
-            .hits()
-            .iter()
-            .filter(|h| h.key == Key::Number && h.start >= hit.end && h.end <= start)
-            .map(|h| (h.start, h.end))
-            .collect();
-        let mut at = hit.end;
-        while at < start {
-            if let Some(&(_, end)) = numbers.iter().find(|(s, _)| *s == at) {
-                at = end;
+        // A word longer than the front stretch cannot be adjacent unless the whole window
+        // was searched already; the front search finds everything that can be.
+        let hit = if self.searched == Searched::Window {
+            self.nearest_before().0?
+        } else {
+            let hits = self.hits_in_front();
+            *hits.iter().rev().find(|h| h.end <= start && h.key != Key::Number)?
+        };
+        let (end, _) = self.gap_words(hit.end, self.span.0);
+        (end == 0).then_some(hit.key)
+    }
+
+    /// Counts the words between `from` and `to`, number words skipped: returns how many,
+    /// and how long the longest is in characters.
+    fn gap_words(&self, from: usize, to: usize) -> (usize, usize) {
+        let (mut words, mut longest, mut current) = (0, 0, 0);
+        let mut at = from;
+        while at < to {
+            if let Some(number) =
+                self.hits.iter().find(|h| h.key == Key::Number && h.start == at && h.end <= to)
+            {
+                at = number.end;
+                current = 0;
                 continue;
             }
             let (c, len) = char_at(self.hay, at).unwrap_or(('\u{FFFD}', 1));
             if is_boundary_word_char(c) {
-                return None;
+                if current == 0 {
+                    words += 1;
+                }
+                current += 1;
+                longest = longest.max(current);
+            } else {
+                current = 0;
             }
             at += len;
         }
-        Some(hit.key)
+        (words, longest)
     }
 
     /// Whether the nearest key word after the chunk is `key` (`612345678 is my phone`), with
@@ -501,20 +552,17 @@ impl<'a> ContextProbe<'a> {
 
     /// Whether the phone word `hit` only qualifies a label right before it: `facture
     /// téléphone n° …`, `замовлення телефону №…`, `fatura do telemóvel …` (a phone bill,
-    /// a phone order). At most one short word may come between.
+    /// a phone order). At most one short word (and number words) may come between.
     fn modified_by_label(&mut self, hit: Hit) -> bool {
-        let hay = self.hay;
-        let Some(label) =
-            self.hits().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
+        let Some(label) = self.hits().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
         else {
             return false;
         };
         if !matches!(label.key, Key::Label | Key::Code) {
             return false;
         }
-        let gap = std::str::from_utf8(&hay[label.end..hit.start]).unwrap_or("x x x");
-        let words: Vec<&str> = gap.split_whitespace().collect();
-        gap.chars().count() <= 6 && words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3)
+        let (words, longest) = self.gap_words(label.end, hit.start);
+        words <= 1 && longest <= 3
     }
 
     /// Whether an SSN word makes a bare nine-digit chunk an SSN.
@@ -538,27 +586,49 @@ impl<'a> ContextProbe<'a> {
 
     /// The chunk widened by 64 characters on each side, without crossing a line break.
     fn window(&self) -> (usize, usize) {
-        let hay = self.hay;
-        let is_break = |b: u8| b == b'\n' || b == b'\r';
-        let mut start = self.span.0;
-        for _ in 0..CONTEXT_WINDOW {
-            let Some(prev) = char_before(hay, start).map(|(_, at)| at).or(start.checked_sub(1)) else {
-                break;
-            };
-            if is_break(hay[prev]) {
-                break;
-            }
-            start = prev;
-        }
-        let mut end = self.span.1;
-        for _ in 0..CONTEXT_WINDOW {
-            if end >= hay.len() || is_break(hay[end]) {
-                break;
-            }
-            end += char_at(hay, end).map_or(1, |(_, len)| len);
-        }
-        (start, end)
+        (back_chars(self.hay, self.span.0, CONTEXT_WINDOW), forward_chars(self.hay, self.span.1, CONTEXT_WINDOW))
     }
+}
+
+/// The offset `chars` characters before `at`, or the start of its line if nearer.
+fn back_chars(hay: &[u8], at: usize, chars: usize) -> usize {
+    let mut start = at;
+    let mut counted = 0;
+    while start > 0 && counted < chars {
+        let b = hay[start - 1];
+        if b == b'\n' || b == b'\r' {
+            break;
+        }
+        start -= 1;
+        if b & 0xC0 != 0x80 {
+            counted += 1;
+        }
+    }
+    // Never inside a character (a lone continuation byte run is stepped over).
+    while start < at && hay[start] & 0xC0 == 0x80 {
+        start += 1;
+    }
+    start
+}
+
+/// The offset `chars` characters after `at`, or the end of its line if nearer.
+fn forward_chars(hay: &[u8], at: usize, chars: usize) -> usize {
+    let mut end = at;
+    let mut counted = 0;
+    while end < hay.len() {
+        let b = hay[end];
+        if b == b'\n' || b == b'\r' {
+            break;
+        }
+        if b & 0xC0 != 0x80 {
+            if counted == chars {
+                break;
+            }
+            counted += 1;
+        }
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]
@@ -566,10 +636,10 @@ mod tests {
     use super::*;
 
     fn probe<T>(text: &str, number: &str, f: impl FnOnce(&mut ContextProbe<'_>) -> T) -> T {
-        let words = KeyWords::new();
+        let words = KeyWords::shared();
         let start = text.find(number).unwrap();
         let mut hits = Vec::new();
-        let mut probe = ContextProbe::new(text.as_bytes(), &words, &mut hits, (start, start + number.len()));
+        let mut probe = ContextProbe::new(text.as_bytes(), words, &mut hits, (start, start + number.len()));
         f(&mut probe)
     }
 
@@ -590,6 +660,10 @@ mod tests {
         assert!(!phone("[PHONE] 12345678", "12345678"), "a label is no context");
         let far = format!("phone {} 12345678", "x".repeat(70));
         assert!(!phone(&far, "12345678"), "too far");
+        let near = format!("phone {} 12345678", "x".repeat(50));
+        assert!(phone(&near, "12345678"), "within 64 characters");
+        assert_eq!(back_chars("aé\nbçd".as_bytes(), 7, 64), 4, "stops at the line start");
+        assert_eq!(forward_chars("aébc".as_bytes(), 0, 2), 3, "counts characters, not bytes");
     }
 
     #[test]
@@ -604,6 +678,7 @@ mod tests {
         assert!(phone("612345678 is my phone", "612345678"), "after the number");
         assert!(!phone("facture téléphone n° 1234567890", "1234567890"), "a phone bill");
         assert!(!phone("fatura do telemóvel 123456789", "123456789"), "a phone bill");
+        assert!(!phone("I have my order number handy: 4509876123", "4509876123"), "number words are see-through");
         assert!(
             !probe("tel. de contacto 646 694 322", "646 694 322", |p| p.labelled()),
             "contacto is no conta"

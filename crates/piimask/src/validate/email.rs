@@ -139,6 +139,16 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
             last.1 -= 1;
         }
     }
+    // `x.com-more`: the last label ends at a hyphen when only the part before it is a TLD.
+    if count > 0 {
+        let (start, end) = labels[count - 1];
+        if !is_tld(&hay[start..end])
+            && let Some(hyphen) = hay[start..end].iter().position(|&b| b == b'-')
+            && is_tld(&hay[start..start + hyphen])
+        {
+            labels[count - 1].1 = start + hyphen;
+        }
+    }
     // Drop trailing labels until the last one is a TLD.
     while count >= 2 && !is_tld(&hay[labels[count - 1].0..labels[count - 1].1]) {
         count -= 1;
@@ -191,6 +201,7 @@ mod tests {
         assert_eq!(email_in("user@example.xn--p1ai!"), Some("user@example.xn--p1ai"));
         assert_eq!(email_in("user@example.இந்தியா"), Some("user@example.இந்தியா"));
         assert_eq!(email_in("mail:a@b.com-"), Some("a@b.com"));
+        assert_eq!(email_in("aa@aa.com-NL85ABNA0000000000"), Some("aa@aa.com"));
         assert_eq!(email_in("'quoted@example.org'"), Some("quoted@example.org"));
         assert_eq!(email_in("邮箱是zhang.wei@qq.com谢谢"), Some("zhang.wei@qq.com"));
         assert_eq!(email_in("用户@例子.广告"), Some("用户@例子.广告"));

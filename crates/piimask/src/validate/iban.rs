@@ -209,6 +209,13 @@ pub(crate) enum Found {
 
 /// Looks for an IBAN whose check digits start at `digit` (the first digit of a chunk).
 pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
+    // Quick exit: a country code ends in an ASCII letter right before the check digits, or
+    // in an upper-case letter and one space (`SV 62`, or a Unicode space).
+    match digit.checked_sub(1).map(|at| hay[at]) {
+        Some(b) if b.is_ascii_alphabetic() || b >= 0x80 => {}
+        Some(b' ' | b'\t') if digit >= 2 && hay[digit - 2].is_ascii_uppercase() => {}
+        _ => return None,
+    }
     let start = country_code_before(hay, digit)?;
     let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
     let mut formats = formats(cc).peekable();

@@ -17,15 +17,21 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
     {
         return true;
     }
-    let before = if chunk.is_first(s) { chunk.start } else { usize::MAX };
-    price_before(chunk.hay, before) || decimal_or_price_after(chunk, e)
+    (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
+        || decimal_or_price_after(chunk, e)
+}
+
+/// A per-chunk cached answer.
+fn cached(cell: &std::cell::Cell<Option<bool>>, compute: impl FnOnce() -> bool) -> bool {
+    cell.get().unwrap_or_else(|| {
+        let value = compute();
+        cell.set(Some(value));
+        value
+    })
 }
 
 /// A currency sign or code right before `at` (one space may come between).
 fn price_before(hay: &[u8], at: usize) -> bool {
-    if at == usize::MAX {
-        return false;
-    }
     let mut at = at;
     if let Some((_, prev)) = char_before(hay, at)
         && classify(hay, prev).0 == Class::Sep(Sep::Space)
@@ -67,11 +73,12 @@ fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
             && !chunk.next_joint(e + 1).same_sep(next.joint)
             && chunk.is_last(e + 1);
     }
-    if !chunk.is_last(e) {
-        return false;
-    }
-    let hay = chunk.hay;
-    let mut at = groups[e].end;
+    chunk.is_last(e) && cached(&chunk.amount_after, || amount_follows(chunk.hay, groups[e].end))
+}
+
+/// A decimal part, a percent sign, a currency or a unit right at `at` (after a number).
+fn amount_follows(hay: &[u8], at: usize) -> bool {
+    let mut at = at;
     if hay.get(at) == Some(&b',') {
         // `1 234,56`: one or two digits after a comma, not starting another number
         // (`06 12 34 56 78,06 98 76 54 32` is a list).
@@ -115,12 +122,30 @@ fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
 
 /// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`.
 fn is_unit(word: &[u8]) -> bool {
-    const UNITS: &[&str] = &[
-        "kb", "mb", "gb", "tb", "kg", "km", "cm", "mm", "ml", "pcs", "inch", "inches", "mph", "kmh", "шт",
-        "кг", "км", "гб", "мб", "sqm", "m2", "kwh",
-    ];
-    let Ok(word) = std::str::from_utf8(word) else { return false };
-    UNITS.iter().any(|unit| unit.eq_ignore_ascii_case(word) || unit.to_lowercase() == word.to_lowercase())
+    let mut buf = [0u8; 32];
+    lowercase(word, &mut buf).is_some_and(|lower| {
+        matches!(
+            lower,
+            "kb" | "mb" | "gb" | "tb" | "kg" | "km" | "cm" | "mm" | "ml" | "pcs" | "inch" | "inches" | "mph" | "kmh"
+                | "шт" | "кг" | "км" | "гб" | "мб" | "sqm" | "m2" | "kwh"
+        )
+    })
+}
+
+/// `word` in lower case, written into `buf` (no allocation); `None` when it does not fit
+/// or is not UTF-8.
+fn lowercase<'b>(word: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let word = std::str::from_utf8(word).ok()?;
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let width = c.len_utf8();
+        if len + width > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[len..len + width]);
+        len += width;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
 }
 
 fn is_currency_sign(c: char) -> bool {
@@ -155,60 +180,25 @@ fn is_currency_sign(c: char) -> bool {
 /// ISO 4217 codes (upper case only: `try`, `ron`, `mad`, `ils` are words) and currency
 /// words written next to amounts in the supported languages (any case).
 fn is_currency_word(word: &[u8]) -> bool {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "UAH", "CHF", "PLN", "RUB", "JPY", "CNY", "CAD", "AUD", "MXN", "BRL", "INR",
-        "TRY", "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "BGN", "RSD", "ZAR", "KRW", "HKD", "SGD", "NZD",
-        "ILS", "AED", "SAR", "EGP", "MAD", "NGN", "KZT", "BYN", "GEL", "AZN", "VND", "UZS", "THB", "IDR",
-        "MYR", "PHP", "PKR", "BDT", "ARS", "CLP", "COP", "PEN", "TND", "DZD", "QAR", "KWD",
-    ];
-    const WORDS: &[&str] = &[
-        "eur",
-        "usd",
-        "gbp",
-        "uah",
-        "chf",
-        "pln",
-        "rub",
-        "czk",
-        "sek",
-        "nok",
-        "dkk",
-        "huf",
-        "jpy",
-        "cny",
-        "inr",
-        "brl",
-        "euro",
-        "euros",
-        "dollar",
-        "dollars",
-        "dólares",
-        "dolares",
-        "pesos",
-        "zł",
-        "kč",
-        "kr",
-        "грн",
-        "гривень",
-        "гривні",
-        "гривня",
-        "гривен",
-        "руб",
-        "р",
-        "рублей",
-        "рублів",
-        "евро",
-        "євро",
-        "долларов",
-        "доларів",
-        "сум",
-        "тенге",
-        "лари",
-        "reais",
-        "рупий",
-    ];
-    let Ok(word) = std::str::from_utf8(word) else { return false };
-    CODES.contains(&word) || WORDS.iter().any(|w| w.to_lowercase() == word.to_lowercase())
+    let code = matches!(
+        word,
+        b"USD" | b"EUR" | b"GBP" | b"UAH" | b"CHF" | b"PLN" | b"RUB" | b"JPY" | b"CNY" | b"CAD" | b"AUD" | b"MXN"
+            | b"BRL" | b"INR" | b"TRY" | b"SEK" | b"NOK" | b"DKK" | b"CZK" | b"HUF" | b"RON" | b"BGN" | b"RSD"
+            | b"ZAR" | b"KRW" | b"HKD" | b"SGD" | b"NZD" | b"ILS" | b"AED" | b"SAR" | b"EGP" | b"MAD" | b"NGN"
+            | b"KZT" | b"BYN" | b"GEL" | b"AZN" | b"VND" | b"UZS" | b"THB" | b"IDR" | b"MYR" | b"PHP" | b"PKR"
+            | b"BDT" | b"ARS" | b"CLP" | b"COP" | b"PEN" | b"TND" | b"DZD" | b"QAR" | b"KWD"
+    );
+    let mut buf = [0u8; 32];
+    code || lowercase(word, &mut buf).is_some_and(|lower| {
+        matches!(
+            lower,
+            "eur" | "usd" | "gbp" | "uah" | "chf" | "pln" | "rub" | "czk" | "sek" | "nok" | "dkk" | "huf" | "jpy"
+                | "cny" | "inr" | "brl" | "euro" | "euros" | "dollar" | "dollars" | "dólares" | "dolares"
+                | "pesos" | "zł" | "kč" | "kr" | "грн" | "гривень" | "гривні" | "гривня" | "гривен" | "руб" | "р"
+                | "рублей" | "рублів" | "евро" | "євро" | "долларов" | "доларів" | "сум" | "тенге" | "лари"
+                | "reais" | "рупий"
+        )
+    })
 }
 
 #[cfg(test)]

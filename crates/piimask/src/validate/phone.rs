@@ -6,6 +6,8 @@
 //! Country codes and national number lengths: ITU-T E.164 and libphonenumber metadata
 //! (REFERENCE §4), widened where markets use variable lengths.
 
+use arrayvec::ArrayVec;
+
 use crate::kind::Kind;
 use crate::scan::Candidate;
 use crate::scan::chars::Sep;
@@ -273,17 +275,16 @@ static SHAPES: &[(&[usize], &[u8])] = &[
 static TRUNK_1_SHAPES: &[&[usize]] = &[&[3, 3, 4], &[3, 7]];
 static TRUNK_8_SHAPES: &[&[usize]] = &[&[3, 3, 2, 2], &[3, 3, 4], &[3, 7]];
 
-/// The digits of groups `s..=e` in order, skipping `(0)` trunk groups after the first.
+/// How many digits groups `s..=e` hold: without `(0)` trunk groups after the first (the
+/// digits themselves are in `values[..len]`), and in all.
 #[derive(Clone, Copy)]
 struct Digits {
-    values: [u8; MAX_DIGITS],
     len: usize,
-    /// All digits, `(0)` included.
     total: usize,
 }
 
 fn is_zero_trunk(group: &Group) -> bool {
-    group.paren && group.len == 1 && group.digits()[0] == 0
+    group.paren && group.len == 1 && group.head()[0] == 0
 }
 
 /// Pushes every phone number starting at group `s`.
@@ -299,26 +300,27 @@ pub(crate) fn candidates(
     if first.len > MAX_DIGITS {
         return;
     }
-    // Per end group: the digits so far. A phone has at most MAX_DIGITS digits.
-    let empty = Digits { values: [0; MAX_DIGITS], len: 0, total: 0 };
-    let mut ends: [(usize, Digits); MAX_DIGITS] = [(0, empty); MAX_DIGITS];
-    let mut end_count = 0;
-    let mut digits = empty;
+    // Per end group: how many digits so far (all, and without `(0)` groups). A phone has at
+    // most MAX_DIGITS digits.
+    let mut values = [0u8; MAX_DIGITS];
+    let mut ends: ArrayVec<(usize, Digits), MAX_DIGITS> = ArrayVec::new();
+    let mut digits = Digits { len: 0, total: 0 };
     for (e, group) in groups.iter().enumerate().skip(s) {
-        if digits.total + group.len > MAX_DIGITS || end_count == MAX_DIGITS {
+        if digits.total + group.len > MAX_DIGITS || ends.is_full() {
             break;
         }
         digits.total += group.len;
         if e == s || !is_zero_trunk(group) {
-            digits.values[digits.len..digits.len + group.len].copy_from_slice(group.digits());
+            group.decode(chunk.hay, &mut values[digits.len..digits.len + group.len]);
             digits.len += group.len;
         }
-        ends[end_count] = (e, digits);
-        end_count += 1;
+        ends.push((e, digits));
     }
-    let ends = &ends[..end_count];
+    let ends = &ends[..];
+    // Cheap structural checks first; key-word lookups only for what survives them.
+    let allowed = |e: usize| chunk.ends_clean(e) && !vetoed(chunk, s, e, veto);
     let emit = |start: usize, e: usize, out: &mut Vec<Candidate>| {
-        if chunk.ends_clean(e) && !vetoed(chunk, s, e, veto) {
+        if allowed(e) {
             out.push(Candidate::new(start, groups[e].end, Kind::Phone));
         }
     };
@@ -328,7 +330,7 @@ pub(crate) fn candidates(
     if let (true, Some(plus)) = (chunk.is_first(s), chunk.plus) {
         let shaped = |d: &Digits| (8..=15).contains(&d.len);
         let fits = |d: &Digits| {
-            country_code(&d.values[..d.len])
+            country_code(&values[..d.len])
                 .is_some_and(|(code_len, lengths)| lengths.contains(&(d.len - code_len)))
         };
         let any_fits = ends.iter().any(|(e, d)| shaped(d) && fits(d) && chunk.ends_clean(*e));
@@ -341,7 +343,7 @@ pub(crate) fn candidates(
     if !chunk.starts_clean(s) {
         return;
     }
-    let lead = first.digits();
+    let lead = first.head();
 
     // 2. International with `00` or `011`: a known country code and its lengths.
     let prefix = match lead {
@@ -351,7 +353,7 @@ pub(crate) fn candidates(
     };
     if prefix > 0 && !first.paren {
         for (e, d) in ends {
-            let national = &d.values[prefix..d.len.max(prefix)];
+            let national = &values[prefix..d.len.max(prefix)];
             if (8..=15).contains(&national.len())
                 && country_code(national)
                     .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
@@ -365,8 +367,8 @@ pub(crate) fn candidates(
     // says the number is an identifier.
     let national = out.len();
     let emit_national = |e: usize, out: &mut Vec<Candidate>, context: &mut ContextProbe<'_>| {
-        if !context.labelled() {
-            emit(first.start, e, out);
+        if allowed(e) && !context.labelled() {
+            out.push(Candidate::new(first.start, groups[e].end, Kind::Phone));
         }
     };
 
@@ -374,7 +376,7 @@ pub(crate) fn candidates(
     // 9-12 in all, one kind of separator after the first; the trunk may stand alone
     // (`0 800 300 545`).
     let lone_trunk =
-        lead == [0] && groups.get(s + 1).is_some_and(|g| g.digits().first().is_some_and(|&d| d != 0));
+        lead == [0] && groups.get(s + 1).is_some_and(|g| g.head().first().is_some_and(|&d| d != 0));
     if lone_trunk && !first.paren && !chunk.continued_before(s, groups[s + 1].joint) {
         for (e, d) in ends.iter().skip(2) {
             if (9..=12).contains(&d.total) && is_number_run(chunk, s + 1, *e, false) {
@@ -420,7 +422,8 @@ pub(crate) fn candidates(
         }
     } else if !first.paren {
         for &(shape, leading) in SHAPES {
-            if (leading.is_empty() || leading.contains(&lead[0]))
+            if shape[0] == first.len
+                && (leading.is_empty() || leading.contains(&lead[0]))
                 && let Some(e) = shaped_run(chunk, s, shape, false)
                 && !chunk.continued_before(s, groups[s + 1].joint)
             {
@@ -447,9 +450,10 @@ pub(crate) fn candidates(
                 && whole_run
                 && !ssn_shaped
                 && !is_thousands(&groups[s..=*e])
+                && allowed(*e)
                 && context.phone()
             {
-                emit(first.start, *e, out);
+                out.push(Candidate::new(first.start, groups[*e].end, Kind::Phone));
             }
         }
     }
@@ -481,7 +485,7 @@ fn continues(chunk: &Chunk<'_>, e: usize, joint: Joint) -> bool {
 /// are left alone: they collide with German mobiles written without the trunk
 /// (`Handy 1701234567`).
 fn is_unix_time(group: &Group) -> bool {
-    group.len == 13 && group.digits()[0] == 1 && !group.paren
+    group.len == 13 && group.head()[0] == 1 && !group.paren
 }
 
 /// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by

@@ -71,7 +71,7 @@ pub(crate) fn candidates(
     let mut digits = [0u8; 9];
     let mut count = 0;
     for group in &groups[s..=end] {
-        digits[count..count + group.len].copy_from_slice(group.digits());
+        group.decode(chunk.hay, &mut digits[count..count + group.len]);
         count += group.len;
     }
     if !is_ssn(&digits) || vetoed(chunk, s, end, veto) {
