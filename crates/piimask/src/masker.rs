@@ -136,10 +136,13 @@ impl Masker {
     /// assert_eq!(masker.mask("+ 1 (123) 456 7890"), "**********7890");
     /// ```
     pub fn mask<'h>(&self, text: &'h str) -> Cow<'h, str> {
-        match self.mask_bytes(text.as_bytes()) {
-            Cow::Borrowed(_) => Cow::Borrowed(text),
-            Cow::Owned(bytes) => Cow::Owned(into_string(bytes)),
-        }
+        let mut matches = self.find_iter(text);
+        let Some(first) = matches.next() else {
+            return Cow::Borrowed(text);
+        };
+        let mut out = String::with_capacity(text.len() + 8);
+        self.write_masked(text, std::iter::once(first).chain(matches), &mut out, 0);
+        Cow::Owned(out)
     }
 
     /// Masks `text` into `out`, replacing its contents; reuse `out` across calls to mask
@@ -155,9 +158,8 @@ impl Masker {
     /// assert_eq!(out, "card ************1111");
     /// ```
     pub fn mask_into(&self, text: &str, out: &mut String) {
-        let mut buffer = std::mem::take(out).into_bytes();
-        self.mask_bytes_into(text.as_bytes(), &mut buffer);
-        *out = into_string(buffer);
+        out.clear();
+        self.write_masked(text, self.find_iter(text), out, 0);
     }
 
     /// Masks raw bytes: valid UTF-8 is masked as text, invalid sequences pass through
@@ -175,16 +177,14 @@ impl Masker {
             return Cow::Borrowed(bytes);
         };
         let mut out = Vec::with_capacity(bytes.len() + 8);
-        let touching = self.write_masked(bytes, std::iter::once(first).chain(matches), &mut out);
-        self.settle(&mut out, touching);
+        self.write_masked(bytes, std::iter::once(first).chain(matches), &mut out, 0);
         Cow::Owned(out)
     }
 
     /// Masks raw bytes into `out`, replacing its contents.
     pub fn mask_bytes_into(&self, bytes: &[u8], out: &mut Vec<u8>) {
         out.clear();
-        let touching = self.write_masked(bytes, self.find_iter_bytes(bytes), out);
-        self.settle(out, touching);
+        self.write_masked(bytes, self.find_iter_bytes(bytes), out, 0);
     }
 
     /// The masked form of one match found in `text` (what [`mask`](Masker::mask) writes in
@@ -209,68 +209,149 @@ impl Masker {
         &self.inner.rules[kind.index()]
     }
 
-    /// Appends `hay` with `matches` masked to `out`; returns where (in `out`) the masked
-    /// values that touch another number were written (see [`Masker::settle`]).
-    fn write_masked(&self, hay: &[u8], matches: impl Iterator<Item = Match>, out: &mut Vec<u8>) -> Vec<(usize, usize)> {
+    /// Appends `text` with `matches` masked to `out`, line by line.
+    ///
+    /// A masked value that touches another number changes that number's surroundings (its
+    /// kept digits may join it, a label may unglue it), which can make it a value of its
+    /// own. So a line holding such a value is masked again as soon as its output is
+    /// complete, until nothing is left to find and masked text is a fixpoint. No value,
+    /// chunk or context window crosses a line break, so a line can be re-masked on its own;
+    /// each round masks at least one more digit, and `round` caps them to keep the work
+    /// linear.
+    fn write_masked<T: Text + ?Sized>(
+        &self,
+        text: &T,
+        matches: impl Iterator<Item = Match>,
+        out: &mut T::Out,
+        round: usize,
+    ) {
+        let hay = text.bytes();
+        let mut line = LineState { out_start: T::out_len(out), touching: false };
         let mut copied = 0;
-        let mut touching = Vec::new();
         for found in matches {
-            out.extend_from_slice(&hay[copied..found.start()]);
+            self.copy_gap(text, copied, found.start(), out, &mut line, round);
             let rule = self.rule(found.kind());
-            let written = out.len();
-            match std::str::from_utf8(&hay[found.range()]) {
-                Ok(value) => render(rule, found.kind(), value, out),
+            match text.value(found.range()) {
+                Some(value) => render(rule, found.kind(), value, out),
                 // Matches only ever cover valid UTF-8; should that ever fail, mask every
                 // byte rather than let anything through.
-                Err(_) => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
+                None => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
             }
-            if touches_digits(hay, found.start(), found.end()) {
-                touching.push((written, out.len()));
-            }
+            line.touching |= touches_digits(hay, found.start(), found.end());
             copied = found.end();
         }
-        out.extend_from_slice(&hay[copied..]);
-        touching
+        self.copy_gap(text, copied, hay.len(), out, &mut line, round);
+        self.finish_line::<T>(out, &line, round);
     }
 
-    /// A masked value that touches another number changes that number's surroundings (its
-    /// kept digits may join it, a label may unglue it from the value), which can make it a
-    /// value of its own. So the lines holding such values are masked again, until nothing
-    /// is left to find and masked text is a fixpoint. No value, chunk or context window
-    /// crosses a line break, so each line can be re-masked on its own; each round masks at
-    /// least one more digit, and the rounds are capped to keep the work linear.
-    fn settle(&self, out: &mut Vec<u8>, mut touching: Vec<(usize, usize)>) {
-        for _ in 0..SETTLE_ROUNDS {
-            if touching.is_empty() {
-                return;
+    /// Copies `text[from..to]` (no match inside) to `out`, finishing every line it ends.
+    fn copy_gap<T: Text + ?Sized>(
+        &self,
+        text: &T,
+        from: usize,
+        to: usize,
+        out: &mut T::Out,
+        line: &mut LineState,
+        round: usize,
+    ) {
+        let gap = &text.bytes()[from..to];
+        let Some(last_break) = memchr::memrchr2(b'\n', b'\r', gap) else {
+            text.copy_to(from..to, out);
+            return;
+        };
+        if line.touching {
+            let first_break = memchr::memchr2(b'\n', b'\r', gap).unwrap_or(last_break);
+            text.copy_to(from..from + first_break, out);
+            self.finish_line::<T>(out, line, round);
+            text.copy_to(from + first_break..to, out);
+        } else {
+            text.copy_to(from..to, out);
+        }
+        *line = LineState { out_start: T::out_len(out) - (gap.len() - last_break - 1), touching: false };
+    }
+
+    /// Masks the last line of `out` again when it holds a value touching another number.
+    fn finish_line<T: Text + ?Sized>(&self, out: &mut T::Out, line: &LineState, round: usize) {
+        if !line.touching || round == SETTLE_ROUNDS {
+            return;
+        }
+        let written = T::split_off(out, line.out_start);
+        let written_text = T::as_text(&written);
+        let mut matches = self.find_iter_bytes(written_text.bytes());
+        match matches.next() {
+            Some(first) => {
+                self.write_masked(written_text, std::iter::once(first).chain(matches), out, round + 1)
             }
-            let mut rebuilt = Vec::with_capacity(out.len());
-            let mut next = Vec::new();
-            let mut copied = 0;
-            for (start, end) in touching {
-                if end <= copied {
-                    continue;
-                }
-                let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
-                let line_start = out[..start].iter().rposition(is_break).map_or(0, |i| i + 1).max(copied);
-                let line_end = out[end..].iter().position(is_break).map_or(out.len(), |i| end + i);
-                rebuilt.extend_from_slice(&out[copied..line_start]);
-                let line = &out[line_start..line_end];
-                next.extend(self.write_masked(line, self.find_iter_bytes(line), &mut rebuilt));
-                copied = line_end;
-            }
-            rebuilt.extend_from_slice(&out[copied..]);
-            *out = rebuilt;
-            touching = next;
+            None => written_text.copy_to(0..written_text.bytes().len(), out),
         }
     }
 }
 
-/// Masked output of text input is UTF-8 by construction (gaps are whole characters of the
-/// input, masks are characters); should that ever fail, invalid bytes become U+FFFD rather
-/// than panic.
-fn into_string(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+/// Where the output of the line being written starts, and whether it holds a masked value
+/// that touches another number.
+#[derive(Clone, Copy, Debug)]
+struct LineState {
+    out_start: usize,
+    touching: bool,
+}
+
+/// Text the masker writes out: `str` into a `String` (gaps copied as `&str`, so the output
+/// needs no UTF-8 validation) and bytes into a `Vec<u8>`.
+trait Text {
+    type Out: Sink;
+    fn bytes(&self) -> &[u8];
+    /// Appends `self[range]` to `out`.
+    fn copy_to(&self, range: std::ops::Range<usize>, out: &mut Self::Out);
+    /// `self[range]` as text, when it is UTF-8.
+    fn value(&self, range: std::ops::Range<usize>) -> Option<&str>;
+    fn out_len(out: &Self::Out) -> usize;
+    /// Removes and returns `out[at..]`.
+    fn split_off(out: &mut Self::Out, at: usize) -> Self::Out;
+    fn as_text(out: &Self::Out) -> &Self;
+}
+
+impl Text for str {
+    type Out = String;
+    fn bytes(&self) -> &[u8] {
+        self.as_bytes()
+    }
+    fn copy_to(&self, range: std::ops::Range<usize>, out: &mut String) {
+        out.push_str(self.get(range).unwrap_or_default());
+    }
+    fn value(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        self.get(range)
+    }
+    fn out_len(out: &String) -> usize {
+        out.len()
+    }
+    fn split_off(out: &mut String, at: usize) -> String {
+        if out.is_char_boundary(at) { out.split_off(at) } else { String::new() }
+    }
+    fn as_text(out: &String) -> &str {
+        out
+    }
+}
+
+impl Text for [u8] {
+    type Out = Vec<u8>;
+    fn bytes(&self) -> &[u8] {
+        self
+    }
+    fn copy_to(&self, range: std::ops::Range<usize>, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self[range]);
+    }
+    fn value(&self, range: std::ops::Range<usize>) -> Option<&str> {
+        std::str::from_utf8(&self[range]).ok()
+    }
+    fn out_len(out: &Vec<u8>) -> usize {
+        out.len()
+    }
+    fn split_off(out: &mut Vec<u8>, at: usize) -> Vec<u8> {
+        out.split_off(at)
+    }
+    fn as_text(out: &Vec<u8>) -> &[u8] {
+        out
+    }
 }
 
 /// How many extra rounds of masking a text may take (see `settle_str`).
@@ -282,9 +363,12 @@ const SETTLE_ROUNDS: usize = 8;
 /// (`0170 / 1234567`) and then a digit or parenthesis.
 fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
     let numeric = |class: Class| matches!(class, Class::Digit(_) | Class::Plus | Class::Open | Class::Close);
-    let quiet = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | '.' | '"' | '\'' | '«' | '»');
+    let quiet = |c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | '.' | '"' | '\'' | '«' | '»')
+    };
     if char_at(hay, end).is_some_and(|(c, _)| !quiet(c) && !matches!(c, ')' | ']' | '}' | '-' | '/'))
-        || char_before(hay, start).is_some_and(|(c, _)| !quiet(c) && !matches!(c, '(' | '[' | '{' | '-' | '/'))
+        || char_before(hay, start)
+            .is_some_and(|(c, _)| !quiet(c) && !matches!(c, '(' | '[' | '{' | '-' | '/'))
     {
         return true;
     }

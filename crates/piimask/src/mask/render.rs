@@ -39,7 +39,8 @@ impl Sink for Vec<u8> {
 /// characters each style masks).
 fn is_unit(kind: Kind, style: Style, c: char) -> bool {
     match kind {
-        Kind::Iban => c.is_ascii_alphanumeric() || digit_value(c).is_some(),
+        // Any letter: a merged match may hold more than the IBAN's own ASCII letters.
+        Kind::Iban => c.is_alphanumeric(),
         Kind::Email => style == Style::Compact || c.is_alphanumeric(),
         Kind::Card | Kind::Ssn | Kind::Phone => digit_value(c).is_some(),
     }

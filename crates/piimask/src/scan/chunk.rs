@@ -311,7 +311,11 @@ impl<'h> Chunk<'h> {
 
     fn push(&mut self, mut group: Group) {
         let mut eight = [0u8; 8];
-        if group.len == 8 && !group.paren && group.decode(self.hay, &mut eight) == 8 && is_compact_date(&eight) {
+        if group.len == 8
+            && !group.paren
+            && group.decode(self.hay, &mut eight) == 8
+            && is_compact_date(&eight)
+        {
             group.flags |= FLAG_DATE;
         }
         self.total_digits += group.len;

@@ -11,7 +11,7 @@ pub use classify::Level;
 pub(crate) use resolve::Resolver;
 
 use crate::kind::{Kind, KindSet};
-use crate::validate::context::{ContextProbe, Hit, KeyWords};
+use crate::validate::context::{ContextProbe, KeyCursor, KeyWords};
 use crate::validate::email::MaskedForm;
 use crate::validate::{card, email, iban, phone, ssn};
 use chars::{Class, classify};
@@ -65,7 +65,8 @@ impl Detector {
 #[inline]
 fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
     let before = if anchor > 0 { hay[anchor - 1] } else { b' ' };
-    if before.is_ascii_alphanumeric() || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.') || before >= 0x80 {
+    if before.is_ascii_alphanumeric() || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.') || before >= 0x80
+    {
         return None;
     }
     if before == b' ' && anchor >= 2 && (hay[anchor - 2].is_ascii_uppercase() || hay[anchor - 2] >= 0x80) {
@@ -105,15 +106,15 @@ pub(crate) struct Scanner<'d, 'h> {
     pos: usize,
     /// The span of the last known non-IBAN (an IBAN shape whose check fails).
     veto: Option<(usize, usize)>,
-    /// Reused buffer for the key words near a chunk.
-    hits: Vec<Hit>,
+    /// The key words found so far.
+    keys: KeyCursor,
     /// The chunk reader, reused from one chunk to the next.
     chunk: Chunk<'h>,
 }
 
 impl<'d, 'h> Scanner<'d, 'h> {
     pub(crate) fn new(detector: &'d Detector, hay: &'h [u8]) -> Scanner<'d, 'h> {
-        Scanner { detector, hay, pos: 0, veto: None, hits: Vec::new(), chunk: Chunk::over(hay) }
+        Scanner { detector, hay, pos: 0, veto: None, keys: KeyCursor::default(), chunk: Chunk::over(hay) }
     }
 
     /// Offset up to which the haystack has been scanned.
@@ -181,7 +182,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
             let worth = !(chunk.complete && chunk.total_digits < detector.min_digits);
             if worth {
                 let mut context =
-                    ContextProbe::new(self.hay, detector.words, &mut self.hits, (chunk.start, chunk.end()));
+                    ContextProbe::new(self.hay, detector.words, &mut self.keys, (chunk.start, chunk.end()));
                 // Digits from each start group to the end of the window: a start with too few
                 // left for a kind is skipped for that kind (a 7-digit chunk holds no card).
                 let mut remaining = chunk.groups().iter().map(|g| g.len).sum::<usize>();

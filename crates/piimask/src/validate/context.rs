@@ -316,6 +316,8 @@ pub(crate) struct KeyWords {
     automaton: AhoCorasick,
     /// Per pattern: (what it says, may be followed by letters, may be preceded by letters).
     info: Vec<(Key, bool, bool)>,
+    /// The longest pattern, in bytes.
+    longest: usize,
 }
 
 /// One key word found in the text.
@@ -362,20 +364,25 @@ impl KeyWords {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
-        KeyWords { automaton, info }
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        KeyWords { automaton, info, longest }
     }
 
-    /// Pushes every key word in `hay[from..to]` onto `hits`, left to right.
-    fn find_in(&self, hay: &[u8], (from, to): (usize, usize), hits: &mut Vec<Hit>) {
+    /// Pushes every key word in `hay[from..to]` that starts after `after` onto `hits`,
+    /// left to right.
+    fn find_in(&self, hay: &[u8], (from, to): (usize, usize), after: Option<usize>, hits: &mut Vec<Hit>) {
         for found in self.automaton.find_iter(Input::new(hay).range(from..to)) {
             let (start, end) = (found.start(), found.end());
+            if after.is_some_and(|after| start <= after) {
+                continue;
+            }
             let (key, stem, compound) = self.info[found.pattern().as_usize()];
             let clean_start =
                 compound || !char_before(hay, start).is_some_and(|(c, _)| is_boundary_word_char(c));
             let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
             // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
             let label = start > 0 && hay[start - 1] == b'[' && hay.get(end) == Some(&b']');
-            if clean_start && clean_end && !label {
+            if clean_start && clean_end && !label && !in_email_local_part(hay, end) {
                 // A stem covers the rest of its word (`rooms`, `Bestellung`).
                 let mut end = end;
                 while stem && let Some((c, len)) = char_at(hay, end).filter(|&(c, _)| is_boundary_letter(c)) {
@@ -388,6 +395,14 @@ impl KeyWords {
     }
 }
 
+/// Whether the word ending at `end` is part of an email's local part (`phone.support@…`,
+/// `id_0@…`): masking erases it, so it must not count as context before masking either.
+fn in_email_local_part(hay: &[u8], end: usize) -> bool {
+    let token =
+        hay[end..].iter().take(64).position(|&b| !(b.is_ascii_alphanumeric() || b".-_+%'".contains(&b)));
+    token.is_some_and(|len| hay.get(end + len) == Some(&b'@'))
+}
+
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -396,61 +411,69 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// Key-word lookups for one chunk, computed lazily (the window is searched at most once).
+/// The key words of one haystack, searched left to right, each byte about once: the
+/// windows of successive chunks start and end no earlier than the previous ones (chunks
+/// are visited in order), so only the new part of each window is searched, and hits that
+/// fall behind the window are forgotten.
+#[derive(Debug, Default)]
+pub(crate) struct KeyCursor {
+    /// Hits that may still fall in a window, in the order of their starts.
+    hits: Vec<Hit>,
+    /// The text before this offset has been searched.
+    searched_to: usize,
+}
+
+impl KeyCursor {
+    /// The hits inside `window`, after searching what was not searched yet.
+    fn cover(&mut self, words: &KeyWords, hay: &[u8], (start, end): (usize, usize)) -> &[Hit] {
+        let behind = self.hits.iter().take_while(|h| h.end <= start).count();
+        self.hits.drain(..behind);
+        let from = self.searched_to.max(start);
+        if from < end {
+            // Start a little earlier, to find a word cut by the end of the last search whole;
+            // what the last search found already is skipped.
+            let restart = from.saturating_sub(words.longest).max(start);
+            let restart = (restart..from).find(|&i| hay[i] & 0xC0 != 0x80).unwrap_or(from);
+            let seen = self.hits.last().map(|h| h.start);
+            words.find_in(hay, (restart, end), seen, &mut self.hits);
+            self.searched_to = end;
+        }
+        let first = self.hits.partition_point(|h| h.start < start);
+        let last = self.hits.partition_point(|h| h.start < end);
+        &self.hits[first..last]
+    }
+}
+
+/// Key-word lookups for one chunk.
 #[derive(Debug)]
 pub(crate) struct ContextProbe<'a> {
     hay: &'a [u8],
     words: &'a KeyWords,
-    hits: &'a mut Vec<Hit>,
+    cursor: &'a mut KeyCursor,
     span: (usize, usize),
-    searched: Searched,
+    /// The window around the chunk, computed on first use.
+    window: Option<(usize, usize)>,
 }
-
-/// How much of the text around a chunk has been searched for key words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Searched {
-    Nothing,
-    /// The few bytes right before the chunk.
-    Front,
-    /// The whole window.
-    Window,
-}
-
-/// How many characters before a chunk are searched to tell what is right in front of it.
-const FRONT: usize = 40;
 
 impl<'a> ContextProbe<'a> {
-    /// A probe for the chunk at `span`; `hits` is a reusable buffer.
+    /// A probe for the chunk at `span`, searching with `cursor`.
     pub(crate) fn new(
         hay: &'a [u8],
         words: &'a KeyWords,
-        hits: &'a mut Vec<Hit>,
+        cursor: &'a mut KeyCursor,
         span: (usize, usize),
     ) -> Self {
-        ContextProbe { hay, words, hits, span, searched: Searched::Nothing }
+        ContextProbe { hay, words, cursor, span, window: None }
     }
 
-    /// Every key word in the window around the chunk (searched once).
+    /// Every key word in the window around the chunk: 64 characters on each side, on the
+    /// chunk's line.
     fn hits(&mut self) -> &[Hit] {
-        if self.searched != Searched::Window {
-            self.searched = Searched::Window;
-            self.hits.clear();
-            let window = self.window();
-            self.words.find_in(self.hay, window, self.hits);
-        }
-        self.hits
-    }
-
-    /// The key words in the short stretch right before the chunk, enough to tell what is
-    /// right in front of it (`order number: `); cheaper than the whole window.
-    fn hits_in_front(&mut self) -> &[Hit] {
-        if self.searched == Searched::Nothing {
-            self.searched = Searched::Front;
-            self.hits.clear();
-            let from = back_chars(self.hay, self.span.0, FRONT);
-            self.words.find_in(self.hay, (from, self.span.0), self.hits);
-        }
-        self.hits
+        let (hay, span) = (self.hay, self.span);
+        let window = *self.window.get_or_insert_with(|| {
+            (back_chars(hay, span.0, CONTEXT_WINDOW), forward_chars(hay, span.1, CONTEXT_WINDOW))
+        });
+        self.cursor.cover(self.words, hay, window)
     }
 
     /// The nearest key word before the chunk that is not a number word, and whether a
@@ -471,17 +494,9 @@ impl<'a> ContextProbe<'a> {
     /// The key word right in front of the chunk: nothing but punctuation, spaces and number
     /// words between (`order number: 4509…`, `Kundennummer 0170…`).
     fn adjacent_before(&mut self) -> Option<Key> {
-        let start = self.span.0;
-        // A word longer than the front stretch cannot be adjacent unless the whole window
-        // was searched already; the front search finds everything that can be.
-        let hit = if self.searched == Searched::Window {
-            self.nearest_before().0?
-        } else {
-            let hits = self.hits_in_front();
-            *hits.iter().rev().find(|h| h.end <= start && h.key != Key::Number)?
-        };
-        let (end, _) = self.gap_words(hit.end, self.span.0);
-        (end == 0).then_some(hit.key)
+        let hit = self.nearest_before().0?;
+        let (words, _) = self.gap_words(hit.end, self.span.0);
+        (words == 0).then_some(hit.key)
     }
 
     /// Counts the words between `from` and `to`, number words skipped: returns how many,
@@ -491,7 +506,7 @@ impl<'a> ContextProbe<'a> {
         let mut at = from;
         while at < to {
             if let Some(number) =
-                self.hits.iter().find(|h| h.key == Key::Number && h.start == at && h.end <= to)
+                self.cursor.hits.iter().find(|h| h.key == Key::Number && h.start == at && h.end <= to)
             {
                 at = number.end;
                 current = 0;
@@ -554,7 +569,8 @@ impl<'a> ContextProbe<'a> {
     /// téléphone n° …`, `замовлення телефону №…`, `fatura do telemóvel …` (a phone bill,
     /// a phone order). At most one short word (and number words) may come between.
     fn modified_by_label(&mut self, hit: Hit) -> bool {
-        let Some(label) = self.hits().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
+        let Some(label) =
+            self.hits().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
         else {
             return false;
         };
@@ -582,11 +598,6 @@ impl<'a> ContextProbe<'a> {
     /// Whether a product or parcel code word right in front says the chunk is not a card.
     pub(crate) fn product_code(&mut self) -> bool {
         self.adjacent_before() == Some(Key::Code)
-    }
-
-    /// The chunk widened by 64 characters on each side, without crossing a line break.
-    fn window(&self) -> (usize, usize) {
-        (back_chars(self.hay, self.span.0, CONTEXT_WINDOW), forward_chars(self.hay, self.span.1, CONTEXT_WINDOW))
     }
 }
 
@@ -638,8 +649,8 @@ mod tests {
     fn probe<T>(text: &str, number: &str, f: impl FnOnce(&mut ContextProbe<'_>) -> T) -> T {
         let words = KeyWords::shared();
         let start = text.find(number).unwrap();
-        let mut hits = Vec::new();
-        let mut probe = ContextProbe::new(text.as_bytes(), words, &mut hits, (start, start + number.len()));
+        let mut cursor = KeyCursor::default();
+        let mut probe = ContextProbe::new(text.as_bytes(), words, &mut cursor, (start, start + number.len()));
         f(&mut probe)
     }
 
@@ -658,6 +669,7 @@ mod tests {
         assert!(!phone("tell me 12345678", "12345678"), "tel is a whole word");
         assert!(!phone("phone\n12345678", "12345678"), "other line");
         assert!(!phone("[PHONE] 12345678", "12345678"), "a label is no context");
+        assert!(!phone("phone.support@x.com 12345678", "12345678"), "a word in an email is no context");
         let far = format!("phone {} 12345678", "x".repeat(70));
         assert!(!phone(&far, "12345678"), "too far");
         let near = format!("phone {} 12345678", "x".repeat(50));
@@ -678,7 +690,10 @@ mod tests {
         assert!(phone("612345678 is my phone", "612345678"), "after the number");
         assert!(!phone("facture téléphone n° 1234567890", "1234567890"), "a phone bill");
         assert!(!phone("fatura do telemóvel 123456789", "123456789"), "a phone bill");
-        assert!(!phone("I have my order number handy: 4509876123", "4509876123"), "number words are see-through");
+        assert!(
+            !phone("I have my order number handy: 4509876123", "4509876123"),
+            "number words are see-through"
+        );
         assert!(
             !probe("tel. de contacto 646 694 322", "646 694 322", |p| p.labelled()),
             "contacto is no conta"
@@ -703,5 +718,37 @@ mod tests {
         assert!(probe("SSN: 123456789", "123456789", |p| p.ssn()));
         assert!(!probe("itinerary 123456789", "123456789", |p| p.ssn()));
         assert!(!probe("my SSN is on file, account number 123456789", "123456789", |p| p.ssn()));
+    }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// For windows that move left to right, the cursor gives exactly the hits a fresh
+        /// search of each window gives.
+        #[test]
+        fn cursor_equals_fresh_searches(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "tel", "order", "telefonnummer", "Kundennummer", "x", "12", "phone", "n°", " ", "  ", "\n", "é", "SSN", "mobile",
+            ]), 0..60),
+            cuts in prop::collection::vec(0usize..400, 1..8),
+        ) {
+            let text: String = words.concat();
+            let hay = text.as_bytes();
+            let words = KeyWords::shared();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(hay.len())).filter(|&c| text.is_char_boundary(c)).collect();
+            cuts.sort();
+            let mut cursor = KeyCursor::default();
+            for pair in cuts.windows(2) {
+                let window = (back_chars(hay, pair[0], 20), forward_chars(hay, pair[1], 20));
+                let mut fresh = Vec::new();
+                words.find_in(hay, window, None, &mut fresh);
+                let from_cursor: Vec<Hit> = cursor.cover(words, hay, window).to_vec();
+                prop_assert_eq!(from_cursor, fresh, "{:?} {:?}", text, window);
+            }
+        }
     }
 }
