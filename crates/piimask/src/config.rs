@@ -129,6 +129,13 @@ impl MaskerConfig {
     }
 
     /// Parses the TOML form.
+    ///
+    /// # Example
+    /// ```
+    /// let config = piimask::MaskerConfig::from_toml("mask_char = \"#\"")?;
+    /// assert_eq!(config.mask_char, '#');
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn from_toml(text: &str) -> Result<MaskerConfig, ConfigError> {
         toml::from_str(text).map_err(|err| {
             let (line, column) = err.span().map(|span| line_column(text, span.start)).unwrap_or((0, 0));
@@ -137,6 +144,14 @@ impl MaskerConfig {
     }
 
     /// Parses the JSON form.
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, MaskerConfig, Style};
+    /// let config = MaskerConfig::from_json(r#"{"phone": {"style": "redact"}}"#)?;
+    /// assert_eq!(config.options(Kind::Phone).style, Style::Redact);
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn from_json(text: &str) -> Result<MaskerConfig, ConfigError> {
         serde_json::from_str(text).map_err(|err| {
             let full = err.to_string();
@@ -148,12 +163,28 @@ impl MaskerConfig {
         })
     }
 
-    /// The TOML form of this configuration.
+    /// The TOML form of this configuration (parses back to the same configuration).
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::MaskerConfig;
+    /// let config = MaskerConfig::default();
+    /// assert_eq!(MaskerConfig::from_toml(&config.to_toml())?, config);
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn to_toml(&self) -> String {
         toml::to_string(self).unwrap_or_else(|err| unreachable!("a configuration always serialises: {err}"))
     }
 
-    /// The JSON form of this configuration.
+    /// The JSON form of this configuration (parses back to the same configuration).
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::MaskerConfig;
+    /// let config = MaskerConfig::default();
+    /// assert_eq!(MaskerConfig::from_json(&config.to_json())?, config);
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string(self)
             .unwrap_or_else(|err| unreachable!("a configuration always serialises: {err}"))
@@ -171,6 +202,15 @@ impl MaskerConfig {
     }
 
     /// The options of one kind, to change them.
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, MaskerConfig, Style};
+    /// let mut config = MaskerConfig::default();
+    /// config.options_mut(Kind::Card).style = Style::Label;
+    /// assert_eq!(config.build()?.mask("4111111111111111"), "[CARD]");
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn options_mut(&mut self, kind: Kind) -> &mut KindOptions {
         match kind {
             Kind::Card => &mut self.card,
@@ -290,36 +330,85 @@ impl MaskerBuilder {
     }
 
     /// Detects only these kinds.
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, Masker};
+    /// let masker = Masker::builder().kinds([Kind::Email]).build()?;
+    /// assert_eq!(masker.mask("a@b.com 4111111111111111"), "*@b.com 4111111111111111");
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn kinds(mut self, kinds: impl IntoIterator<Item = Kind>) -> MaskerBuilder {
         self.config.kinds = kinds.into_iter().collect();
         self
     }
 
     /// Sets how values of `kind` are replaced.
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, Masker, Style};
+    /// let masker = Masker::builder().style(Kind::Phone, Style::Label).build()?;
+    /// assert_eq!(masker.mask("call +447966197542"), "call [PHONE]");
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn style(mut self, kind: Kind, style: Style) -> MaskerBuilder {
         self.config.options_mut(kind).style = style;
         self
     }
 
     /// Sets the mask character of every kind that does not set its own.
+    ///
+    /// # Example
+    /// ```
+    /// let masker = piimask::Masker::builder().mask_char('#').build()?;
+    /// assert_eq!(masker.mask("+447966197542"), "#########7542");
+    /// assert!(piimask::Masker::builder().mask_char('x').build().is_err(), "letters are refused");
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn mask_char(mut self, c: char) -> MaskerBuilder {
         self.config.mask_char = c;
         self
     }
 
     /// Sets the mask character of one kind.
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, Masker};
+    /// let masker = Masker::builder().kind_mask_char(Kind::Email, '•').build()?;
+    /// assert_eq!(masker.mask("melissa@gmail.com +447966197542"), "m••••••@gmail.com *********7542");
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn kind_mask_char(mut self, kind: Kind, c: char) -> MaskerBuilder {
         self.config.options_mut(kind).mask_char = Some(c);
         self
     }
 
-    /// Keeps the first `units` units of values of `kind`.
+    /// Keeps the first `units` units of values of `kind` (cards: at most 6, PCI DSS).
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, Masker};
+    /// let masker = Masker::builder().keep_head(Kind::Card, 6).build()?;
+    /// assert_eq!(masker.mask("4111 1111 1111 1111"), "411111******1111");
+    /// assert!(Masker::builder().keep_head(Kind::Card, 7).build().is_err());
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn keep_head(mut self, kind: Kind, units: u32) -> MaskerBuilder {
         self.config.options_mut(kind).keep_head = Some(units);
         self
     }
 
-    /// Keeps the last `units` units of values of `kind`.
+    /// Keeps the last `units` units of values of `kind` (cards, SSNs, phones, IBANs: at most 4).
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::{Kind, Masker};
+    /// let masker = Masker::builder().keep_tail(Kind::Ssn, 0).build()?;
+    /// assert_eq!(masker.mask("SSN 123-45-6789"), "SSN ***********");
+    /// # Ok::<(), piimask::ConfigError>(())
+    /// ```
     pub fn keep_tail(mut self, kind: Kind, units: u32) -> MaskerBuilder {
         self.config.options_mut(kind).keep_tail = Some(units);
         self

@@ -35,6 +35,8 @@
 //! [`MaskerConfig`] is a plain serde value with one TOML/JSON form (see [`config`]), the
 //! same for the CLI, the C ABI and Python. [`MaskerBuilder::build`] validates it once.
 
+#![warn(missing_docs)]
+
 pub mod config;
 pub mod error;
 mod kind;
