@@ -45,6 +45,7 @@ mod masker;
 pub mod offsets;
 mod scan;
 mod span;
+mod stream;
 mod validate;
 
 #[doc = include_str!("../RULES.md")]
@@ -62,6 +63,9 @@ pub use mask::Style;
 pub use masker::{FindIter, Masker};
 pub use scan::Level;
 pub use span::{Match, Span};
+pub use stream::{
+    CUT_THRESHOLD, MAX_HOLD, MaskWriter, Piece, Splitter, StreamMasker, StreamStats, mask_reader,
+};
 
 /// The version of the detection rules; it changes whenever what is detected changes, so
 /// that masked exports can record which rules produced them.

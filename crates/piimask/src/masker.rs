@@ -226,11 +226,12 @@ impl Masker {
         round: usize,
     ) {
         let hay = text.bytes();
-        let mut line = LineState { out_start: T::out_len(out), touching: false };
+        let mut line = LineState { out_start: T::out_len(out), touching: false, resized: false };
         let mut copied = 0;
         for found in matches {
             self.copy_gap(text, copied, found.start(), out, &mut line, round);
             let rule = self.rule(found.kind());
+            let written = T::out_len(out);
             match text.value(found.range()) {
                 Some(value) => render(rule, found.kind(), value, out),
                 // Matches only ever cover valid UTF-8; should that ever fail, mask every
@@ -238,6 +239,7 @@ impl Masker {
                 None => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
             }
             line.touching |= touches_digits(hay, found.start(), found.end());
+            line.resized |= T::out_len(out) - written != found.span().len();
             copied = found.end();
         }
         self.copy_gap(text, copied, hay.len(), out, &mut line, round);
@@ -259,7 +261,7 @@ impl Masker {
             text.copy_to(from..to, out);
             return;
         };
-        if line.touching {
+        if line.touching || line.resized {
             let first_break = memchr::memchr2(b'\n', b'\r', gap).unwrap_or(last_break);
             text.copy_to(from..from + first_break, out);
             self.finish_line::<T>(out, line, round);
@@ -267,12 +269,21 @@ impl Masker {
         } else {
             text.copy_to(from..to, out);
         }
-        *line = LineState { out_start: T::out_len(out) - (gap.len() - last_break - 1), touching: false };
+        *line = LineState {
+            out_start: T::out_len(out) - (gap.len() - last_break - 1),
+            touching: false,
+            resized: false,
+        };
     }
 
-    /// Masks the last line of `out` again when it holds a value touching another number.
+    /// Masks the last line of `out` again when it holds a value touching another number,
+    /// or when masking changed its length and it holds a phone or SSN key word (a shorter
+    /// line brings key words nearer to numbers).
     fn finish_line<T: Text + ?Sized>(&self, out: &mut T::Out, line: &LineState, round: usize) {
-        if !line.touching || round == SETTLE_ROUNDS {
+        if !(line.touching || line.resized) || round == SETTLE_ROUNDS {
+            return;
+        }
+        if !line.touching && !self.inner.detector.has_context_words(&T::out_bytes(out)[line.out_start..]) {
             return;
         }
         let written = T::split_off(out, line.out_start);
@@ -287,12 +298,13 @@ impl Masker {
     }
 }
 
-/// Where the output of the line being written starts, and whether it holds a masked value
-/// that touches another number.
+/// Where the output of the line being written starts, whether it holds a masked value
+/// that touches another number, and whether masking changed its length.
 #[derive(Clone, Copy, Debug)]
 struct LineState {
     out_start: usize,
     touching: bool,
+    resized: bool,
 }
 
 /// Text the masker writes out: `str` into a `String` (gaps copied as `&str`, so the output
@@ -305,6 +317,7 @@ trait Text {
     /// `self[range]` as text, when it is UTF-8.
     fn value(&self, range: std::ops::Range<usize>) -> Option<&str>;
     fn out_len(out: &Self::Out) -> usize;
+    fn out_bytes(out: &Self::Out) -> &[u8];
     /// Removes and returns `out[at..]`.
     fn split_off(out: &mut Self::Out, at: usize) -> Self::Out;
     fn as_text(out: &Self::Out) -> &Self;
@@ -323,6 +336,9 @@ impl Text for str {
     }
     fn out_len(out: &String) -> usize {
         out.len()
+    }
+    fn out_bytes(out: &String) -> &[u8] {
+        out.as_bytes()
     }
     fn split_off(out: &mut String, at: usize) -> String {
         if out.is_char_boundary(at) { out.split_off(at) } else { String::new() }
@@ -346,6 +362,9 @@ impl Text for [u8] {
     fn out_len(out: &Vec<u8>) -> usize {
         out.len()
     }
+    fn out_bytes(out: &Vec<u8>) -> &[u8] {
+        out
+    }
     fn split_off(out: &mut Vec<u8>, at: usize) -> Vec<u8> {
         out.split_off(at)
     }
@@ -366,9 +385,24 @@ fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
     let quiet = |c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | '.' | '"' | '\'' | '«' | '»')
     };
-    if char_at(hay, end).is_some_and(|(c, _)| !quiet(c) && !matches!(c, ')' | ']' | '}' | '-' | '/'))
-        || char_before(hay, start)
-            .is_some_and(|(c, _)| !quiet(c) && !matches!(c, '(' | '[' | '{' | '-' | '/'))
+    // A bracket next to the value is quiet; a dash or slash is quiet unless glued to more.
+    let quiet_after = |c: char, next: Option<char>| {
+        quiet(c)
+            || matches!(c, ')' | ']' | '}')
+            || (matches!(c, '-' | '/') && next.is_none_or(char::is_whitespace))
+    };
+    let quiet_before = |c: char, prev: Option<char>| {
+        quiet(c)
+            || matches!(c, '(' | '[' | '{')
+            || (matches!(c, '-' | '/') && prev.is_none_or(char::is_whitespace))
+    };
+    if let Some((c, len)) = char_at(hay, end)
+        && !quiet_after(c, char_at(hay, end + len).map(|(n, _)| n))
+    {
+        return true;
+    }
+    if let Some((c, at)) = char_before(hay, start)
+        && !quiet_before(c, char_before(hay, at).map(|(p, _)| p))
     {
         return true;
     }

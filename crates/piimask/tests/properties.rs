@@ -5,7 +5,7 @@
 //! The generator builds its own valid values (its own Luhn and mod-97), so the core's
 //! validators never vouch for their own test data.
 
-use piimask::{Kind, Masker, MaskerConfig, Style};
+use piimask::{Kind, Masker, MaskerConfig, StreamMasker, Style};
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
@@ -277,6 +277,50 @@ proptest! {
         let masker = Masker::default();
         let once = masker.mask(&text).into_owned();
         prop_assert!(masker.find_iter(&once).next().is_none(), "{text:?} -> {once:?}");
+    }
+}
+
+/// Masks `input` through a stream masker fed in pieces of the given sizes (cycled).
+fn streamed(masker: &Masker, input: &[u8], sizes: &[usize]) -> Vec<u8> {
+    let mut stream = StreamMasker::new(masker);
+    let mut out = Vec::new();
+    let (mut at, mut i) = (0, 0);
+    while at < input.len() {
+        let end = (at + sizes[i % sizes.len()].max(1)).min(input.len());
+        stream.feed(&input[at..end], &mut out);
+        at = end;
+        i += 1;
+    }
+    stream.finish(&mut out);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn streaming_equals_whole_buffer_masking_for_any_chunking(
+        lines in prop::collection::vec(chat_text(), 1..6),
+        sizes in prop::collection::vec(1usize..40, 1..8),
+        (style, head, tail, c) in styles(),
+    ) {
+        let masker = masker_for(style, head, tail, c);
+        let input = lines.join("\n");
+        let whole = masker.mask_bytes(input.as_bytes()).into_owned();
+        prop_assert_eq!(streamed(&masker, input.as_bytes(), &sizes), whole);
+    }
+
+    #[test]
+    fn streaming_long_lines_equals_whole_buffer_masking(
+        pieces in prop::collection::vec(chat_text(), 1..20),
+        sizes in prop::collection::vec(1000usize..70_000, 1..4),
+    ) {
+        // Lines past the cut threshold: the stream masker cuts them at quiet stretches.
+        let masker = Masker::default();
+        let filler = "lorem ipsum dolor sit amet ".repeat(400);
+        let input: String = pieces.iter().flat_map(|p| [p.as_str(), filler.as_str()]).collect::<String>().replace('\n', " ");
+        let whole = masker.mask_bytes(input.as_bytes()).into_owned();
+        prop_assert_eq!(streamed(&masker, input.as_bytes(), &sizes), whole);
     }
 }
 

@@ -97,6 +97,13 @@ fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usi
     }
 }
 
+impl Detector {
+    /// Whether `text` holds a phone or SSN key word (which can make a bare number a value).
+    pub(crate) fn has_context_words(&self, text: &[u8]) -> bool {
+        self.words.has_context_word(text)
+    }
+}
+
 /// Walks a haystack anchor by anchor, pushing validated candidates.
 #[derive(Debug)]
 pub(crate) struct Scanner<'d, 'h> {

@@ -368,6 +368,13 @@ impl KeyWords {
         KeyWords { automaton, info, longest }
     }
 
+    /// Whether `hay` holds a phone, number or SSN key word anywhere.
+    pub(crate) fn has_context_word(&self, hay: &[u8]) -> bool {
+        let mut hits = Vec::new();
+        self.find_in(hay, (0, hay.len()), None, &mut hits);
+        hits.iter().any(|h| matches!(h.key, Key::Phone | Key::Number | Key::Ssn))
+    }
+
     /// Pushes every key word in `hay[from..to]` that starts after `after` onto `hits`,
     /// left to right.
     fn find_in(&self, hay: &[u8], (from, to): (usize, usize), after: Option<usize>, hits: &mut Vec<Hit>) {
