@@ -17,8 +17,11 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Mask sensitive values in text or JSONL (reads standard input when no file is given).
+    /// Mask sensitive values in text, JSONL or CSV (standard input when no file is given).
     Mask(MaskArgs),
+    /// Report sensitive values as JSONL findings, never their text. Exit status: 0 nothing
+    /// found, 1 something found, 2 any error.
+    Scan(ScanArgs),
 }
 
 /// The input format.
@@ -28,17 +31,17 @@ pub enum Format {
     Text,
     /// One JSON record per line; keys, strings and numbers are masked in place.
     Jsonl,
+    /// RFC 4180 CSV with a header line; fields are masked in place.
+    Csv,
 }
 
-/// Arguments of `piimask mask`.
+/// Where the input is and how to read it.
 #[derive(Debug, Args)]
-pub struct MaskArgs {
-    /// Input files (`-` is standard input).
-    #[arg(value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// Write to FILE instead of standard output (via a temporary file renamed on success).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+pub struct InputArgs {
+    /// Input files or directories (read recursively); `-` is standard input. `.gz` and
+    /// `.zst` files are decompressed.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Input format.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -46,6 +49,27 @@ pub struct MaskArgs {
     /// repeatable. Default: every key, string and number.
     #[arg(long = "field", value_name = "PATH")]
     pub fields: Vec<String>,
+    /// CSV: mask only this column (by header name); repeatable. Default: every column.
+    #[arg(long = "column", value_name = "NAME")]
+    pub columns: Vec<String>,
+    /// CSV: the field delimiter (one ASCII character; `\t` for tab).
+    #[arg(long, value_name = "CHAR", default_value = ",")]
+    pub delimiter: String,
+    /// JSONL, CSV: stop with status 1 at the first record that does not parse (by default
+    /// it is masked as text and reported).
+    #[arg(long)]
+    pub strict: bool,
+    /// Worker threads (default: every core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// How to mask (the core's configuration options).
+#[derive(Debug, Args)]
+pub struct MaskerArgs {
     /// Masker configuration file (TOML or JSON; see the README).
     #[arg(short, long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -58,8 +82,34 @@ pub struct MaskArgs {
     /// Mask character of every kind (default `*`).
     #[arg(long, value_name = "CHAR")]
     pub mask_char: Option<char>,
-    /// JSONL: stop with status 1 at the first record that is not valid JSON (by default it
-    /// is masked as text and reported).
-    #[arg(long)]
-    pub strict: bool,
+}
+
+/// Arguments of `piimask mask`.
+#[derive(Debug, Args)]
+pub struct MaskArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub masker: MaskerArgs,
+    /// Write to FILE instead of standard output, or, with several inputs or a directory,
+    /// into DIR at each input's relative path. `.gz` and `.zst` outputs are compressed.
+    /// Files are written to a temporary file and renamed only when the run succeeds.
+    #[arg(short, long, value_name = "FILE|DIR")]
+    pub output: Option<PathBuf>,
+    /// Write a JSON summary (counts, never any text) to FILE, or `-` for standard error.
+    #[arg(long, value_name = "FILE|-")]
+    pub stats: Option<PathBuf>,
+}
+
+/// Arguments of `piimask scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub masker: MaskerArgs,
 }

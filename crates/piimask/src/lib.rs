@@ -62,9 +62,10 @@ pub use kind::{Kind, KindSet};
 pub use mask::Style;
 pub use masker::{FindIter, Masker};
 pub use scan::Level;
-pub use span::{Match, Span};
+pub use span::{Match, MatchCounts, Span};
 pub use stream::{
-    CUT_THRESHOLD, MAX_HOLD, MaskWriter, Piece, Splitter, StreamMasker, StreamStats, mask_reader,
+    CUT_THRESHOLD, MAX_HOLD, MaskWriter, Piece, Splitter, StreamMasker, StreamStats, mask_piece_into,
+    mask_reader,
 };
 
 /// The version of the detection rules; it changes whenever what is detected changes, so

@@ -11,7 +11,7 @@ use crate::kind::Kind;
 use crate::mask::{MaskRule, Sink, render};
 use crate::scan::chars::{Class, char_at, char_before, classify};
 use crate::scan::{Candidate, Detector, Level, Resolver, Scanner};
-use crate::span::Match;
+use crate::span::{Match, MatchCounts};
 use crate::validate::email::MaskedForm;
 
 /// Finds and masks card numbers, IBANs, SSNs, emails and phone numbers.
@@ -114,6 +114,21 @@ impl Masker {
         }
     }
 
+    /// A cheap pre-check: whether `bytes` holds any byte a value can start at (a digit of
+    /// any supported script, or `@`). When it returns `false`, no value is in `bytes` and
+    /// masking leaves it unchanged, so callers can skip text without searching it.
+    ///
+    /// # Example
+    /// ```
+    /// let masker = piimask::Masker::default();
+    /// assert!(!masker.may_hold_value(b"Thanks, have a nice day!"));
+    /// assert!(masker.may_hold_value(b"order 42"));
+    /// assert!(masker.may_hold_value("call ４４".as_bytes()));
+    /// ```
+    pub fn may_hold_value(&self, bytes: &[u8]) -> bool {
+        crate::scan::Level::Scalar.next_anchor(bytes, 0) < bytes.len()
+    }
+
     /// Whether `text` holds any sensitive value.
     ///
     /// # Example
@@ -185,6 +200,18 @@ impl Masker {
     pub fn mask_bytes_into(&self, bytes: &[u8], out: &mut Vec<u8>) {
         out.clear();
         self.write_masked(bytes, self.find_iter_bytes(bytes), out, 0);
+    }
+
+    /// Masks raw bytes into `out`, replacing its contents, and counts the values found
+    /// into `counts`.
+    pub fn mask_bytes_into_counting(&self, bytes: &[u8], out: &mut Vec<u8>, counts: &mut MatchCounts) {
+        out.clear();
+        self.write_masked(
+            bytes,
+            self.find_iter_bytes(bytes).inspect(|found| counts.add(found.kind())),
+            out,
+            0,
+        );
     }
 
     /// The masked form of one match found in `text` (what [`mask`](Masker::mask) writes in

@@ -95,3 +95,45 @@ impl Match {
         self.span.range()
     }
 }
+
+/// How many values of each kind were found.
+///
+/// # Example
+/// ```
+/// use piimask::{Kind, MatchCounts, Masker};
+/// let mut counts = MatchCounts::default();
+/// let mut out = Vec::new();
+/// Masker::default().mask_bytes_into_counting(b"a@b.com, c@d.org, SSN 123-45-6789", &mut out, &mut counts);
+/// assert_eq!((counts.get(Kind::Email), counts.get(Kind::Ssn), counts.total()), (2, 1, 3));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MatchCounts([u64; 5]);
+
+impl MatchCounts {
+    /// Counts one value of `kind`.
+    pub fn add(&mut self, kind: Kind) {
+        self.0[kind as usize] += 1;
+    }
+
+    /// How many values of `kind` were counted.
+    pub fn get(&self, kind: Kind) -> u64 {
+        self.0[kind as usize]
+    }
+
+    /// How many values were counted in all.
+    pub fn total(&self) -> u64 {
+        self.0.iter().sum()
+    }
+
+    /// Adds another set of counts to this one.
+    pub fn merge(&mut self, other: &MatchCounts) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+    }
+
+    /// Every kind with its count.
+    pub fn iter(&self) -> impl Iterator<Item = (Kind, u64)> + '_ {
+        Kind::ALL.into_iter().map(|kind| (kind, self.get(kind)))
+    }
+}

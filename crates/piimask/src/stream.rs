@@ -11,6 +11,7 @@
 use std::io::{self, Read, Write};
 
 use crate::masker::Masker;
+use crate::span::MatchCounts;
 
 /// Bytes held back before the masker looks for a quiet place to cut a long line.
 pub const CUT_THRESHOLD: usize = 64 * 1024;
@@ -69,19 +70,40 @@ pub struct Piece {
 impl Piece {
     /// Masks the piece with `masker`, appending to `out`.
     pub fn mask_into(&self, masker: &Masker, out: &mut Vec<u8>) {
-        let start = out.len();
+        self.mask_into_counting(masker, out, &mut MatchCounts::default());
+    }
+
+    /// Masks the piece with `masker`, appending to `out` and counting the values found.
+    pub fn mask_into_counting(&self, masker: &Masker, out: &mut Vec<u8>, counts: &mut MatchCounts) {
+        mask_piece_into(masker, &self.bytes, self.fail_closed, out, counts);
+    }
+}
+
+/// Masks the bytes of a [`Piece`] (given apart, so callers that keep pieces in their own
+/// buffers need not copy them), appending to `out` and counting the values found.
+pub fn mask_piece_into(
+    masker: &Masker,
+    bytes: &[u8],
+    fail_closed: (bool, bool),
+    out: &mut Vec<u8>,
+    counts: &mut MatchCounts,
+) {
+    let start = out.len();
+    if out.is_empty() {
+        masker.mask_bytes_into_counting(bytes, out, counts);
+    } else {
         let mut masked = Vec::new();
-        masker.mask_bytes_into(&self.bytes, &mut masked);
+        masker.mask_bytes_into_counting(bytes, &mut masked, counts);
         out.extend_from_slice(&masked);
-        let mask_char = masker.config().mask_char;
-        if self.fail_closed.0 {
-            let end = out.len().min(start + FAIL_CLOSED_SPAN);
-            mask_digits(&mut out[start..end], mask_char);
-        }
-        if self.fail_closed.1 {
-            let from = out.len().saturating_sub(FAIL_CLOSED_SPAN).max(start);
-            mask_digits(&mut out[from..], mask_char);
-        }
+    }
+    let mask_char = masker.config().mask_char;
+    if fail_closed.0 {
+        let end = out.len().min(start + FAIL_CLOSED_SPAN);
+        mask_digits(&mut out[start..end], mask_char);
+    }
+    if fail_closed.1 {
+        let from = out.len().saturating_sub(FAIL_CLOSED_SPAN).max(start);
+        mask_digits(&mut out[from..], mask_char);
     }
 }
 

@@ -33,20 +33,7 @@ pub struct Scalar {
     pub escaped: bool,
 }
 
-/// Why a record is not valid JSON, and where (never the record text).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SyntaxError {
-    /// Byte offset of the problem.
-    pub offset: usize,
-    /// What is wrong.
-    pub what: &'static str,
-}
-
-impl std::fmt::Display for SyntaxError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at byte {}", self.what, self.offset)
-    }
-}
+pub use super::RecordError as SyntaxError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
@@ -180,6 +167,15 @@ impl<'a> Lexer<'a> {
         self.pos += 1;
         let mut escaped = false;
         loop {
+            // Jump to the next quote or backslash; what lies between must hold no control
+            // character (a check the compiler vectorises).
+            let rest = &self.input[self.pos..];
+            let stop = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+            if let Some(control) = rest[..stop].iter().position(|&b| b < 0x20) {
+                self.pos += control;
+                return Err(self.error("control character in string"));
+            }
+            self.pos += stop;
             let Some(&b) = self.input.get(self.pos) else {
                 return Err(self.error("unterminated string"));
             };
@@ -307,25 +303,69 @@ pub fn escape_into(text: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// Decodes the escapes in `raw[from..to]` onto `decoded`, pushing onto `map` the raw
-/// offset that produced each decoded byte. Invalid escapes are copied as they are.
-pub fn decode_into(raw: &[u8], from: usize, to: usize, decoded: &mut Vec<u8>, map: &mut Vec<usize>) {
-    let mut pos = from;
-    while pos < to {
-        if raw[pos] == b'\\'
-            && let Some((c, len)) = escape_at(raw, pos).filter(|&(_, len)| pos + len <= to)
-        {
-            let mut buf = [0u8; 4];
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                decoded.push(b);
-                map.push(pos);
+/// Appends `raw` to `decoded` with its escapes decoded (invalid escapes are copied as they
+/// are). [`RawOffsets`] maps offsets in the result back to `raw`.
+pub fn decode_into(raw: &[u8], decoded: &mut Vec<u8>) {
+    let mut pos = 0;
+    while let Some(backslash) = memchr::memchr(b'\\', &raw[pos..]) {
+        decoded.extend_from_slice(&raw[pos..pos + backslash]);
+        pos += backslash;
+        match escape_at(raw, pos) {
+            Some((c, len)) => {
+                let mut buf = [0u8; 4];
+                decoded.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                pos += len;
             }
-            pos += len;
-            continue;
+            None => {
+                decoded.push(b'\\');
+                pos += 1;
+            }
         }
-        decoded.push(raw[pos]);
-        map.push(pos);
-        pos += 1;
+    }
+    decoded.extend_from_slice(&raw[pos..]);
+}
+
+/// Maps offsets in the decoded form of a raw record ([`decode_into`]) back to raw offsets,
+/// walking forward: queries must not decrease. Memory is constant, and the whole walk over
+/// a record is linear.
+#[derive(Debug)]
+pub struct RawOffsets<'a> {
+    raw: &'a [u8],
+    raw_pos: usize,
+    decoded_pos: usize,
+}
+
+impl<'a> RawOffsets<'a> {
+    /// A walk from the start of `raw`.
+    pub fn new(raw: &'a [u8]) -> RawOffsets<'a> {
+        RawOffsets { raw, raw_pos: 0, decoded_pos: 0 }
+    }
+
+    /// The raw offset of decoded offset `at` (an offset inside a char decoded from an
+    /// escape maps to the escape's start).
+    pub fn raw_offset(&mut self, at: usize) -> usize {
+        while self.decoded_pos < at && self.raw_pos < self.raw.len() {
+            let gap = at - self.decoded_pos;
+            let plain =
+                memchr::memchr(b'\\', &self.raw[self.raw_pos..]).unwrap_or(self.raw.len() - self.raw_pos);
+            if plain >= gap {
+                self.raw_pos += gap;
+                self.decoded_pos = at;
+                break;
+            }
+            self.raw_pos += plain;
+            self.decoded_pos += plain;
+            let (decoded_len, raw_len) = match escape_at(self.raw, self.raw_pos) {
+                Some((c, len)) => (c.len_utf8(), len),
+                None => (1, 1),
+            };
+            if self.decoded_pos + decoded_len > at {
+                break;
+            }
+            self.decoded_pos += decoded_len;
+            self.raw_pos += raw_len;
+        }
+        self.raw_pos
     }
 }
 
@@ -373,13 +413,14 @@ mod tests {
     }
 
     #[test]
-    fn decodes_escapes_and_maps_offsets() {
-        let raw = br#"a\u0034\ud83d\ude00\n"#;
+    fn decodes_escapes_and_maps_offsets_back() {
+        let raw = br#"a\u0034\ud83d\ude00\n\x"#;
         let mut decoded = Vec::new();
-        let mut map = Vec::new();
-        decode_into(raw, 0, raw.len(), &mut decoded, &mut map);
-        assert_eq!(std::str::from_utf8(&decoded).unwrap(), "a4😀\n");
-        assert_eq!(map, [0, 1, 7, 7, 7, 7, 19]);
+        decode_into(raw, &mut decoded);
+        assert_eq!(std::str::from_utf8(&decoded).unwrap(), "a4😀\n\\x");
+        let mut offsets = RawOffsets::new(raw);
+        let raw_of: Vec<usize> = (0..=decoded.len()).map(|at| offsets.raw_offset(at)).collect();
+        assert_eq!(raw_of, [0, 1, 7, 7, 7, 7, 19, 21, 22, 23]);
     }
 
     #[test]

@@ -1,12 +1,23 @@
-//! Masks one JSONL record in place: detection runs over the whole record with JSON escapes
-//! decoded (so `\u0034…` digits and context words in keys count), and every detected value
-//! inside a selected key, string or number is replaced in the raw bytes. Nothing else is
+//! Masks one JSONL record in place. Each field is read as one line of text, `key: value`
+//! (the key split into words, `customerPhone` → `customer Phone`), so the key gives its
+//! value context (`{"phone": 5551234567}` is a phone number) while other fields do not,
+//! and escapes are decoded first (`\u0034…` digits count). Every value the core finds in
+//! a selected key, string or number is replaced in the raw bytes; nothing else is
 //! re-serialised, so unchanged bytes stay byte-identical. A number that holds a value
 //! becomes a JSON string. A record that is not valid JSON is masked as text.
+//!
+//! Memory per record is bounded: the lines are built and searched in windows of
+//! [`WINDOW`] bytes (no rule reaches across a line break), and values are spliced into the
+//! output as they are found.
 
-use piimask::{Masker, Match, Span};
+use piimask::{Kind, Masker, Match, MatchCounts};
 
-use super::json::{Event, Lexer, Scalar, SyntaxError, decode_into, escape_into};
+use super::blocks::Block;
+use super::json::{Event, Lexer, RawOffsets, Scalar, SyntaxError, decode_into, escape_into};
+use super::{Finding, Mode, Processed, masked_value};
+
+/// The lines of a record are searched once this many bytes of them are ready.
+pub const WINDOW: usize = 64 * 1024;
 
 /// A field selector such as `customer.phone` or `messages[].text` (array levels are
 /// transparent, so `messages.text` means the same).
@@ -36,12 +47,30 @@ pub enum Outcome {
     Malformed(SyntaxError),
 }
 
-/// A scalar token of the record and whether masking applies to it.
+/// One detected value (or the part of one inside a selected token): its raw byte range in
+/// the record, its masked form, and the number token it sits in, if any.
+#[derive(Debug)]
+struct Value {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    masked: String,
+    number: Option<(usize, usize)>,
+    /// Write `masked` as it is (only line breaks escaped), not as the inside of a string.
+    verbatim: bool,
+}
+
+/// One line of the lines built for a record: `key words: ` (context, from `line_start`)
+/// then the decoded content of the token to mask (`view_start..view_end`), whose content
+/// is `raw` in the record.
 #[derive(Clone, Copy, Debug)]
-struct Token {
-    scalar: Scalar,
-    number: bool,
-    selected: bool,
+struct Segment {
+    line_start: usize,
+    view_start: usize,
+    view_end: usize,
+    raw: (usize, usize),
+    escaped: bool,
+    number: Option<(usize, usize)>,
 }
 
 /// Masks JSONL records; reuses its buffers from one record to the next.
@@ -49,51 +78,84 @@ struct Token {
 pub struct RecordMasker {
     masker: Masker,
     fields: Vec<FieldPath>,
-    tokens: Vec<Token>,
-    decoded: Vec<u8>,
-    map: Vec<usize>,
-    replacements: Vec<(usize, usize, String)>,
+    /// The lines being built (`key: value` per field).
+    view: Vec<u8>,
+    segments: Vec<Segment>,
+    /// Scratch for decoding a key.
+    key: Vec<u8>,
 }
 
 impl RecordMasker {
     /// A record masker; with no `fields`, every key, string and number is masked.
     pub fn new(masker: Masker, fields: Vec<FieldPath>) -> RecordMasker {
-        RecordMasker {
-            masker,
-            fields,
-            tokens: Vec::new(),
-            decoded: Vec::new(),
-            map: Vec::new(),
-            replacements: Vec::new(),
-        }
+        RecordMasker { masker, fields, view: Vec::new(), segments: Vec::new(), key: Vec::new() }
     }
 
-    /// Masks one record (without its line terminator), appending the result to `out`.
-    pub fn mask_record(&mut self, record: &[u8], out: &mut Vec<u8>) -> Outcome {
-        if record.iter().all(u8::is_ascii_whitespace) {
-            out.extend_from_slice(record);
-            return Outcome::Unchanged;
+    /// Masks one record (without its line terminator), appending the result to `out` and
+    /// counting the values masked.
+    pub fn mask_record(&mut self, record: &[u8], out: &mut Vec<u8>, counts: &mut MatchCounts) -> Outcome {
+        let out_start = out.len();
+        let mut found = MatchCounts::default();
+        let mut splice = Splice::new(record);
+        let parsed = self.values(record, &mut found, |value| splice.put(&value, out));
+        if let Err(error) = parsed {
+            // Not valid JSON: start over, masking the record as text.
+            out.truncate(out_start);
+            let mut splice = Splice::new(record);
+            self.values_as_text(record, counts, |value| splice.put(&value, out));
+            splice.finish(out);
+            return Outcome::Malformed(error);
         }
-        let parsed = match std::str::from_utf8(record) {
-            Ok(_) => self.tokenize(record),
-            Err(err) => Err(SyntaxError { offset: err.valid_up_to(), what: "invalid UTF-8" }),
+        splice.finish(out);
+        counts.merge(&found);
+        if found.total() > 0 { Outcome::Masked } else { Outcome::Unchanged }
+    }
+
+    /// Finds the values of one record (without its line terminator): byte offsets in the
+    /// raw record, and their masked form.
+    pub fn scan_record(
+        &mut self,
+        record: &[u8],
+        line: u64,
+        findings: &mut Vec<Finding>,
+        counts: &mut MatchCounts,
+    ) -> Result<(), SyntaxError> {
+        let before = findings.len();
+        let mut found = MatchCounts::default();
+        let finding = |value: Value| Finding {
+            line,
+            kind: value.kind,
+            start: value.start,
+            end: value.end,
+            masked: value.masked,
         };
-        if let Err(err) = parsed {
-            self.mask_as_text(record, out);
-            return Outcome::Malformed(err);
+        let parsed = self.values(record, &mut found, |value| findings.push(finding(value)));
+        if parsed.is_err() {
+            findings.truncate(before);
+            self.values_as_text(record, counts, |value| findings.push(finding(value)));
+        } else {
+            counts.merge(&found);
         }
-        self.find_replacements(record);
-        if self.replacements.is_empty() {
-            out.extend_from_slice(record);
-            return Outcome::Unchanged;
-        }
-        self.write_tokens(record, out);
-        Outcome::Masked
+        parsed
     }
 
-    /// Lexes the record into `self.tokens`, deciding which tokens `--field` selects.
-    fn tokenize(&mut self, record: &[u8]) -> Result<(), SyntaxError> {
-        self.tokens.clear();
+    /// Lexes a record, building its lines and searching them window by window; calls `on`
+    /// with every value in a selected token, in order. Fails at the first syntax error
+    /// (values already reported must then be discarded).
+    fn values(
+        &mut self,
+        record: &[u8],
+        counts: &mut MatchCounts,
+        mut on: impl FnMut(Value),
+    ) -> Result<(), SyntaxError> {
+        if record.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        if let Err(err) = std::str::from_utf8(record) {
+            return Err(SyntaxError { offset: err.valid_up_to(), what: "invalid UTF-8" });
+        }
+        self.view.clear();
+        self.segments.clear();
         let mut lexer = Lexer::new(record);
         let mut path = Path::new(&self.fields);
         while let Some(event) = lexer.next()? {
@@ -101,167 +163,385 @@ impl RecordMasker {
                 Event::BeginObject => path.enter(true),
                 Event::BeginArray => path.enter(false),
                 Event::EndObject | Event::EndArray => path.leave(),
-                Event::Key(scalar) => {
-                    let selected = path.inside_selection();
-                    path.set_key(record, scalar);
-                    self.tokens.push(Token { scalar, number: false, selected });
+                Event::Key(key) => {
+                    if path.inside_selection() && self.masker.may_hold_value(&record[key.start..key.end]) {
+                        // Keys are masked too, each on a line of its own.
+                        let line_start = self.view.len();
+                        push_token(&mut self.view, &mut self.segments, record, key, false, line_start);
+                        self.view.push(b'\n');
+                    }
+                    path.set_key(record, key);
                 }
                 Event::String(scalar) | Event::Number(scalar) => {
-                    let selected = path.value_selected();
                     let number = matches!(event, Event::Number(_));
-                    self.tokens.push(Token { scalar, number, selected });
+                    let key = path.nearest_key();
+                    // A token that cannot hold a value is left out of the lines.
+                    if path.value_selected() && self.masker.may_hold_value(&record[scalar.start..scalar.end])
+                    {
+                        let line_start = self.view.len();
+                        if let Some(key) = key {
+                            self.key.clear();
+                            decode_into(&record[key.start + 1..key.end - 1], &mut self.key);
+                            push_words(&mut self.view, &self.key);
+                            self.view.extend_from_slice(b": ");
+                        }
+                        push_token(&mut self.view, &mut self.segments, record, scalar, number, line_start);
+                        self.view.push(b'\n');
+                    }
                 }
-                Event::Literal(_) => {}
+                Event::Literal(_) => {
+                    path.value_selected();
+                }
+            }
+            if self.view.len() >= WINDOW {
+                search(&self.masker, &self.view, &self.segments, record, counts, &mut on);
+                self.view.clear();
+                self.segments.clear();
             }
         }
+        search(&self.masker, &self.view, &self.segments, record, counts, &mut on);
         Ok(())
     }
 
-    /// Runs detection over the decoded record and turns every match into replacements of
-    /// raw byte ranges inside selected tokens.
-    fn find_replacements(&mut self, record: &[u8]) {
-        self.replacements.clear();
-        let escaped = self.tokens.iter().any(|t| t.scalar.escaped);
-        let text: &[u8] = if escaped {
-            self.decode_record(record);
-            &self.decoded
-        } else {
-            record
-        };
-        // Valid JSON is UTF-8 and its escapes decode to chars, so `text` is UTF-8.
-        let Ok(text) = std::str::from_utf8(text) else { return };
-        let to_raw = |offset: usize| if escaped { self.map[offset] } else { offset };
-        for found in self.masker.find_iter(text) {
-            let (raw_start, raw_end) = (to_raw(found.start()), to_raw(found.end()));
-            let first = self.tokens.partition_point(|t| t.scalar.end <= raw_start);
-            for token in self.tokens[first..].iter().take_while(|t| t.scalar.start < raw_end) {
-                if !token.selected {
-                    continue;
-                }
-                let (content_start, content_end) = content(token);
-                if raw_start >= content_start && raw_end <= content_end {
-                    let masked = self.masker.mask_match(text, &found);
-                    self.replacements.push((raw_start, raw_end, masked));
-                } else {
-                    // A match reaching past one token (not possible in valid JSON): mask
-                    // this token's part of it on its own.
-                    let piece = (raw_start.max(content_start), raw_end.min(content_end));
-                    let decoded =
-                        (from_raw(&self.map, escaped, piece.0), from_raw(&self.map, escaped, piece.1));
-                    let part = Match::new(found.kind(), Span::new(decoded.0, decoded.1));
-                    self.replacements.push((piece.0, piece.1, self.masker.mask_match(text, &part)));
-                }
-            }
-        }
-    }
-
-    /// Decodes the escapes of every escaped string into `self.decoded`, with `self.map`
-    /// giving the raw offset of each decoded byte (plus one entry for the end).
-    fn decode_record(&mut self, record: &[u8]) {
-        self.decoded.clear();
-        self.map.clear();
+    /// Fail-closed path for a record that is not valid JSON: detection over the whole
+    /// record with escapes decoded leniently; every value is masked where it is.
+    fn values_as_text(&mut self, record: &[u8], counts: &mut MatchCounts, mut on: impl FnMut(Value)) {
+        self.view.clear();
+        decode_into(record, &mut self.view);
+        let mut offsets = RawOffsets::new(record);
+        let mut values = Vec::new();
+        let mut spliced = Vec::with_capacity(self.view.len());
         let mut copied = 0;
-        for token in self.tokens.iter().filter(|t| t.scalar.escaped) {
-            for (offset, &b) in record.iter().enumerate().take(token.scalar.start).skip(copied) {
-                self.decoded.push(b);
-                self.map.push(offset);
-            }
-            decode_into(record, token.scalar.start, token.scalar.end, &mut self.decoded, &mut self.map);
-            copied = token.scalar.end;
-        }
-        for (offset, &b) in record.iter().enumerate().skip(copied) {
-            self.decoded.push(b);
-            self.map.push(offset);
-        }
-        self.map.push(record.len());
-    }
-
-    /// Writes the record with the replacements applied; numbers that hold one become strings.
-    fn write_tokens(&mut self, record: &[u8], out: &mut Vec<u8>) {
-        self.replacements.sort_by_key(|r| r.0);
-        let mut copied = 0;
-        let mut replacements = self.replacements.iter().peekable();
-        for token in &self.tokens {
-            let (start, end) = (token.scalar.start, token.scalar.end);
-            if replacements.peek().is_none_or(|r| r.0 >= end) {
-                continue;
-            }
-            out.extend_from_slice(&record[copied..start]);
-            if token.number {
-                out.push(b'"');
-            }
-            let mut inner = start;
-            while let Some((from, to, masked)) = replacements.next_if(|r| r.0 < end) {
-                out.extend_from_slice(&record[inner..*from]);
-                escape_into(masked, out);
-                inner = *to;
-            }
-            out.extend_from_slice(&record[inner..end]);
-            if token.number {
-                out.push(b'"');
-            }
-            copied = end;
-        }
-        out.extend_from_slice(&record[copied..]);
-    }
-
-    /// Fail-closed path for a record that is not valid JSON: detection over the record with
-    /// escapes decoded leniently, every value masked in place in the raw bytes.
-    fn mask_as_text(&mut self, record: &[u8], out: &mut Vec<u8>) {
-        self.decoded.clear();
-        self.map.clear();
-        decode_into(record, 0, record.len(), &mut self.decoded, &mut self.map);
-        self.map.push(record.len());
-        let mut copied = 0;
-        for found in self.masker.find_iter_bytes(&self.decoded) {
-            let (raw_start, raw_end) = (self.map[found.start()], self.map[found.end()]);
-            if raw_start < copied {
-                continue;
-            }
-            out.extend_from_slice(&record[copied..raw_start]);
+        for found in self.masker.find_iter_bytes(&self.view) {
+            counts.add(found.kind());
             // A match only ever covers valid UTF-8; if that failed, the value is dropped.
-            let value = std::str::from_utf8(&self.decoded[found.range()]).unwrap_or_default();
-            let whole = Match::new(found.kind(), Span::new(0, value.len()));
-            escape_into(&self.masker.mask_match(value, &whole), out);
-            copied = raw_end;
+            let masked = masked_value(&self.masker, found.kind(), &self.view[found.range()]);
+            spliced.extend_from_slice(&self.view[copied..found.start()]);
+            spliced.extend_from_slice(masked.as_bytes());
+            copied = found.end();
+            let (start, end) = (offsets.raw_offset(found.start()), offsets.raw_offset(found.end()));
+            values.push(Value { start, end, kind: found.kind(), masked, number: None, verbatim: false });
         }
-        out.extend_from_slice(&record[copied..]);
+        let Some(first) = values.first() else { return };
+        spliced.extend_from_slice(&self.view[copied..]);
+        let masked_all = self.masker.mask_bytes(&self.view);
+        if spliced[..] != masked_all[..] {
+            // More than one round of masking: the whole record becomes its masked text.
+            let masked = String::from_utf8_lossy(&masked_all).into_owned();
+            let kind = first.kind;
+            on(Value { start: 0, end: record.len(), kind, masked, number: None, verbatim: true });
+            return;
+        }
+        values.into_iter().for_each(on);
     }
 }
 
-/// The raw range of a token's content (inside the quotes of a string).
-fn content(token: &Token) -> (usize, usize) {
-    if token.number {
-        (token.scalar.start, token.scalar.end)
+/// Appends a token's decoded content to the lines (whose line began at `line_start`).
+fn push_token(
+    view: &mut Vec<u8>,
+    segments: &mut Vec<Segment>,
+    record: &[u8],
+    token: Scalar,
+    number: bool,
+    line_start: usize,
+) {
+    let (start, end) = if number { (token.start, token.end) } else { (token.start + 1, token.end - 1) };
+    let view_start = view.len();
+    if token.escaped {
+        decode_into(&record[start..end], view);
     } else {
-        (token.scalar.start + 1, token.scalar.end - 1)
+        view.extend_from_slice(&record[start..end]);
+    }
+    segments.push(Segment {
+        line_start,
+        view_start,
+        view_end: view.len(),
+        raw: (start, end),
+        escaped: token.escaped,
+        number: number.then_some((token.start, token.end)),
+    });
+}
+
+/// Appends a key as words: `customerPhone`, `customer_phone` → `customer Phone`,
+/// `customer phone`, so key words inside it are whole words.
+fn push_words(view: &mut Vec<u8>, key: &[u8]) {
+    let mut previous = b' ';
+    for &b in key {
+        if matches!(b, b'_' | b'-' | b'.') {
+            view.push(b' ');
+        } else {
+            if b.is_ascii_uppercase() && previous.is_ascii_lowercase() {
+                view.push(b' ');
+            }
+            view.push(b);
+        }
+        previous = b;
     }
 }
 
-/// The decoded offset of a raw offset (the first decoded byte at or after it).
-fn from_raw(map: &[usize], escaped: bool, raw: usize) -> usize {
-    if escaped { map.partition_point(|&r| r < raw) } else { raw }
+/// Searches the lines and reports the values of every token, in raw record offsets.
+fn search(
+    masker: &Masker,
+    view: &[u8],
+    segments: &[Segment],
+    record: &[u8],
+    counts: &mut MatchCounts,
+    on: &mut impl FnMut(Value),
+) {
+    if view.is_empty() {
+        return;
+    }
+    let mut line: Option<usize> = None;
+    let mut matches: Vec<Match> = Vec::new();
+    for found in masker.find_iter_bytes(view) {
+        // The line holding the match: lines end where their segment ends.
+        let index = segments.partition_point(|s| s.view_end <= found.start());
+        if line.is_some_and(|l| l != index) {
+            settle_line(masker, view, segments, line.unwrap_or_default(), &matches, record, counts, on);
+            matches.clear();
+        }
+        line = Some(index);
+        matches.push(found);
+    }
+    if let Some(index) = line {
+        settle_line(masker, view, segments, index, &matches, record, counts, on);
+    }
 }
 
-/// Tracks where the lexer is in the record, for `--field` selection.
+/// Reports the values of one line's token, given the line's matches. When masking the
+/// whole line takes more than one round (a masked value made a new one readable, see
+/// `Masker::mask`), the token's content is replaced whole by its fully masked form, so
+/// the result is always what the core gives for the line.
+#[allow(clippy::too_many_arguments)]
+fn settle_line<'r>(
+    masker: &Masker,
+    view: &[u8],
+    segments: &[Segment],
+    index: usize,
+    matches: &[Match],
+    record: &'r [u8],
+    counts: &mut MatchCounts,
+    on: &mut impl FnMut(Value),
+) {
+    let Some(&segment) = segments.get(index) else { return };
+    let in_token = |found: &&Match| found.end() > segment.view_start;
+    let Some(first) = matches.iter().find(in_token) else { return };
+    for found in matches.iter().filter(in_token) {
+        counts.add(found.kind());
+    }
+    let line = &view[segment.line_start..segment.view_end];
+    let masked_line = masker.mask_bytes(line);
+    if !one_round(masker, line, segment.line_start, matches, &masked_line) {
+        let prefix = &view[segment.line_start..segment.view_start];
+        let masked = masked_line
+            .strip_prefix(prefix)
+            .and_then(|content| std::str::from_utf8(content).ok())
+            .map_or_else(|| mask_whole(masker, &view[segment.view_start..segment.view_end]), str::to_string);
+        let (start, end) = segment.raw;
+        on(Value { start, end, kind: first.kind(), masked, number: segment.number, verbatim: false });
+        return;
+    }
+    let mut offsets: Option<(usize, RawOffsets<'r>)> = None;
+    for found in matches.iter().filter(in_token) {
+        let (start, end) = (found.start(), found.end());
+        let (from, to) = (start.max(segment.view_start), end.min(segment.view_end));
+        let value_start = raw_offset(record, &segment, index, &mut offsets, from);
+        let value_end = raw_offset(record, &segment, index, &mut offsets, to);
+        let masked = if (from, to) == (start, end) {
+            masked_value(masker, found.kind(), &view[start..end])
+        } else {
+            // A match reaching into the key words: the token's part is masked whole.
+            mask_whole(masker, &view[from..to])
+        };
+        on(Value {
+            start: value_start,
+            end: value_end,
+            kind: found.kind(),
+            masked,
+            number: segment.number,
+            verbatim: false,
+        });
+    }
+}
+
+/// Whether `masked` (the core's masking of `line`, which starts at `line_start` in the
+/// lines) is `line` with just its first-round `matches` replaced: masking took one round.
+fn one_round(masker: &Masker, line: &[u8], line_start: usize, matches: &[Match], masked: &[u8]) -> bool {
+    let (mut copied, mut at) = (0, 0);
+    for found in matches {
+        let (start, end) = (found.start() - line_start, found.end() - line_start);
+        let gap = &line[copied..start];
+        let value = masked_value(masker, found.kind(), &line[start..end]);
+        if masked.get(at..at + gap.len()) != Some(gap) {
+            return false;
+        }
+        at += gap.len();
+        if masked.get(at..at + value.len()) != Some(value.as_bytes()) {
+            return false;
+        }
+        at += value.len();
+        copied = end;
+    }
+    masked.get(at..) == Some(&line[copied..])
+}
+
+/// Every char of `text` as the mask character.
+fn mask_whole(masker: &Masker, text: &[u8]) -> String {
+    let mask_char = masker.config().mask_char;
+    String::from_utf8_lossy(text).chars().map(|_| mask_char).collect()
+}
+
+/// The raw offset of lines offset `at` inside `segment` (the `index`th); `walk` keeps the
+/// forward walk over the current escaped segment.
+fn raw_offset<'r>(
+    record: &'r [u8],
+    segment: &Segment,
+    index: usize,
+    walk: &mut Option<(usize, RawOffsets<'r>)>,
+    at: usize,
+) -> usize {
+    let (raw_start, raw_end) = segment.raw;
+    if !segment.escaped {
+        return raw_start + (at - segment.view_start);
+    }
+    if walk.as_ref().is_none_or(|(i, _)| *i != index) {
+        *walk = Some((index, RawOffsets::new(&record[raw_start..raw_end])));
+    }
+    match walk {
+        Some((_, offsets)) => raw_start + offsets.raw_offset(at - segment.view_start),
+        None => raw_start,
+    }
+}
+
+/// Writes a record with values spliced in; a number holding a value becomes a string.
+struct Splice<'r> {
+    record: &'r [u8],
+    copied: usize,
+    /// The end of the number token whose opening quote was written.
+    open_number: Option<usize>,
+}
+
+impl<'r> Splice<'r> {
+    fn new(record: &'r [u8]) -> Splice<'r> {
+        Splice { record, copied: 0, open_number: None }
+    }
+
+    fn put(&mut self, value: &Value, out: &mut Vec<u8>) {
+        self.close_number(value.start, out);
+        if let Some((start, end)) = value.number
+            && self.open_number.is_none()
+        {
+            out.extend_from_slice(&self.record[self.copied..start]);
+            out.push(b'"');
+            self.copied = start;
+            self.open_number = Some(end);
+        }
+        out.extend_from_slice(&self.record[self.copied..value.start]);
+        if value.verbatim {
+            for &b in value.masked.as_bytes() {
+                match b {
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    _ => out.push(b),
+                }
+            }
+        } else {
+            escape_into(&value.masked, out);
+        }
+        self.copied = value.end;
+    }
+
+    /// Closes the open number's quote once writing has passed it.
+    fn close_number(&mut self, at: usize, out: &mut Vec<u8>) {
+        if let Some(end) = self.open_number
+            && at >= end
+        {
+            out.extend_from_slice(&self.record[self.copied..end]);
+            out.push(b'"');
+            self.copied = end;
+            self.open_number = None;
+        }
+    }
+
+    fn finish(mut self, out: &mut Vec<u8>) {
+        self.close_number(self.record.len(), out);
+        out.extend_from_slice(&self.record[self.copied..]);
+    }
+}
+
+/// Masks or scans one JSONL block (whole lines; `\n` or `\r\n` ends each record).
+pub fn process(records: &mut RecordMasker, block: &Block, mode: Mode, strict: bool) -> Processed {
+    let bytes = &block.bytes;
+    let mut processed = Processed::default();
+    if mode == Mode::Mask {
+        processed.out.reserve(bytes.len() + bytes.len() / 16);
+    }
+    let mut at = 0;
+    let mut line = block.first_line;
+    while at < bytes.len() {
+        let next = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+        let mut end = next;
+        if bytes[..end].ends_with(b"\n") {
+            end -= 1;
+            if end > at && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        let record = &bytes[at..end];
+        let out_before = processed.out.len();
+        let parsed = match mode {
+            Mode::Mask => match records.mask_record(record, &mut processed.out, &mut processed.counts) {
+                Outcome::Malformed(error) => Err(error),
+                Outcome::Unchanged | Outcome::Masked => Ok(()),
+            },
+            Mode::Scan => records.scan_record(record, line, &mut processed.findings, &mut processed.counts),
+        };
+        processed.records += 1;
+        if let Err(error) = parsed {
+            if strict {
+                // Nothing of the broken record is kept, masked or not.
+                processed.out.truncate(out_before);
+                processed.stopped = Some((line, error));
+                return processed;
+            }
+            processed.malformed.push((line, error));
+        }
+        if mode == Mode::Mask {
+            processed.out.extend_from_slice(&bytes[end..next]);
+        }
+        at = next;
+        line += 1;
+    }
+    processed
+}
+
+/// Tracks where the lexer is in the record: the key each value belongs to, and whether
+/// `--field` selects it.
 struct Path<'f> {
     fields: &'f [FieldPath],
-    /// Per open container: whether it is an object, how many key segments lead to it, and
-    /// whether it lies inside a selected field.
-    frames: Vec<(bool, usize, bool)>,
-    /// The key segments from the root to the current position (decoded keys).
+    /// Per open container: the key that leads to it (its raw span), how many decoded key
+    /// segments lead to it, and whether it lies inside a selected field.
+    frames: Vec<(Option<Scalar>, usize, bool)>,
+    /// The decoded key segments from the root (only with `--field`).
     keys: Vec<String>,
     /// The key just read in the innermost object, waiting for its value.
-    pending_key: Option<String>,
+    pending_key: Option<Scalar>,
+    pending_name: Option<String>,
 }
 
 impl<'f> Path<'f> {
     fn new(fields: &'f [FieldPath]) -> Path<'f> {
-        Path { fields, frames: Vec::new(), keys: Vec::new(), pending_key: None }
+        Path { fields, frames: Vec::new(), keys: Vec::new(), pending_key: None, pending_name: None }
     }
 
     fn tracking(&self) -> bool {
         !self.fields.is_empty()
+    }
+
+    /// The key of the value at the current position: the pending key in an object, the
+    /// array's own key in an array.
+    fn nearest_key(&self) -> Option<Scalar> {
+        self.pending_key.or_else(|| self.frames.last().and_then(|frame| frame.0))
     }
 
     /// Whether a key or value at the current position lies inside a selected field.
@@ -269,18 +549,18 @@ impl<'f> Path<'f> {
         !self.tracking() || self.frames.last().is_some_and(|frame| frame.2)
     }
 
-    /// Whether a scalar value at the current position is selected.
+    /// Whether the scalar value at the current position is selected; consumes its key.
     fn value_selected(&mut self) -> bool {
-        if !self.tracking() {
-            return true;
-        }
-        let selected = self.inside_selection() || self.matches_with_pending();
+        let selected = !self.tracking() || self.inside_selection() || self.matches_with_pending();
         self.pending_key = None;
+        self.pending_name = None;
         selected
     }
 
     fn matches_with_pending(&self) -> bool {
-        let Some(key) = &self.pending_key else { return self.matches(&self.keys) };
+        let Some(key) = &self.pending_name else {
+            return self.fields.iter().any(|f| f.0[..] == self.keys[..]);
+        };
         self.fields.iter().any(|field| {
             field.0.len() == self.keys.len() + 1
                 && field.0[..self.keys.len()] == self.keys[..]
@@ -288,36 +568,26 @@ impl<'f> Path<'f> {
         })
     }
 
-    fn matches(&self, keys: &[String]) -> bool {
-        self.fields.iter().any(|field| field.0[..] == keys[..])
-    }
-
     fn set_key(&mut self, record: &[u8], key: Scalar) {
-        if !self.tracking() {
-            return;
+        self.pending_key = Some(key);
+        if self.tracking() {
+            let mut decoded = Vec::new();
+            decode_into(&record[key.start + 1..key.end - 1], &mut decoded);
+            self.pending_name = Some(String::from_utf8_lossy(&decoded).into_owned());
         }
-        let raw = &record[key.start + 1..key.end - 1];
-        let mut decoded = Vec::new();
-        let mut map = Vec::new();
-        decode_into(raw, 0, raw.len(), &mut decoded, &mut map);
-        self.pending_key = Some(String::from_utf8_lossy(&decoded).into_owned());
     }
 
-    fn enter(&mut self, object: bool) {
-        if !self.tracking() {
-            return;
+    fn enter(&mut self, _object: bool) {
+        let selected = self.inside_selection() || (self.tracking() && self.matches_with_pending());
+        let key = self.nearest_key();
+        if let Some(name) = self.pending_name.take() {
+            self.keys.push(name);
         }
-        let selected = self.inside_selection() || self.matches_with_pending();
-        if let Some(key) = self.pending_key.take() {
-            self.keys.push(key);
-        }
-        self.frames.push((object, self.keys.len(), selected));
+        self.pending_key = None;
+        self.frames.push((key, self.keys.len(), selected));
     }
 
     fn leave(&mut self) {
-        if !self.tracking() {
-            return;
-        }
         self.frames.pop();
         let depth = self.frames.last().map_or(0, |frame| frame.1);
         self.keys.truncate(depth);
@@ -332,7 +602,7 @@ mod tests {
         let fields = fields.iter().map(|f| FieldPath::parse(f).unwrap()).collect();
         let mut masker = RecordMasker::new(Masker::default(), fields);
         let mut out = Vec::new();
-        let outcome = masker.mask_record(record.as_bytes(), &mut out);
+        let outcome = masker.mask_record(record.as_bytes(), &mut out, &mut MatchCounts::default());
         (String::from_utf8(out).unwrap(), outcome)
     }
 
@@ -387,6 +657,34 @@ mod tests {
         assert!(matches!(outcome, Outcome::Malformed(SyntaxError { offset: 28, .. })), "{outcome:?}");
         let (out, _) = mask(r#"{"t":"\u0034111 1111 1111 1111"#, &[]);
         assert_eq!(out, r#"{"t":"************1111"#);
+    }
+
+    #[test]
+    fn each_field_is_read_as_its_own_line_with_its_key() {
+        // Another field's words give no context: `order` does not make the number an
+        // order number; a key in camel case is read as words.
+        assert_eq!(
+            mask(r#"{"type":"order","customerPhone":"07966 197542"}"#, &[]).0,
+            r#"{"type":"order","customerPhone":"*******7542"}"#
+        );
+        assert_eq!(mask(r#"["order","07966 197542"]"#, &[]).0, r#"["order","*******7542"]"#);
+        // A value in an array takes the array's key.
+        assert_eq!(mask(r#"{"phones":[5551234567]}"#, &[]).0, r#"{"phones":["******4567"]}"#);
+    }
+
+    #[test]
+    fn values_that_masking_reveals_are_masked_too() {
+        // Masking the card unglues the address from the digits: the core masks it in a
+        // second round, and so does the record masker.
+        let masker = Masker::default();
+        let text = "melissa@gmail.com4111 1111 1111 1111";
+        let expected = masker.mask(text).into_owned();
+        assert!(expected.starts_with("m******@gmail.com"), "{expected}");
+        assert_eq!(mask(&format!(r#"{{"t":"{text}"}}"#), &[]).0, format!(r#"{{"t":"{expected}"}}"#));
+        // In a broken record as well.
+        let (out, outcome) = mask(&format!(r#"{{"t":"{text}""#), &[]);
+        assert!(matches!(outcome, Outcome::Malformed(_)));
+        assert_eq!(out, format!(r#"{{"t":"{expected}""#));
     }
 
     #[test]

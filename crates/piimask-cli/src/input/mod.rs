@@ -1,6 +1,108 @@
-//! Input formats: plain text (any bytes, masked line block by line block), JSONL records
-//! (masked in place), and the small JSON lexer JSONL relies on.
+//! Inputs: opening files (with transparent `.gz`/`.zst` decompression), splitting them into
+//! blocks at record boundaries, and masking each format's blocks (text, JSONL, CSV).
 
+pub mod blocks;
+pub mod csv;
 pub mod json;
 pub mod jsonl;
 pub mod text;
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use piimask::{Kind, MatchCounts};
+
+/// Why a record does not parse as its format says, and where (never the record text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordError {
+    /// Byte offset of the problem in the record.
+    pub offset: usize,
+    /// What is wrong.
+    pub what: &'static str,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at byte {}", self.what, self.offset)
+    }
+}
+
+/// One value found by `piimask scan` (its masked form only, never its text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// 1-based line number (of the record's first line).
+    pub line: u64,
+    /// What was found.
+    pub kind: Kind,
+    /// Byte offsets in the line (in the raw record for JSONL and CSV).
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The masked form of the value.
+    pub masked: String,
+}
+
+/// What masking or scanning one block produced.
+#[derive(Clone, Debug, Default)]
+pub struct Processed {
+    /// Masked output (empty when scanning).
+    pub out: Vec<u8>,
+    /// Values found, per kind.
+    pub counts: MatchCounts,
+    /// Records (lines, CSV records) in the block.
+    pub records: u64,
+    /// Records that did not parse and were masked as text: (line, problem).
+    pub malformed: Vec<(u64, RecordError)>,
+    /// With `--strict`: the record that stopped the run (the output holds what came before).
+    pub stopped: Option<(u64, RecordError)>,
+    /// Values found (scan only).
+    pub findings: Vec<Finding>,
+}
+
+/// Whether a block is masked or scanned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Write masked output.
+    Mask,
+    /// Report findings.
+    Scan,
+}
+
+/// Opens an input (standard input when `path` is `None`), decompressing `.gz` and `.zst`
+/// files; `read` counts the raw bytes read (for progress).
+pub fn open(path: Option<&Path>, read: Arc<AtomicU64>) -> io::Result<Box<dyn Read + Send>> {
+    let Some(path) = path else {
+        return Ok(Box::new(Counting { inner: io::stdin(), read }));
+    };
+    let file = Counting { inner: File::open(path)?, read };
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    Ok(match extension.as_str() {
+        "gz" => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file))),
+        "zst" | "zstd" => Box::new(zstd::stream::read::Decoder::new(file)?),
+        _ => Box::new(file),
+    })
+}
+
+/// A reader that counts the bytes it reads.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        self.read.fetch_add(read as u64, Ordering::Relaxed);
+        Ok(read)
+    }
+}
+
+/// The masked form of a value found in `bytes` at `start..end` (empty if not UTF-8, which
+/// a match never is).
+pub fn masked_value(masker: &piimask::Masker, kind: Kind, bytes: &[u8]) -> String {
+    let Ok(value) = std::str::from_utf8(bytes) else { return String::new() };
+    masker.mask_match(value, &piimask::Match::new(kind, piimask::Span::new(0, value.len())))
+}

@@ -1,52 +1,49 @@
-//! Plain text: read in large blocks cut at line breaks (no value ever spans a line break),
-//! each block masked as bytes, so invalid UTF-8 passes through and memory stays bounded
-//! by the block size plus the longest line.
+//! Plain text blocks: masked as bytes (invalid UTF-8 passes through), or scanned into
+//! findings with line numbers and offsets within each line.
 
-use std::io::{self, BufRead, Write};
+use piimask::{Masker, mask_piece_into};
 
-use piimask::Masker;
+use super::blocks::Block;
+use super::{Finding, Mode, Processed, masked_value};
 
-/// Size of the blocks read at a time.
-pub const BLOCK: usize = 256 * 1024;
-
-/// Counts from masking one input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextStats {
-    /// Bytes read.
-    pub bytes: u64,
-}
-
-/// Masks everything `reader` yields into `writer`.
-pub fn mask_stream(
-    masker: &Masker,
-    reader: &mut impl BufRead,
-    writer: &mut impl Write,
-) -> io::Result<TextStats> {
-    let mut stats = TextStats::default();
-    let mut pending: Vec<u8> = Vec::with_capacity(BLOCK);
-    let mut masked: Vec<u8> = Vec::with_capacity(BLOCK);
-    loop {
-        let available = reader.fill_buf()?;
-        if available.is_empty() {
-            break;
+/// Masks or scans one text block.
+pub fn process(masker: &Masker, block: &Block, mode: Mode) -> Processed {
+    let mut processed = Processed {
+        records: memchr::memchr_iter(b'\n', &block.bytes).count() as u64,
+        ..Processed::default()
+    };
+    match mode {
+        Mode::Mask => {
+            // The core applies the fail-closed treatment of forced cuts.
+            mask_piece_into(
+                masker,
+                &block.bytes,
+                block.fail_closed,
+                &mut processed.out,
+                &mut processed.counts,
+            );
         }
-        let taken = available.len();
-        pending.extend_from_slice(available);
-        reader.consume(taken);
-        stats.bytes += taken as u64;
-        if pending.len() < BLOCK {
-            continue;
-        }
-        // Mask up to the last line break; keep the rest for the next block.
-        if let Some(cut) = memchr::memrchr(b'\n', &pending) {
-            masker.mask_bytes_into(&pending[..=cut], &mut masked);
-            writer.write_all(&masked)?;
-            pending.drain(..=cut);
+        Mode::Scan => {
+            let bytes = &block.bytes;
+            let (mut line, mut line_start, mut counted_to) = (block.first_line, 0, 0);
+            for found in masker.find_iter_bytes(bytes) {
+                for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..found.start()]) {
+                    line += 1;
+                    line_start = counted_to + newline + 1;
+                }
+                counted_to = found.start();
+                processed.counts.add(found.kind());
+                processed.findings.push(Finding {
+                    line,
+                    kind: found.kind(),
+                    start: found.start() - line_start,
+                    end: found.end() - line_start,
+                    masked: masked_value(masker, found.kind(), &bytes[found.range()]),
+                });
+            }
         }
     }
-    masker.mask_bytes_into(&pending, &mut masked);
-    writer.write_all(&masked)?;
-    Ok(stats)
+    processed
 }
 
 #[cfg(test)]
@@ -54,20 +51,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn masks_across_block_boundaries_line_by_line() {
-        let line = "call +447966197542 now\n";
-        let text = line.repeat(BLOCK / line.len() * 3);
-        let mut out = Vec::new();
-        let stats = mask_stream(&Masker::default(), &mut text.as_bytes(), &mut out).unwrap();
-        assert_eq!(stats.bytes, text.len() as u64);
-        assert_eq!(out, "call *********7542 now\n".repeat(BLOCK / line.len() * 3).as_bytes());
+    fn scanning_reports_lines_and_offsets_in_the_line() {
+        let block = Block {
+            bytes: b"hi\ncall +447966197542\nx a@b.com".to_vec(),
+            first_line: 10,
+            ..Block::default()
+        };
+        let processed = process(&Masker::default(), &block, Mode::Scan);
+        let found: Vec<_> =
+            processed.findings.iter().map(|f| (f.line, f.start, f.end, f.masked.as_str())).collect();
+        assert_eq!(found, [(11, 5, 18, "*********7542"), (12, 2, 9, "*@b.com")]);
     }
 
     #[test]
-    fn a_single_huge_line_is_masked_whole() {
-        let text = format!("{}4111 1111 1111 1111", "x".repeat(BLOCK * 2));
-        let mut out = Vec::new();
-        mask_stream(&Masker::default(), &mut text.as_bytes(), &mut out).unwrap();
-        assert!(out.ends_with(b"x************1111"));
+    fn masking_counts_values() {
+        let block = Block { bytes: b"a@b.com c@d.org\n".to_vec(), first_line: 1, ..Block::default() };
+        let processed = process(&Masker::default(), &block, Mode::Mask);
+        assert_eq!(processed.out, b"*@b.com *@d.org\n");
+        assert_eq!(processed.counts.total(), 2);
+        assert_eq!(processed.records, 1);
     }
 }

@@ -245,8 +245,13 @@ impl<'h> Chunk<'h> {
     /// `e` (so that `e` cannot end it): it is joined the same way, has two digits or more,
     /// is not glued to a word or sign (`10h`, `24h`, `10€`), and does not start a new number
     /// with a trunk prefix (`06 12 34 56 78 09 87 65 43 21`).
+    /// A group too long to be in any value always continues the number, whatever follows
+    /// it: its far end may be any distance away, and must not change this reading.
     pub(crate) fn continued_after(&self, e: usize, joint: Joint) -> bool {
         let Some(next) = self.groups().get(e + 1) else { return false };
+        if next.len > MAX_DIGITS {
+            return next.joint.same_sep(joint);
+        }
         let glued =
             self.is_last(e + 1) && self.hay.get(next.end).is_some() && !ends_token(self.hay, next.end);
         let new_trunk = matches!(next.head(), [0, d, ..] if *d != 0);

@@ -550,9 +550,13 @@ impl<'a> ContextProbe<'a> {
                 if c == '\n' || c == '\r' {
                     return true;
                 }
+                // Closing brackets end a sentence too: a JSON record's last string ends `"}`.
                 let word_or_punctuation = c.is_alphabetic()
-                    || c == ' '
-                    || matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')' | '"' | '\'' | '-');
+                    || c.is_whitespace()
+                    || matches!(
+                        c,
+                        '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')' | ']' | '}' | '"' | '\'' | '-'
+                    );
                 if !word_or_punctuation {
                     return false;
                 }

@@ -476,9 +476,10 @@ fn is_number_run(chunk: &Chunk<'_>, s: usize, e: usize, first_free: bool) -> boo
 }
 
 /// Whether the group after `e` continues the number (see `Chunk::continued_after`), unless
-/// it is an amount of its own (`07911 123456 20 GBP`).
+/// it is an amount of its own (`07911 123456 20 GBP`; never a group too long for a value).
 fn continues(chunk: &Chunk<'_>, e: usize, joint: Joint) -> bool {
-    chunk.continued_after(e, joint) && !amount_after(chunk, e + 1)
+    chunk.continued_after(e, joint)
+        && chunk.groups().get(e + 1).is_some_and(|next| next.len > MAX_DIGITS || !amount_after(chunk, e + 1))
 }
 
 /// Unix times in milliseconds (13 digits from 2001 on, starting with 1). Ten-digit seconds
