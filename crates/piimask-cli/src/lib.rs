@@ -1,5 +1,6 @@
 //! The `piimask` command line: raw arguments ([`cli`]) become a validated plan ([`plan`]),
-//! which [`run`] executes over the input formats in [`input`]. All detection and masking
+//! which [`run`] executes over the input formats in [`input`]; [`replies`] checks, searches
+//! and renders quick-reply libraries. All detection and masking
 //! rules live in the `piimask` core crate; this crate only reads, writes and reports.
 
 pub mod cli;
@@ -7,6 +8,7 @@ pub mod error;
 pub mod input;
 mod output;
 pub mod plan;
+pub mod replies;
 pub mod run;
 
 use std::process::ExitCode;
@@ -24,7 +26,10 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        cli::Command::Mask(args) => plan::MaskPlan::from_args(args).and_then(|plan| run::run(&plan)),
+        cli::Command::Mask(args) => {
+            plan::MaskPlan::from_args(args).and_then(|plan| run::run(&plan)).map(|_| ())
+        }
+        cli::Command::Replies(command) => replies::run(command),
     };
     match result {
         Ok(_) => ExitCode::SUCCESS,

@@ -49,15 +49,7 @@ impl MaskPlan {
     /// Validates the arguments.
     pub fn from_args(args: MaskArgs) -> Result<MaskPlan, CliError> {
         let mut config = match &args.config {
-            Some(path) => {
-                let file = path.display().to_string();
-                let text = std::fs::read_to_string(path).map_err(|error| {
-                    CliError::Usage(format!("{file}: cannot read the configuration: {error}"))
-                })?;
-                MaskerConfig::parse(&text)
-                    .and_then(|config| config.check().map(|()| config))
-                    .map_err(|error| CliError::Config { file: Some(file), error })?
-            }
+            Some(path) => read_config(path)?,
             None => MaskerConfig::default(),
         };
         if let Some(kinds) = &args.kinds {
@@ -110,6 +102,16 @@ impl MaskPlan {
         }
         Ok(MaskPlan { masker, inputs, output: args.output, format: args.format, fields, strict: args.strict })
     }
+}
+
+/// Reads and checks a masker configuration file.
+pub fn read_config(path: &std::path::Path) -> Result<MaskerConfig, CliError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| CliError::Usage(format!("{file}: cannot read the configuration: {error}")))?;
+    MaskerConfig::parse(&text)
+        .and_then(|config| config.check().map(|()| config))
+        .map_err(|error| CliError::Config { file: Some(file), error })
 }
 
 fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
