@@ -572,3 +572,38 @@ impl LibraryProblemKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_never_renumbered() {
+        let table: Vec<(u32, &str)> = ErrorCode::ALL.iter().map(|code| (*code as u32, code.name())).collect();
+        assert_eq!(
+            table,
+            [
+                (0, "OK"),
+                (1, "INTERNAL"),
+                (2, "NULL_ARGUMENT"),
+                (3, "BUFFER_TOO_SMALL"),
+                (4, "INVALID_UTF8"),
+                (10, "CONFIG_SYNTAX"),
+                (11, "CONFIG_NO_KINDS"),
+                (12, "CONFIG_MASK_CHAR"),
+                (13, "CONFIG_KEEP_LIMIT"),
+                (14, "CONFIG_KEEP_UNUSED"),
+                (20, "TEMPLATE_SYNTAX"),
+                (21, "TEMPLATE_MISSING_VARIABLES"),
+                (22, "LIBRARY_INVALID"),
+                (23, "LIBRARY_SYNTAX"),
+                (24, "TEMPLATE_RESERVED_IN_VALUE"),
+                (25, "TEMPLATE_CONTEXT"),
+            ]
+        );
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::from_u32(code as u32), Some(code));
+            assert_eq!(ErrorCode::from_name(code.name()), Some(code));
+        }
+    }
+}

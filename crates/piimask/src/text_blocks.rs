@@ -785,6 +785,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn libraries_and_templates_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<TextBlockLibrary>();
+        assert_send_sync::<crate::Template>();
+        assert_send_sync::<crate::RenderContext>();
+        assert_send_sync::<crate::Values>();
+    }
+
+    #[test]
     fn folding_ignores_case_accents_and_width() {
         assert_eq!(fold("Réponse"), "reponse");
         assert_eq!(fold("ПРИВІТ"), "привіт");
