@@ -697,17 +697,16 @@ fn mask_substituted(
 /// inside an opted-out one. `regions` are sorted and disjoint.
 fn must_mask(found: &Match, regions: &[Region]) -> bool {
     let first = regions.partition_point(|region| region.end <= found.start());
-    regions[first..]
-        .iter()
-        .take_while(|region| region.start < found.end())
-        .find(|region| region.start < found.end() && found.start() < region.end)
-        .is_some_and(|region| {
-            !(region.unmasked && region.start <= found.start() && found.end() <= region.end)
-        })
+    // The first region ending after the match's start overlaps it if it starts before its end.
+    regions.get(first).filter(|region| region.start < found.end()).is_some_and(|region| {
+        !(region.unmasked && region.start <= found.start() && found.end() <= region.end)
+    })
 }
 
 /// Merges two sorted lists of non-overlapping matches into one, overlapping matches becoming
-/// their union, of the kind of the longest (in characters; ties: EMAIL, IBAN, CARD, SSN, PHONE).
+/// their union, of the kind of the longest (in characters; ties: EMAIL, IBAN, CARD, SSN, PHONE),
+/// except that a digit kind never gives its kind to a union holding an EMAIL or IBAN, whose
+/// masks hide letters (as in RULES.md).
 fn merge(text: &str, first: Vec<Match>, second: Vec<Match>) -> Vec<Match> {
     if second.is_empty() {
         return first;
@@ -715,21 +714,22 @@ fn merge(text: &str, first: Vec<Match>, second: Vec<Match>) -> Vec<Match> {
     let mut all = first;
     all.extend(second);
     all.sort_by_key(|found| (found.start(), found.end()));
-    let chars = |found: &Match| text.get(found.range()).map_or(0, |value| value.chars().count());
-    let mut merged: Vec<(Match, usize, Kind)> = Vec::with_capacity(all.len());
+    // Higher is preferred: letter kinds first, then length, then the tie order.
+    let preference = |found: &Match| {
+        let chars = text.get(found.range()).map_or(0, |value| value.chars().count());
+        (matches!(found.kind(), Kind::Email | Kind::Iban), chars, std::cmp::Reverse(found.kind().tie_rank()))
+    };
+    let mut merged: Vec<(Match, Kind, _)> = Vec::with_capacity(all.len());
     for found in all {
-        let length = chars(&found);
+        let this = preference(&found);
         match merged.last_mut() {
-            Some((last, best_length, best_kind)) if found.start() < last.end() => {
-                if (length, std::cmp::Reverse(found.kind().tie_rank()))
-                    > (*best_length, std::cmp::Reverse(best_kind.tie_rank()))
-                {
-                    (*best_length, *best_kind) = (length, found.kind());
+            Some((last, best_kind, best)) if found.start() < last.end() => {
+                if this > *best {
+                    (*best_kind, *best) = (found.kind(), this);
                 }
-                let span = Span::new(last.start(), last.end().max(found.end()));
-                *last = Match::new(*best_kind, span);
+                *last = Match::new(*best_kind, Span::new(last.start(), last.end().max(found.end())));
             }
-            _ => merged.push((found, length, found.kind())),
+            _ => merged.push((found, found.kind(), this)),
         }
     }
     merged.into_iter().map(|(found, _, _)| found).collect()
@@ -872,6 +872,19 @@ mod tests {
             err.to_string(),
             "values hold `<` or `>`, reserved for template parameters: a (at character 1), c (at character 1)"
         );
+    }
+
+    #[test]
+    fn merged_matches_take_the_longest_kind_but_letters_win() {
+        let text = "aaaa@b.com 4111111111111111";
+        let email = Match::new(Kind::Email, Span::new(0, 10));
+        let long_phone = Match::new(Kind::Phone, Span::new(5, 27));
+        let card = Match::new(Kind::Card, Span::new(11, 27));
+        let short_phone = Match::new(Kind::Phone, Span::new(20, 27));
+        assert_eq!(merge(text, vec![email], vec![long_phone]), [Match::new(Kind::Email, Span::new(0, 27))]);
+        assert_eq!(merge(text, vec![card], vec![short_phone]), [Match::new(Kind::Card, Span::new(11, 27))]);
+        assert_eq!(merge(text, vec![short_phone], vec![card]), [Match::new(Kind::Card, Span::new(11, 27))]);
+        assert_eq!(merge(text, vec![email, short_phone], vec![]), [email, short_phone]);
     }
 
     #[test]
