@@ -32,8 +32,251 @@ pub const MESSAGE_CLEAN: &str = "Hi! My order from 21/11 still hasn't arrived, i
 /// A 120-byte chat message with one card number.
 pub const MESSAGE_CARD: &str = "Hello, please charge my card 4111 1111 1111 1111 for the order from yesterday, the total was 49,99 € thanks a lot :-)!";
 
+/// Title and tag words of the generated text-block library, by language (accents and
+/// Cyrillic included, as agents write them).
+const LIBRARY_WORDS: [(&str, &[&str]); 5] = [
+    (
+        "en",
+        &[
+            "refund",
+            "order",
+            "delivery",
+            "delay",
+            "card",
+            "blocked",
+            "password",
+            "reset",
+            "account",
+            "greeting",
+            "closing",
+            "transfer",
+            "team",
+            "hold",
+            "callback",
+            "invoice",
+            "address",
+            "change",
+            "return",
+            "label",
+            "warranty",
+            "repair",
+            "subscription",
+            "cancel",
+            "upgrade",
+            "payment",
+            "failed",
+            "identity",
+            "check",
+            "store",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "remboursement",
+            "commande",
+            "livraison",
+            "retard",
+            "carte",
+            "bloquée",
+            "mot",
+            "passe",
+            "compte",
+            "réponse",
+            "attente",
+            "clôture",
+            "transfert",
+            "équipe",
+            "rappel",
+            "facture",
+            "adresse",
+            "modification",
+            "retour",
+            "étiquette",
+            "garantie",
+            "réparation",
+            "abonnement",
+            "résiliation",
+            "paiement",
+            "échoué",
+            "identité",
+            "vérification",
+            "magasin",
+            "délai",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "reembolso",
+            "pedido",
+            "entrega",
+            "retraso",
+            "tarjeta",
+            "bloqueada",
+            "contraseña",
+            "cuenta",
+            "saludo",
+            "despedida",
+            "transferencia",
+            "equipo",
+            "espera",
+            "llamada",
+            "factura",
+            "dirección",
+            "cambio",
+            "devolución",
+            "etiqueta",
+            "garantía",
+            "reparación",
+            "suscripción",
+            "cancelación",
+            "pago",
+            "fallido",
+            "identidad",
+            "verificación",
+            "tienda",
+            "envío",
+            "plazo",
+        ],
+    ),
+    (
+        "uk",
+        &[
+            "повернення",
+            "замовлення",
+            "доставка",
+            "затримка",
+            "картка",
+            "заблоковано",
+            "пароль",
+            "обліковий",
+            "запис",
+            "привіт",
+            "завершення",
+            "передавання",
+            "відділ",
+            "очікування",
+            "дзвінок",
+            "рахунок",
+            "адреса",
+            "зміна",
+            "гарантія",
+            "ремонт",
+            "підписка",
+            "скасування",
+            "оплата",
+            "помилка",
+            "перевірка",
+            "особа",
+            "магазин",
+            "термін",
+            "відповідь",
+            "запит",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "erstattung",
+            "bestellung",
+            "lieferung",
+            "verzögerung",
+            "karte",
+            "gesperrt",
+            "passwort",
+            "konto",
+            "begrüßung",
+            "abschied",
+            "weiterleitung",
+            "team",
+            "warten",
+            "rückruf",
+            "rechnung",
+            "adresse",
+            "änderung",
+            "rücksendung",
+            "etikett",
+            "garantie",
+            "reparatur",
+            "abonnement",
+            "kündigung",
+            "zahlung",
+            "fehlgeschlagen",
+            "identität",
+            "prüfung",
+            "filiale",
+            "versand",
+            "frist",
+        ],
+    ),
+];
+
+/// A text-block library of `blocks` blocks in TOML (the shipped form), generated
+/// deterministically: five languages in turn, titles of 2 to 5 words, 1 to 3 tags, unique
+/// shortcuts `word-N`, bodies with variables.
+pub fn generated_library(blocks: usize) -> String {
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    let mut out = String::with_capacity(blocks * 220);
+    for index in 0..blocks {
+        let (language, words) = LIBRARY_WORDS[index % LIBRARY_WORDS.len()];
+        let mut pick = |count: usize| (0..count).map(|_| words[next(words.len())]).collect::<Vec<_>>();
+        let title = pick(2 + index % 4);
+        let tags = pick(1 + index % 3);
+        let mut title_text = title.join(" ");
+        if let Some(first) = title_text.chars().next() {
+            title_text = first.to_uppercase().chain(title_text.chars().skip(1)).collect();
+        }
+        // A JSON string is a valid TOML basic string.
+        let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
+        let tags_text = tags.iter().map(|tag| quote(tag)).collect::<Vec<_>>().join(", ");
+        let body = format!("{title_text} <customer.name>, <order.id>: {}.", title.join(" "));
+        out.push_str(&format!(
+            "[[block]]\nshortcut = {}\ntitle = {}\nbody = {}\ntags = [{tags_text}]\nlanguage = \"{language}\"\n\n",
+            quote(&format!("{}-{index}", title[0])),
+            quote(&title_text),
+            quote(&body),
+        ));
+    }
+    out
+}
+
+/// The queries of the search benchmark: what agents type after `#`, from one letter to a
+/// few words, in the five languages, with and without accents, and misses (the benchmark
+/// adds exact shortcuts).
+pub const SEARCH_QUERIES: [&str; 15] = [
+    "#r",
+    "#re",
+    "#ref",
+    "#refund",
+    "#reponse",
+    "#réponse att",
+    "#ver",
+    "#прив",
+    "#повернення",
+    "#rück",
+    "#ruckerstattung",
+    "#carte bloq",
+    "#tarjeta",
+    "#zzz",
+    "#",
+];
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_generated_library_is_valid() {
+        let library = piimask::TextBlockLibrary::parse(&super::generated_library(5000)).unwrap();
+        assert_eq!(library.len(), 5000);
+        assert!(library.search("#reponse", 10).len() == 10);
+    }
+
     #[test]
     fn messages_are_120_bytes() {
         assert_eq!(super::MESSAGE_CLEAN.len(), 120);

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Mask card numbers, IBANs, SSNs, emails and phone numbers in chat transcript exports.
+/// Mask card numbers, IBANs, SSNs, emails and phone numbers in chat transcript exports, and
+/// check, search and render quick-reply text blocks.
 #[derive(Debug, Parser)]
 #[command(name = "piimask", version, about, propagate_version = true)]
 pub struct Cli {
@@ -22,6 +23,64 @@ pub enum Command {
     /// Report sensitive values as JSONL findings, never their text. Exit status: 0 nothing
     /// found, 1 something found, 2 any error.
     Scan(ScanArgs),
+    /// Quick replies: check a text-block library, search it, render a block.
+    #[command(subcommand)]
+    Replies(RepliesCommand),
+}
+
+/// The `piimask replies` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RepliesCommand {
+    /// Check a text-block library (TOML or JSON): list every problem; exit 1 if there is any.
+    Check(CheckArgs),
+    /// Search a library as an agent does by typing `#query` in the chat input.
+    Search(SearchArgs),
+    /// Render one block: fill its variables and mask every sensitive value they bring in.
+    Render(RenderArgs),
+}
+
+/// Arguments of `piimask replies check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The text-block library (TOML or JSON).
+    #[arg(value_name = "LIBRARY")]
+    pub library: PathBuf,
+}
+
+/// Arguments of `piimask replies search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The text-block library (TOML or JSON).
+    #[arg(value_name = "LIBRARY")]
+    pub library: PathBuf,
+    /// What the agent types: `#` and a prefix of a shortcut, title word or tag (`#` alone
+    /// lists the library).
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// Show at most N hits.
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+}
+
+/// Arguments of `piimask replies render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The text-block library (TOML or JSON).
+    #[arg(value_name = "LIBRARY")]
+    pub library: PathBuf,
+    /// The block's shortcut (with or without `#`).
+    #[arg(value_name = "SHORTCUT")]
+    pub shortcut: String,
+    /// The value of one variable, e.g. `order.id=A-20417`; repeatable. Overrides the context.
+    #[arg(long = "var", value_name = "NAME=VALUE")]
+    pub vars: Vec<String>,
+    /// A context file (TOML or JSON): agent_name, agent_id, customer_name, queue_name, date,
+    /// date_format, unmasked_variables. Without a date, today's (UTC) is used.
+    #[arg(long, value_name = "FILE")]
+    pub context: Option<PathBuf>,
+    /// Masker configuration file (TOML or JSON; see the README).
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// The input format.

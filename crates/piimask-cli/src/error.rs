@@ -4,7 +4,7 @@
 use std::fmt;
 use std::io;
 
-use piimask::ConfigError;
+use piimask::{ConfigError, LibraryError, TemplateError};
 
 use crate::input::RecordError;
 
@@ -38,6 +38,36 @@ pub enum CliError {
         /// What is wrong, with its byte offset in the record.
         error: RecordError,
     },
+    /// A text-block library could not be read or is invalid (every problem is listed).
+    Library {
+        /// The library's name.
+        file: String,
+        /// What is wrong.
+        error: LibraryError,
+    },
+    /// A library could not be read.
+    LibraryUnreadable {
+        /// The library's name.
+        file: String,
+        /// The I/O error.
+        error: io::Error,
+    },
+    /// A rendering context file is invalid.
+    Context {
+        /// The context file's name.
+        file: String,
+        /// What is wrong (names fields, never values).
+        error: TemplateError,
+    },
+    /// A block could not be rendered (missing variables, reserved characters in values).
+    Render {
+        /// The library's name.
+        file: String,
+        /// The block's shortcut.
+        shortcut: String,
+        /// What is wrong (names variables, never values).
+        error: TemplateError,
+    },
     /// The output could not be written.
     Output {
         /// The output's name.
@@ -51,8 +81,13 @@ impl CliError {
     /// The process exit status for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage(_) | CliError::Config { .. } => 2,
-            CliError::Input { .. } | CliError::Record { .. } | CliError::Output { .. } => 1,
+            CliError::Usage(_) | CliError::Config { .. } | CliError::Context { .. } => 2,
+            CliError::Input { .. }
+            | CliError::Record { .. }
+            | CliError::Output { .. }
+            | CliError::Library { .. }
+            | CliError::LibraryUnreadable { .. }
+            | CliError::Render { .. } => 1,
         }
     }
 }
@@ -68,6 +103,22 @@ impl fmt::Display for CliError {
                 write!(f, "piimask: {file}:{line}: not valid {format} ({error}); stopping (--strict)")
             }
             CliError::Output { file, error } => write!(f, "piimask: {file}: cannot write: {error}"),
+            CliError::LibraryUnreadable { file, error } => write!(f, "piimask: {file}: {error}"),
+            CliError::Library { file, error: LibraryError::Invalid { problems } } => {
+                for problem in problems {
+                    match problem.line {
+                        Some(line) => writeln!(f, "piimask: {file}:{line}: {problem}")?,
+                        None => writeln!(f, "piimask: {file}: {problem}")?,
+                    }
+                }
+                let count = problems.len();
+                write!(f, "piimask: {file}: {count} problem{}", if count == 1 { "" } else { "s" })
+            }
+            CliError::Library { file, error } => write!(f, "piimask: {file}: {error}"),
+            CliError::Context { file, error } => write!(f, "piimask: {file}: {error}"),
+            CliError::Render { file, shortcut, error } => {
+                write!(f, "piimask: {file}: #{shortcut}: cannot render: {error}")
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The `piimask` command line: raw arguments ([`cli`]) become a validated plan ([`plan`]),
-//! which [`run`] executes over the input formats in [`input`]. All detection and masking
+//! which [`run`] executes over the input formats in [`input`]; [`replies`] checks, searches
+//! and renders quick-reply libraries. All detection and masking
 //! rules live in the `piimask` core crate; this crate only reads, writes and reports.
 
 pub mod cli;
@@ -7,6 +8,7 @@ pub mod error;
 pub mod input;
 mod output;
 pub mod plan;
+pub mod replies;
 pub mod run;
 pub mod stats;
 
@@ -28,6 +30,13 @@ pub fn main() -> ExitCode {
     match cli.command {
         cli::Command::Mask(args) => match plan::MaskPlan::from_args(args).and_then(|plan| run::mask(&plan)) {
             Ok(_) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("{err}");
+                ExitCode::from(err.exit_code())
+            }
+        },
+        cli::Command::Replies(command) => match replies::run(command) {
+            Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("{err}");
                 ExitCode::from(err.exit_code())

@@ -176,15 +176,7 @@ impl Plan {
 /// Builds the masker from `--config`, then `--kinds`, `--style` and `--mask-char` on top.
 fn build_masker(args: &MaskerArgs) -> Result<Masker, CliError> {
     let mut config = match &args.config {
-        Some(path) => {
-            let file = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|error| {
-                CliError::Usage(format!("{file}: cannot read the configuration: {error}"))
-            })?;
-            MaskerConfig::parse(&text)
-                .and_then(|config| config.check().map(|()| config))
-                .map_err(|error| CliError::Config { file: Some(file), error })?
-        }
+        Some(path) => read_config(path)?,
         None => MaskerConfig::default(),
     };
     if let Some(kinds) = &args.kinds {
@@ -253,6 +245,16 @@ fn expand_inputs(paths: &[PathBuf]) -> Result<(Vec<Input>, bool), CliError> {
         }
     }
     Ok((inputs, dir_arguments))
+}
+
+/// Reads and checks a masker configuration file.
+pub fn read_config(path: &Path) -> Result<MaskerConfig, CliError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| CliError::Usage(format!("{file}: cannot read the configuration: {error}")))?;
+    MaskerConfig::parse(&text)
+        .and_then(|config| config.check().map(|()| config))
+        .map_err(|error| CliError::Config { file: Some(file), error })
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

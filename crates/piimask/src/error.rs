@@ -43,11 +43,23 @@ pub enum ErrorCode {
     ConfigKeepLimit = 13,
     /// A kept head or tail is set for a style that keeps nothing (`label`, `redact`).
     ConfigKeepUnused = 14,
+    /// A template has a stray or unclosed `<`/`>`, or an empty or invalid parameter name.
+    TemplateSyntax = 20,
+    /// Rendering a template needs variables that were given no value (all are named).
+    TemplateMissingVariables = 21,
+    /// A text-block library has invalid entries (every one is listed).
+    LibraryInvalid = 22,
+    /// A text-block library is not valid TOML or JSON.
+    LibrarySyntax = 23,
+    /// A value to substitute into a template holds `<` or `>` (reserved for parameters).
+    TemplateReservedInValue = 24,
+    /// A rendering context is invalid: syntax, an unknown field, a date or date format.
+    TemplateContext = 25,
 }
 
 impl ErrorCode {
     /// Every code, in numeric order.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::Ok,
         ErrorCode::Internal,
         ErrorCode::NullArgument,
@@ -58,6 +70,12 @@ impl ErrorCode {
         ErrorCode::ConfigMaskChar,
         ErrorCode::ConfigKeepLimit,
         ErrorCode::ConfigKeepUnused,
+        ErrorCode::TemplateSyntax,
+        ErrorCode::TemplateMissingVariables,
+        ErrorCode::LibraryInvalid,
+        ErrorCode::LibrarySyntax,
+        ErrorCode::TemplateReservedInValue,
+        ErrorCode::TemplateContext,
     ];
 
     /// The code for a number, if it is one.
@@ -79,6 +97,12 @@ impl ErrorCode {
             ErrorCode::ConfigMaskChar => "CONFIG_MASK_CHAR",
             ErrorCode::ConfigKeepLimit => "CONFIG_KEEP_LIMIT",
             ErrorCode::ConfigKeepUnused => "CONFIG_KEEP_UNUSED",
+            ErrorCode::TemplateSyntax => "TEMPLATE_SYNTAX",
+            ErrorCode::TemplateMissingVariables => "TEMPLATE_MISSING_VARIABLES",
+            ErrorCode::LibraryInvalid => "LIBRARY_INVALID",
+            ErrorCode::LibrarySyntax => "LIBRARY_SYNTAX",
+            ErrorCode::TemplateReservedInValue => "TEMPLATE_RESERVED_IN_VALUE",
+            ErrorCode::TemplateContext => "TEMPLATE_CONTEXT",
         }
     }
 
@@ -220,5 +244,366 @@ impl InputError {
     /// ```
     pub fn check_utf8(bytes: &[u8]) -> Result<&str, InputError> {
         std::str::from_utf8(bytes).map_err(|err| InputError::InvalidUtf8 { offset: err.valid_up_to() })
+    }
+}
+
+/// Why a template could not be parsed or rendered, or a rendering context was rejected.
+///
+/// Positions are byte offsets and character (Unicode scalar value) offsets, into the
+/// template for syntax errors, into the value for reserved characters and into the date
+/// format for date format errors. Variants name variables and fields, never a value.
+///
+/// # Example
+/// ```
+/// use piimask::{ErrorCode, Template, TemplateError};
+/// let err = Template::parse("Hé <customer.name, bye").unwrap_err();
+/// assert_eq!(err, TemplateError::UnclosedParameter { byte: 4, char: 3 });
+/// assert_eq!(err.code(), ErrorCode::TemplateSyntax);
+/// assert_eq!(
+///     err.to_string(),
+///     "unclosed parameter: `<` at byte 4 (character 3) has no `>` before the end of its line"
+/// );
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum TemplateError {
+    /// A `<` with no `>` before the end of its line (or before another `<`).
+    #[error(
+        "unclosed parameter: `<` at byte {byte} (character {char}) has no `>` before the end of its line"
+    )]
+    UnclosedParameter {
+        /// Byte offset of the `<`.
+        byte: usize,
+        /// Character offset of the `<`.
+        char: usize,
+    },
+    /// A `>` that closes no parameter.
+    #[error("stray `>` at byte {byte} (character {char}): `<` and `>` are reserved for parameters")]
+    StrayClose {
+        /// Byte offset of the `>`.
+        byte: usize,
+        /// Character offset of the `>`.
+        char: usize,
+    },
+    /// `<>`: a parameter without a name.
+    #[error("empty parameter name `<>` at byte {byte} (character {char})")]
+    EmptyName {
+        /// Byte offset of the `<`.
+        byte: usize,
+        /// Character offset of the `<`.
+        char: usize,
+    },
+    /// A parameter name that is not a (dotted) identifier.
+    #[error(
+        "invalid parameter name: the character at byte {byte} (character {char}) is not allowed there \
+         (names are ASCII identifiers, dotted like agent.name)"
+    )]
+    InvalidName {
+        /// Byte offset of the first character that makes the name invalid.
+        byte: usize,
+        /// Character offset of that character.
+        char: usize,
+    },
+    /// Variables that have neither a value nor an automatic value from the context.
+    #[error("missing {}: {}", if names.len() == 1 { "variable" } else { "variables" }, names.join(", "))]
+    MissingVariables {
+        /// Every missing variable, in the order of [`Template::variables`](crate::Template::variables).
+        names: Vec<String>,
+    },
+    /// Values that hold `<` or `>`, which are reserved for template parameters.
+    #[error(
+        "{} `<` or `>`, reserved for template parameters: {}",
+        if values.len() == 1 { "a value holds" } else { "values hold" },
+        values.iter().map(|v| format!("{} (at character {})", v.variable, v.char)).collect::<Vec<_>>().join(", ")
+    )]
+    ReservedInValue {
+        /// Each offending variable, with the position of the first `<` or `>` in its value.
+        values: Vec<ValuePosition>,
+    },
+    /// A date format with a `%` that starts no supported directive.
+    #[error(
+        "invalid date format: `%` at byte {byte} (character {char}) starts no supported directive \
+         (%Y %m %d %H %M %%)"
+    )]
+    DateFormat {
+        /// Byte offset of the `%` in the format.
+        byte: usize,
+        /// Character offset of the `%` in the format.
+        char: usize,
+    },
+    /// A date or time that does not exist.
+    #[error("invalid date: {reason}")]
+    Date {
+        /// What is wrong (never the date itself).
+        reason: &'static str,
+    },
+    /// A context document that is not valid TOML or JSON.
+    #[error("invalid {format} context at line {line}, column {column}: {message}")]
+    ContextSyntax {
+        /// `"TOML"` or `"JSON"`.
+        format: &'static str,
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// 1-based column of the problem (0 when unknown).
+        column: usize,
+        /// What the parser found wrong (about the syntax, never a value).
+        message: String,
+    },
+    /// A context field that is unknown or has the wrong type or form.
+    #[error("invalid context field `{field}`: {reason}")]
+    ContextField {
+        /// The field's name.
+        field: String,
+        /// What is wrong (never the value).
+        reason: &'static str,
+    },
+}
+
+impl TemplateError {
+    /// The stable numeric code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            TemplateError::UnclosedParameter { .. }
+            | TemplateError::StrayClose { .. }
+            | TemplateError::EmptyName { .. }
+            | TemplateError::InvalidName { .. } => ErrorCode::TemplateSyntax,
+            TemplateError::MissingVariables { .. } => ErrorCode::TemplateMissingVariables,
+            TemplateError::ReservedInValue { .. } => ErrorCode::TemplateReservedInValue,
+            TemplateError::DateFormat { .. }
+            | TemplateError::Date { .. }
+            | TemplateError::ContextSyntax { .. }
+            | TemplateError::ContextField { .. } => ErrorCode::TemplateContext,
+        }
+    }
+
+    /// The byte and character offsets of a syntax error in the template, if this is one.
+    ///
+    /// # Example
+    /// ```
+    /// let err = piimask::Template::parse("a > b").unwrap_err();
+    /// assert_eq!(err.syntax_position(), Some((2, 2)));
+    /// ```
+    pub fn syntax_position(&self) -> Option<(usize, usize)> {
+        match *self {
+            TemplateError::UnclosedParameter { byte, char }
+            | TemplateError::StrayClose { byte, char }
+            | TemplateError::EmptyName { byte, char }
+            | TemplateError::InvalidName { byte, char } => Some((byte, char)),
+            _ => None,
+        }
+    }
+}
+
+/// Where a reserved character is in the value of a variable (see
+/// [`TemplateError::ReservedInValue`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValuePosition {
+    /// The variable's name.
+    pub variable: String,
+    /// Byte offset of the first `<` or `>` in the value.
+    pub byte: usize,
+    /// Character offset of the first `<` or `>` in the value.
+    pub char: usize,
+}
+
+/// Why a text-block library was rejected.
+///
+/// # Example
+/// ```
+/// use piimask::{ErrorCode, LibraryError, TextBlockLibrary};
+/// let err = TextBlockLibrary::from_json(r#"{"block": [{"shortcut": "hi", "title": ""}]}"#).unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::LibraryInvalid);
+/// let LibraryError::Invalid { problems } = &err else { unreachable!() };
+/// let found: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+/// assert_eq!(found, ["block[0] title: is empty", "block[0] body: is missing"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum LibraryError {
+    /// The text is not valid TOML or JSON.
+    #[error("invalid {format} text-block library at line {line}, column {column}: {message}")]
+    Syntax {
+        /// `"TOML"` or `"JSON"`.
+        format: &'static str,
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// 1-based column of the problem (0 when unknown).
+        column: usize,
+        /// What the parser found wrong (about the syntax, never the library's text).
+        message: String,
+    },
+    /// The document parses but some entries are invalid: every problem is listed.
+    #[error(
+        "invalid text-block library: {}",
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")
+    )]
+    Invalid {
+        /// Every problem, in document order (block by block, field by field).
+        problems: Vec<LibraryProblem>,
+    },
+}
+
+impl LibraryError {
+    /// The stable numeric code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            LibraryError::Syntax { .. } => ErrorCode::LibrarySyntax,
+            LibraryError::Invalid { .. } => ErrorCode::LibraryInvalid,
+        }
+    }
+}
+
+/// One problem in a text-block library: which block and field, where in the file, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryProblem {
+    /// The block's 0-based index in the `block` array; `None` for a problem of the
+    /// document itself.
+    pub index: Option<usize>,
+    /// The field (`shortcut`, `title`, `body`, `tags[2]`, `language`, or an unknown key).
+    pub field: Option<String>,
+    /// The 1-based line in the library file, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub kind: LibraryProblemKind,
+}
+
+impl std::fmt::Display for LibraryProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.index, &self.field) {
+            (Some(index), Some(field)) => write!(f, "block[{index}] {field}: ")?,
+            (Some(index), None) => write!(f, "block[{index}]: ")?,
+            (None, Some(field)) => write!(f, "{field}: ")?,
+            (None, None) => f.write_str("library: ")?,
+        }
+        write!(f, "{}", self.kind)
+    }
+}
+
+/// What is wrong with an entry of a text-block library. [`code`](LibraryProblemKind::code)
+/// gives a stable name for each (used by the conformance vectors and bindings).
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum LibraryProblemKind {
+    /// The library has no text blocks at all.
+    #[error("has no text blocks (expected a `block` array of tables)")]
+    NoBlocks,
+    /// A block, or the document, is not a table (JSON object).
+    #[error("is not a table")]
+    NotATable,
+    /// A required field is absent.
+    #[error("is missing")]
+    MissingField,
+    /// A field has the wrong type.
+    #[error("must be {expected}")]
+    WrongType {
+        /// The expected type.
+        expected: &'static str,
+    },
+    /// A key that is not a field of a block (or of the document).
+    #[error("is not a known field (expected {expected})")]
+    UnknownField {
+        /// The fields that are allowed there.
+        expected: &'static str,
+    },
+    /// A field that must hold text is empty or blank.
+    #[error("is empty")]
+    Empty,
+    /// A field is longer than allowed.
+    #[error("is {chars} characters long, over the limit of {max}")]
+    TooLong {
+        /// Its length in characters (for a body: of its own text, without parameters).
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A shortcut holds a character that is not allowed.
+    #[error(
+        "the character at byte {byte} (character {char}) is not allowed \
+         (letters, digits, `-`, `_` and `.`, starting with a letter or digit)"
+    )]
+    InvalidShortcut {
+        /// Byte offset of the character in the shortcut.
+        byte: usize,
+        /// Character offset of the character in the shortcut.
+        char: usize,
+    },
+    /// Two blocks have the same shortcut, ignoring case and accents.
+    #[error("is the same as the shortcut of block[{first_index}] (case and accents ignored)")]
+    DuplicateShortcut {
+        /// The index of the first block with that shortcut.
+        first_index: usize,
+    },
+    /// A title holds a line break.
+    #[error("holds a line break")]
+    Multiline,
+    /// A body is not a valid template.
+    #[error("{0}")]
+    Template(TemplateError),
+    /// A tag holds whitespace or `#`.
+    #[error("holds whitespace or `#` (a tag is one word)")]
+    InvalidTag,
+    /// A language that is not a language tag.
+    #[error("is not a language tag like en, fr or pt-BR")]
+    InvalidLanguage,
+}
+
+impl LibraryProblemKind {
+    /// The stable snake-case name of this kind of problem (`"duplicate_shortcut"`).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(piimask::LibraryProblemKind::MissingField.code(), "missing_field");
+    /// ```
+    pub const fn code(&self) -> &'static str {
+        match self {
+            LibraryProblemKind::NoBlocks => "no_blocks",
+            LibraryProblemKind::NotATable => "not_a_table",
+            LibraryProblemKind::MissingField => "missing_field",
+            LibraryProblemKind::WrongType { .. } => "wrong_type",
+            LibraryProblemKind::UnknownField { .. } => "unknown_field",
+            LibraryProblemKind::Empty => "empty",
+            LibraryProblemKind::TooLong { .. } => "too_long",
+            LibraryProblemKind::InvalidShortcut { .. } => "invalid_shortcut",
+            LibraryProblemKind::DuplicateShortcut { .. } => "duplicate_shortcut",
+            LibraryProblemKind::Multiline => "multiline",
+            LibraryProblemKind::Template(_) => "template_syntax",
+            LibraryProblemKind::InvalidTag => "invalid_tag",
+            LibraryProblemKind::InvalidLanguage => "invalid_language",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_never_renumbered() {
+        let table: Vec<(u32, &str)> = ErrorCode::ALL.iter().map(|code| (*code as u32, code.name())).collect();
+        assert_eq!(
+            table,
+            [
+                (0, "OK"),
+                (1, "INTERNAL"),
+                (2, "NULL_ARGUMENT"),
+                (3, "BUFFER_TOO_SMALL"),
+                (4, "INVALID_UTF8"),
+                (10, "CONFIG_SYNTAX"),
+                (11, "CONFIG_NO_KINDS"),
+                (12, "CONFIG_MASK_CHAR"),
+                (13, "CONFIG_KEEP_LIMIT"),
+                (14, "CONFIG_KEEP_UNUSED"),
+                (20, "TEMPLATE_SYNTAX"),
+                (21, "TEMPLATE_MISSING_VARIABLES"),
+                (22, "LIBRARY_INVALID"),
+                (23, "LIBRARY_SYNTAX"),
+                (24, "TEMPLATE_RESERVED_IN_VALUE"),
+                (25, "TEMPLATE_CONTEXT"),
+            ]
+        );
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::from_u32(code as u32), Some(code));
+            assert_eq!(ErrorCode::from_name(code.name()), Some(code));
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! # piimask
 //!
 //! Fast, fail-closed detection and masking of payment card numbers, IBANs, US social
-//! security numbers, email addresses and phone numbers in chat text.
+//! security numbers, email addresses and phone numbers in chat text; quick-reply templates
+//! and text blocks that never let a substituted value leak; agent message checks.
 //!
 //! ```
 //! let masker = piimask::Masker::default();
@@ -31,6 +32,33 @@
 //! - **No allocation** when there is nothing to mask ([`Masker::mask`] borrows).
 //! - [`Masker`] is immutable, `Send + Sync` and cheap to clone.
 //!
+//! ## Quick replies and agent messages
+//! - [`Template`]: text with `<name>` parameters, rendered with [`Values`] and a
+//!   [`RenderContext`]; every sensitive value a substitution brings in is masked
+//!   ([`template`] has the rules).
+//! - [`TextBlockLibrary`]: quick replies loaded from TOML or JSON, validated entry by entry,
+//!   searched by `#query` ignoring case and accents ([`text_blocks`]).
+//! - [`check_message`]: an agent's message before sending: length, `<` and `>`, and the PII it
+//!   holds ([`message_check`]).
+//!
+//! ```
+//! use piimask::{Masker, RenderContext, TextBlockLibrary, Values, check_message};
+//! let library = TextBlockLibrary::from_toml(r#"
+//!     [[block]]
+//!     shortcut = "bonjour"
+//!     title = "Réponse d'accueil"
+//!     body = "Bonjour <customer.name>, je suis <agent.name>."
+//! "#)?;
+//! let block = library.search("#reponse", 5)[0].block;
+//! let context = RenderContext { agent_name: Some("Chloé".into()), ..RenderContext::default() };
+//! let values = Values::from([("customer.name", "melissa@gmail.com")]);
+//! let masker = Masker::default();
+//! let reply = block.body().render(&values, &context, &masker)?;
+//! assert_eq!(reply, "Bonjour m******@gmail.com, je suis Chloé.");
+//! assert!(check_message(&reply, &masker).is_sendable());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Configuration
 //! [`MaskerConfig`] is a plain serde value with one TOML/JSON form (see [`config`]), the
 //! same for the CLI, the C ABI and Python. [`MaskerBuilder::build`] validates it once.
@@ -38,14 +66,18 @@
 #![warn(missing_docs)]
 
 pub mod config;
+mod date;
 pub mod error;
 mod kind;
 mod mask;
 mod masker;
+pub mod message_check;
 pub mod offsets;
 mod scan;
 mod span;
 mod stream;
+pub mod template;
+pub mod text_blocks;
 mod validate;
 
 #[doc = include_str!("../RULES.md")]
@@ -57,16 +89,23 @@ pub mod rules {}
 pub struct ReadmeDoctests;
 
 pub use config::{KindOptions, MaskerBuilder, MaskerConfig};
-pub use error::{ConfigError, ErrorCode, InputError, KeepEnd};
+pub use date::{DateFormat, DateTime};
+pub use error::{
+    ConfigError, ErrorCode, InputError, KeepEnd, LibraryError, LibraryProblem, LibraryProblemKind,
+    TemplateError, ValuePosition,
+};
 pub use kind::{Kind, KindSet};
 pub use mask::Style;
 pub use masker::{FindIter, Masker};
+pub use message_check::{MAX_MESSAGE_CHARS, MessageProblem, MessageReport, PiiFinding, check_message};
 pub use scan::Level;
 pub use span::{Match, MatchCounts, Span};
 pub use stream::{
     CUT_THRESHOLD, MAX_HOLD, MaskWriter, Piece, Splitter, StreamMasker, StreamStats, mask_piece_into,
     mask_reader,
 };
+pub use template::{RenderContext, Template, Values, is_variable_name};
+pub use text_blocks::{SearchHit, SearchRank, TextBlock, TextBlockLibrary};
 
 /// The version of the detection rules; it changes whenever what is detected changes, so
 /// that masked exports can record which rules produced them.
