@@ -412,16 +412,18 @@ fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
     let quiet = |c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?' | '.' | '"' | '\'' | '«' | '»')
     };
-    // A bracket next to the value is quiet; a dash or slash is quiet unless glued to more.
+    // A bracket next to the value is quiet; a dash, slash or punctuation mark is quiet
+    // unless glued to more (`….1111._0@aa.com`: what follows the dot may become a value).
+    let glued_mark = |c: char| matches!(c, '-' | '/' | '.' | ',' | ';' | ':' | '\'');
     let quiet_after = |c: char, next: Option<char>| {
-        quiet(c)
+        (quiet(c) && !glued_mark(c))
             || matches!(c, ')' | ']' | '}')
-            || (matches!(c, '-' | '/') && next.is_none_or(char::is_whitespace))
+            || (glued_mark(c) && next.is_none_or(|n| n.is_whitespace() || quiet(n) && !glued_mark(n)))
     };
     let quiet_before = |c: char, prev: Option<char>| {
-        quiet(c)
+        (quiet(c) && !glued_mark(c))
             || matches!(c, '(' | '[' | '{')
-            || (matches!(c, '-' | '/') && prev.is_none_or(char::is_whitespace))
+            || (glued_mark(c) && prev.is_none_or(|p| p.is_whitespace() || quiet(p) && !glued_mark(p)))
     };
     if let Some((c, len)) = char_at(hay, end)
         && !quiet_after(c, char_at(hay, end + len).map(|(n, _)| n))
