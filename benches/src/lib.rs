@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+pub mod corpus;
+
 /// The chat texts of the sample transcript export (every `text` field), one per line.
 pub fn sample_texts() -> Vec<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/transcript.jsonl");
