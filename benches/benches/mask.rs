@@ -1,32 +1,44 @@
-//! First throughput and latency benchmarks: `mask` and `find_iter` over the sample
-//! transcript's texts repeated to 50 MB, and per-call latency on 120-byte messages.
+//! Throughput and latency of masking (issue "Throughput"):
 //!
-//! Run: `cargo bench -p piimask-benches --bench mask`
+//! - `corpus-50MB/DENSITY/{mask,find_iter}/LEVEL`: the seeded chat corpora (realistic, clean,
+//!   dense; see `piimask_benches::corpus`) with every stage-1 level this CPU has;
+//! - `message-120B`: one chat message without PII and with one card (per-call latency);
+//! - `batch`: the realistic corpus as messages, masked one by one on one thread and with
+//!   rayon on every core;
+//! - `stream`: the realistic corpus through the stream masker in 4 KiB, 64 KiB and 1 MiB
+//!   chunks, next to whole-buffer `mask`.
+//!
+//! Run: `cargo bench -p piimask-benches --bench mask` (add a filter such as `realistic` to
+//! run a part).
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use piimask::{Level, Masker};
-use piimask_benches::{MESSAGE_CARD, MESSAGE_CLEAN, repeated_corpus};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use piimask::{Level, Masker, StreamMasker};
+use piimask_benches::corpus::{Density, corpus, messages};
+use piimask_benches::{MESSAGE_CARD, MESSAGE_CLEAN};
+use rayon::prelude::*;
 
 const CORPUS_BYTES: usize = 50 << 20;
 
-fn throughput(c: &mut Criterion) {
-    let corpus = repeated_corpus(CORPUS_BYTES);
-    let mut group = c.benchmark_group("sample-50MB");
-    group.throughput(Throughput::Bytes(corpus.len() as u64));
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
-    for level in Level::available() {
-        let masker = Masker::builder().level(level).build().unwrap();
-        group.bench_function(format!("mask/{}", level.name()), |b| {
-            b.iter(|| black_box(masker.mask(&corpus)).len())
-        });
-        group.bench_function(format!("find_iter/{}", level.name()), |b| {
-            b.iter(|| black_box(masker.find_iter(&corpus).count()))
-        });
+fn corpora(c: &mut Criterion) {
+    for density in Density::ALL {
+        let text = corpus(density, CORPUS_BYTES);
+        let mut group = c.benchmark_group(format!("corpus-50MB/{}", density.name()));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(10).measurement_time(Duration::from_secs(8));
+        for level in Level::available() {
+            let masker = Masker::builder().level(level).build().unwrap();
+            group.bench_function(BenchmarkId::new("mask", level.name()), |b| {
+                b.iter(|| black_box(masker.mask(&text)).len())
+            });
+            group.bench_function(BenchmarkId::new("find_iter", level.name()), |b| {
+                b.iter(|| black_box(masker.find_iter(&text).count()))
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 fn latency(c: &mut Criterion) {
@@ -48,5 +60,46 @@ fn latency(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, throughput, latency);
+fn batch(c: &mut Criterion) {
+    let masker = Masker::default();
+    let texts = messages(Density::Realistic, 16 << 20);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("batch/realistic-16MB");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    group.bench_function("threads-1", |b| {
+        b.iter(|| texts.iter().map(|t| masker.mask(t).len()).sum::<usize>())
+    });
+    let threads = rayon::current_num_threads();
+    group.bench_function(format!("threads-{threads}"), |b| {
+        b.iter(|| texts.par_iter().map(|t| masker.mask(t).len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+fn stream(c: &mut Criterion) {
+    let masker = Masker::default();
+    let text = corpus(Density::Realistic, 16 << 20);
+    let mut group = c.benchmark_group("stream/realistic-16MB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    group.bench_function("whole-buffer", |b| b.iter(|| black_box(masker.mask(&text)).len()));
+    for (name, size) in [("chunks-4KiB", 4 << 10), ("chunks-64KiB", 64 << 10), ("chunks-1MiB", 1 << 20)] {
+        let mut out = Vec::with_capacity(text.len() + 1024);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                let mut stream = StreamMasker::new(&masker);
+                for chunk in text.as_bytes().chunks(size) {
+                    stream.feed(chunk, &mut out);
+                }
+                stream.finish(&mut out);
+                out.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, corpora, latency, batch, stream);
 criterion_main!(benches);

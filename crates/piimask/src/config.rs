@@ -415,7 +415,8 @@ impl MaskerBuilder {
     }
 
     /// Forces a stage-1 classifier level instead of the fastest one the CPU has (for tests
-    /// and benchmarks; every level gives the same results).
+    /// and benchmarks; every level gives the same results). A level the CPU lacks is
+    /// replaced by the fastest one it has.
     pub fn level(mut self, level: Level) -> MaskerBuilder {
         self.level = Some(level);
         self
@@ -430,7 +431,11 @@ impl MaskerBuilder {
     /// checked.
     pub fn build(self) -> Result<Masker, ConfigError> {
         let rules = self.config.validate()?;
-        Ok(Masker::from_parts(self.config, rules, self.level.unwrap_or_else(Level::detect)))
+        Ok(Masker::from_parts(
+            self.config,
+            rules,
+            self.level.filter(|level| level.is_supported()).unwrap_or_else(Level::detect),
+        ))
     }
 }
 

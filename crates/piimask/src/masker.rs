@@ -126,7 +126,7 @@ impl Masker {
     /// assert!(masker.may_hold_value("call ４４".as_bytes()));
     /// ```
     pub fn may_hold_value(&self, bytes: &[u8]) -> bool {
-        crate::scan::Level::Scalar.next_anchor(bytes, 0) < bytes.len()
+        self.inner.detector.level.next_anchor(bytes, 0) < bytes.len()
     }
 
     /// Whether `text` holds any sensitive value.

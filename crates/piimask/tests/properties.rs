@@ -209,6 +209,22 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
+    fn every_stage_1_level_gives_the_scalar_output(text in chat_text(), noise in prop::collection::vec(any::<u8>(), 0..64)) {
+        // Chat text, and the same with random bytes spliced in (invalid UTF-8 included).
+        let mut bytes = text.clone().into_bytes();
+        let at = bytes.len() / 2;
+        bytes.splice(at..at, noise);
+        let scalar = Masker::builder().level(piimask::Level::Scalar).build().unwrap();
+        for level in piimask::Level::available() {
+            let masker = Masker::builder().level(level).build().unwrap();
+            prop_assert_eq!(masker.mask(&text), scalar.mask(&text), "{:?}", level);
+            prop_assert_eq!(masker.mask_bytes(&bytes), scalar.mask_bytes(&bytes), "{:?}", level);
+            let spans = |m: &Masker| m.find_iter(&text).map(|f| (f.kind(), f.range())).collect::<Vec<_>>();
+            prop_assert_eq!(spans(&masker), spans(&scalar), "{:?}", level);
+        }
+    }
+
+    #[test]
     fn masking_is_idempotent_and_leaves_nothing_to_find(text in chat_text(), (style, head, tail, c) in styles()) {
         let masker = masker_for(style, head, tail, c);
         let once = masker.mask(&text).into_owned();

@@ -20,37 +20,63 @@ use super::chars::may_start_digit;
 pub enum Level {
     /// Portable code, one byte (or one 8-byte word) at a time.
     Scalar,
+    /// x86-64 SSE2, 16 bytes at a time (every x86-64 CPU has it).
+    Sse2,
+    /// x86-64 AVX2, 32 bytes at a time.
+    Avx2,
 }
 
 impl Level {
     /// The fastest level this CPU supports.
     pub fn detect() -> Level {
-        Level::Scalar
+        Level::available().pop().unwrap_or(Level::Scalar)
     }
 
-    /// Every level this CPU supports, scalar first.
+    /// Every level this CPU supports, scalar first, fastest last.
     pub fn available() -> Vec<Level> {
-        vec![Level::Scalar]
+        [Level::Scalar, Level::Sse2, Level::Avx2].into_iter().filter(|level| level.is_supported()).collect()
     }
 
-    /// A short lower-case name (`"scalar"`).
+    /// Whether this CPU can run this level.
+    pub fn is_supported(self) -> bool {
+        match self {
+            Level::Scalar => true,
+            Level::Sse2 => cfg!(target_arch = "x86_64"),
+            #[cfg(target_arch = "x86_64")]
+            Level::Avx2 => std::arch::is_x86_feature_detected!("avx2"),
+            #[cfg(not(target_arch = "x86_64"))]
+            Level::Avx2 => false,
+        }
+    }
+
+    /// A short lower-case name (`"scalar"`, `"sse2"`, `"avx2"`).
     pub fn name(self) -> &'static str {
         match self {
             Level::Scalar => "scalar",
+            Level::Sse2 => "sse2",
+            Level::Avx2 => "avx2",
         }
     }
 
     /// Returns the offset of the first anchor at or after `from`, or `haystack.len()`.
+    ///
+    /// A masker only ever holds a level its CPU supports (see `MaskerBuilder::level`).
     #[inline]
     pub(crate) fn next_anchor(self, haystack: &[u8], from: usize) -> usize {
         match self {
             Level::Scalar => next_anchor_scalar(haystack, from),
+            #[cfg(target_arch = "x86_64")]
+            Level::Sse2 => super::simd::next_anchor_sse2(haystack, from),
+            #[cfg(target_arch = "x86_64")]
+            Level::Avx2 => super::simd::next_anchor_avx2(haystack, from),
+            #[cfg(not(target_arch = "x86_64"))]
+            Level::Sse2 | Level::Avx2 => next_anchor_scalar(haystack, from),
         }
     }
 }
 
 /// Whether a byte is an anchor: the first byte of a possible digit, or `@`.
-const fn is_anchor(b: u8) -> bool {
+pub(super) const fn is_anchor(b: u8) -> bool {
     may_start_digit(b) || b == b'@'
 }
 
@@ -64,9 +90,9 @@ static ANCHOR: [bool; 256] = {
     table
 };
 
-/// The scalar classifier: a table lookup per byte, with a word-at-a-time skip over runs of
+/// The scalar classifier (also the SIMD levels' tail): a table lookup per byte, with a word-at-a-time skip over runs of
 /// bytes that cannot be anchors (ASCII letters, punctuation and spaces other than `@`).
-fn next_anchor_scalar(haystack: &[u8], from: usize) -> usize {
+pub(super) fn next_anchor_scalar(haystack: &[u8], from: usize) -> usize {
     let mut i = from;
     let len = haystack.len();
     // Eight bytes at a time: a word is skipped when none of its bytes is an ASCII digit,
@@ -135,6 +161,43 @@ mod tests {
                 let word = u64::from_le_bytes(bytes);
                 let expected = bytes.iter().any(|&x| x >= 0x80 || (0x30..=0x40).contains(&x));
                 assert_eq!(word_may_hold_anchor(word), expected, "byte {b:#x} at {pos}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Every level finds exactly the anchors of the byte table, from every start, on
+        /// random bytes biased towards anchors and near-anchors (`/`, `:`, `?`, `A`, 0xD8).
+        #[test]
+        fn every_level_finds_exactly_the_scalar_anchors(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::prelude::any::<u8>(),
+                proptest::sample::select(vec![b'0', b'9', b'/', b':', b'?', b'@', b'A', b' ', 0xD8, 0xD9, 0xDB, 0xDF, 0xE0, 0xEF, 0xF0]),
+            ], 0..200),
+            froms in proptest::collection::vec(0usize..200, 1..8),
+        ) {
+            for level in Level::available() {
+                proptest::prop_assert_eq!(anchors(level, &bytes), reference(&bytes), "{:?}", level);
+                for &from in &froms {
+                    let from = from.min(bytes.len());
+                    proptest::prop_assert_eq!(level.next_anchor(&bytes, from), next_anchor_scalar(&bytes, from));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_level_handles_anchors_at_every_position_of_a_vector() {
+        for len in 0..100 {
+            for at in 0..len {
+                for anchor in [b'0', b'9', b'@', 0xD9, 0xDB, 0xE0, 0xEF] {
+                    let mut hay = vec![b'x'; len];
+                    hay[at] = anchor;
+                    for level in Level::available() {
+                        assert_eq!(level.next_anchor(&hay, 0), at, "{level:?} len {len} at {at}");
+                        assert_eq!(level.next_anchor(&hay, at + 1), len, "{level:?}");
+                    }
+                }
             }
         }
     }

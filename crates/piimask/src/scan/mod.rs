@@ -6,6 +6,8 @@ pub(crate) mod chars;
 pub(crate) mod chunk;
 mod classify;
 mod resolve;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 
 pub use classify::Level;
 pub(crate) use resolve::Resolver;
@@ -57,6 +59,19 @@ impl Detector {
     }
 }
 
+/// Whether a chunk starting at `anchor` (an ASCII digit) starts plainly: nothing before it
+/// could make it part of an IBAN, a phone prefix or a code (a letter, digit, `(`, `+`, a
+/// separator, a non-ASCII character, or an upper-case word right before a space).
+#[inline]
+fn plain_start(hay: &[u8], anchor: usize) -> bool {
+    let before = if anchor > 0 { hay[anchor - 1] } else { b' ' };
+    if before.is_ascii_alphanumeric() || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.') || before >= 0x80
+    {
+        return false;
+    }
+    !(before == b' ' && anchor >= 2 && (hay[anchor - 2].is_ascii_uppercase() || hay[anchor - 2] >= 0x80))
+}
+
 /// Fast path for the most common digits in chat (`21/11`, `10:30`, `49,99`): a chunk of
 /// plain ASCII digits and single ASCII separators holding fewer digits than any kind needs,
 /// with nothing before it that could make it part of an IBAN or a phone prefix. Returns the
@@ -64,12 +79,7 @@ impl Detector {
 /// reader must look (anything unusual, or enough digits).
 #[inline]
 fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
-    let before = if anchor > 0 { hay[anchor - 1] } else { b' ' };
-    if before.is_ascii_alphanumeric() || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.') || before >= 0x80
-    {
-        return None;
-    }
-    if before == b' ' && anchor >= 2 && (hay[anchor - 2].is_ascii_uppercase() || hay[anchor - 2] >= 0x80) {
+    if !plain_start(hay, anchor) {
         return None;
     }
     let mut i = anchor;
@@ -94,6 +104,74 @@ fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usi
             _ if b >= 0x80 => return None,
             _ => return Some(i),
         }
+    }
+}
+
+/// Fast path for dates and timestamps, which realistic chat holds every few lines
+/// (`2025-11-21`, `21.11.2025`, `11/21/25`, and `2025-11-21 04:40:00` up to its hour, where
+/// the `:` ends the chunk): a valid date of plain ASCII digits, starting plainly, whose
+/// chunk ends right after it (or after a timestamp's hour). The full reader flags such
+/// groups as a date, which no kind reads, so the chunk holds no value; returns its end.
+#[inline]
+fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
+    if !plain_start(hay, anchor) {
+        return None;
+    }
+    let run = |at: usize| hay[at.min(hay.len())..].iter().take(5).take_while(|b| b.is_ascii_digit()).count();
+    let value =
+        |at: usize, len: usize| hay[at..at + len].iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
+    let a = run(anchor);
+    let sep = *hay.get(anchor + a)?;
+    if !matches!(sep, b'-' | b'.' | b'/') {
+        return None;
+    }
+    let b_at = anchor + a + 1;
+    let b = run(b_at);
+    if hay.get(b_at + b) != Some(&sep) {
+        return None;
+    }
+    let c_at = b_at + b + 1;
+    let c = run(c_at);
+    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    let either_order = |x: u32, y: u32| day_month(x, y) || day_month(y, x);
+    let date = match (a, b, c) {
+        (1..=2, 1..=2, 2 | 4) => either_order(value(anchor, a), value(b_at, b)),
+        (4, 1..=2, 1..=2) => either_order(value(c_at, c), value(b_at, b)),
+        _ => false,
+    };
+    if !date {
+        return None;
+    }
+    let end = c_at + c;
+    // A date is a date only when its separator does not go on (`21.11.2025.5`).
+    if hay.get(end) == Some(&sep) && hay.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // A timestamp's hour joins the chunk, and the `:` after it ends the chunk.
+    if hay.get(end) == Some(&b' ') {
+        let hour = run(end + 1);
+        if (1..=2).contains(&hour) && hay.get(end + 1 + hour) == Some(&b':') {
+            return Some(end + 1 + hour);
+        }
+    }
+    ends_chunk(hay, end).then_some(end)
+}
+
+/// Whether the full reader ends a chunk whose last group ends at `at` (see
+/// `chunk::next_group`): nothing follows, or a character that neither continues the group
+/// nor joins another (a separator followed by anything but a digit, `(` or a separator).
+#[inline]
+fn ends_chunk(hay: &[u8], at: usize) -> bool {
+    if at >= hay.len() {
+        return true;
+    }
+    match classify(hay, at) {
+        (Class::Digit(_) | Class::Open, _) => false,
+        (Class::Sep(_), len) => {
+            at + len >= hay.len()
+                || !matches!(classify(hay, at + len).0, Class::Digit(_) | Class::Open | Class::Sep(_))
+        }
+        _ => true,
     }
 }
 
@@ -152,7 +230,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
             }
             return true;
         }
-        if let Some(end) = short_plain_chunk(hay, anchor, detector.min_digits) {
+        if let Some(end) =
+            short_plain_chunk(hay, anchor, detector.min_digits).or_else(|| short_date_chunk(hay, anchor))
+        {
             self.pos = end;
             return true;
         }
@@ -233,6 +313,53 @@ mod tests {
                 prop_assert_eq!(chunk.end(), end, "{:?}", text);
                 prop_assert!(chunk.total_digits < 7);
             }
+        }
+
+        /// Whenever the date fast path decides, the full path (IBAN check and chunk
+        /// reader with every validator) ends the chunk at the same place and finds nothing.
+        #[test]
+        fn date_fast_path_agrees_with_the_full_path(
+            before in "(|[a-zA-Z]{1,3}|[ (\\[+#:-]|[A-Z] |SSN |tel |card |IBAN DE89 )",
+            first in "[0-9]{1,4}",
+            sep in "[-./]",
+            second in "[0-9]{1,2}",
+            third in "[0-9]{1,4}",
+            after in "(|[ ,.;:!?\\]\n)-]|T[0-9]{2}|[ ./-][0-9]{1,4}|  [0-9]{2}| [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?|[ .,][a-z(+]|\u{a0}[0-9]{4}| - [0-9]{3})[a-z0-9 ]{0,3}",
+        ) {
+            let text = format!("{before}{first}{sep}{second}{sep}{third}{after}");
+            let hay = text.as_bytes();
+            let anchor = before.len();
+            if let Some(end) = short_date_chunk(hay, anchor) {
+                prop_assert!(iban::find(hay, anchor).is_none(), "{:?}", text);
+                for kinds in [KindSet::ALL, [Kind::Phone].into_iter().collect(), [Kind::Card].into_iter().collect()] {
+                    let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                    let mut scanner = Scanner::new(&detector, hay);
+                    let mut found = Vec::new();
+                    let full_end = scanner.scan_chunk(anchor, &mut found);
+                    prop_assert_eq!(full_end, end, "{:?}", text);
+                    prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_date_fast_path_takes_dates_and_timestamps() {
+        let cases: [(&str, Option<usize>); 10] = [
+            ("[2025-11-21 04:40:00] x", Some(14)),
+            ("on 2025-11-21, ok", Some(13)),
+            ("le 21.11.2025 à", Some(13)),
+            ("11/21/25 at", Some(8)),
+            ("2025-11-21T04:40", Some(10)),
+            ("2025-13-45 x", None),
+            ("21.11.2025.5", None),
+            ("x2025-11-21", None),
+            ("2025-11-21 0612345678", None),
+            ("21.11.2025\u{a0}1", None),
+        ];
+        for (text, expected) in cases {
+            let anchor = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
+            assert_eq!(short_date_chunk(text.as_bytes(), anchor), expected, "{text:?}");
         }
     }
 }

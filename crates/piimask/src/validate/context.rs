@@ -614,6 +614,12 @@ impl<'a> ContextProbe<'a> {
 
 /// The offset `chars` characters before `at`, or the start of its line if nearer.
 fn back_chars(hay: &[u8], at: usize, chars: usize) -> usize {
+    // Plain ASCII without a line break: one byte per character (a check that vectorises).
+    if let Some(from) = at.checked_sub(chars)
+        && hay[from..at].iter().all(|&b| b < 0x80 && b != b'\n' && b != b'\r')
+    {
+        return from;
+    }
     let mut start = at;
     let mut counted = 0;
     while start > 0 && counted < chars {
@@ -635,6 +641,14 @@ fn back_chars(hay: &[u8], at: usize, chars: usize) -> usize {
 
 /// The offset `chars` characters after `at`, or the end of its line if nearer.
 fn forward_chars(hay: &[u8], at: usize, chars: usize) -> usize {
+    // Plain ASCII without a line break, not followed by a stray continuation byte: one
+    // byte per character.
+    if let Some(window) = hay.get(at..at + chars)
+        && window.iter().all(|&b| b < 0x80 && b != b'\n' && b != b'\r')
+        && hay.get(at + chars).is_none_or(|&b| b & 0xC0 != 0x80)
+    {
+        return at + chars;
+    }
     let mut end = at;
     let mut counted = 0;
     while end < hay.len() {
@@ -736,6 +750,49 @@ mod tests {
 mod cursor_tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The character-stepping windows, without the ASCII fast paths (the oracle).
+    fn back_slow(hay: &[u8], at: usize, chars: usize) -> usize {
+        let mut start = at;
+        let mut counted = 0;
+        while start > 0 && counted < chars && !matches!(hay[start - 1], b'\n' | b'\r') {
+            start -= 1;
+            if hay[start] & 0xC0 != 0x80 {
+                counted += 1;
+            }
+        }
+        while start < at && hay[start] & 0xC0 == 0x80 {
+            start += 1;
+        }
+        start
+    }
+
+    fn forward_slow(hay: &[u8], at: usize, chars: usize) -> usize {
+        let (mut end, mut counted) = (at, 0);
+        while end < hay.len() && !matches!(hay[end], b'\n' | b'\r') {
+            if hay[end] & 0xC0 != 0x80 {
+                if counted == chars {
+                    break;
+                }
+                counted += 1;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    proptest! {
+        #[test]
+        fn windows_match_character_stepping(
+            bytes in prop::collection::vec(prop::sample::select(vec![b'a', b' ', b'\n', 0xC3, 0xA9, 0x80, 0xE2, b'7']), 0..300),
+            at in 0usize..300,
+            chars in 1usize..80,
+        ) {
+            let at = at.min(bytes.len());
+            prop_assert_eq!(back_chars(&bytes, at, chars), back_slow(&bytes, at, chars));
+            prop_assert_eq!(forward_chars(&bytes, at, chars), forward_slow(&bytes, at, chars));
+        }
+    }
 
     proptest! {
         /// For windows that move left to right, the cursor gives exactly the hits a fresh

@@ -154,6 +154,12 @@ fn is_unit(word: &[u8]) -> bool {
 /// `word` in lower case, written into `buf` (no allocation); `None` when it does not fit
 /// or is not UTF-8.
 fn lowercase<'b>(word: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).ok();
+    }
     let word = std::str::from_utf8(word).ok()?;
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
