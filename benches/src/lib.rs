@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+pub mod baseline;
 pub mod corpus;
 
 /// The chat texts of the sample transcript export (every `text` field), one per line.
