@@ -14,8 +14,8 @@
 //!   cards, length 15–34 and mod-97 for IBANs, area/group/serial rules for SSNs, length
 //!   limits for emails, 8–15 digits for phones) and leaves it as it is when it fails;
 //! - masking: whitespace removed, every character but the kept tail becomes `*` (the last
-//!   4 characters for cards, SSNs, phones and IBANs; the first character of the local part
-//!   and the whole `@domain` for emails).
+//!   4 digits for cards, SSNs and phones, the last 4 letters and digits for IBANs; the
+//!   first character of the local part and the whole `@domain` for emails).
 //!
 //! It knows nothing of Unicode separators, full-width digits, lower-case IBANs, bare SSNs
 //! with a context word, or national phone numbers without a trunk prefix: that is the
@@ -67,7 +67,11 @@ pub fn mask(text: &str) -> Cow<'_, str> {
         if !keep {
             return whole.to_string();
         }
-        if caps.name("email").is_some() { mask_email(whole) } else { mask_tail(whole, 4) }
+        if caps.name("email").is_some() {
+            mask_email(whole)
+        } else {
+            mask_tail(whole, caps.name("iban").is_some())
+        }
     })
 }
 
@@ -131,12 +135,15 @@ fn valid_phone(text: &str) -> bool {
     (8..=15).contains(&digits(text).len())
 }
 
-/// Whitespace removed, all but the last `keep` characters become `*`.
-fn mask_tail(text: &str, keep: usize) -> String {
-    let compact: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let hidden = compact.len().saturating_sub(keep);
-    let mut out = "*".repeat(hidden);
-    out.extend(&compact[hidden..]);
+/// Whitespace removed; the last 4 digits (letters and digits for an IBAN) are kept and
+/// every other character becomes `*`.
+fn mask_tail(text: &str, iban: bool) -> String {
+    let length = text.chars().filter(|c| !c.is_whitespace()).count();
+    let kept = |c: &char| if iban { c.is_ascii_alphanumeric() } else { c.is_ascii_digit() };
+    let mut tail: Vec<char> = text.chars().rev().filter(kept).take(4).collect();
+    tail.reverse();
+    let mut out = "*".repeat(length.saturating_sub(tail.len()));
+    out.extend(tail);
     out
 }
 
@@ -178,6 +185,7 @@ mod tests {
         assert_eq!(mask("SSN 123-45-6789"), "SSN *******6789");
         assert_eq!(mask("call 06 12 34 56 78"), "call ******5678");
         assert_eq!(mask("x@example.org"), "*@example.org");
+        assert_eq!(mask("+33 6 12 34 5-678"), "*********5678");
     }
 
     #[test]
