@@ -188,6 +188,38 @@ mod tests {
         assert_eq!(mask("+33 6 12 34 5-678"), "*********5678");
     }
 
+    /// The Python `re` baseline (benches/peers/re_baseline.py) is the same baseline: both
+    /// mask a dense corpus (every message holds values) to the same bytes.
+    #[test]
+    fn the_python_re_baseline_agrees() {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+
+        let corpus = crate::corpus::corpus(crate::corpus::Density::Dense, 256 << 10);
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/peers/re_baseline.py");
+        let child = Command::new("python3")
+            .args([script, "--stdin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else {
+            eprintln!("python3 is not available: the Python re baseline is not compared");
+            return;
+        };
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        let writer = std::thread::spawn(move || stdin.write_all(corpus.as_bytes()).map(|()| corpus));
+        let output = child.wait_with_output().expect("python3 runs");
+        let corpus = writer.join().expect("writer thread").expect("corpus written");
+        assert!(output.status.success(), "re_baseline.py failed");
+        let python = String::from_utf8(output.stdout).expect("UTF-8 output");
+        let rust = mask(&corpus);
+        assert!(rust != corpus, "the dense corpus holds values");
+        for (line, (r, p)) in rust.lines().zip(python.lines()).enumerate() {
+            assert_eq!(r, p, "line {}", line + 1);
+        }
+        assert_eq!(rust.len(), python.len());
+    }
+
     #[test]
     fn leaves_what_does_not_validate() {
         assert!(matches!(mask("nothing here"), std::borrow::Cow::Borrowed(_)));
