@@ -2,7 +2,8 @@
 
 Each `measure` subcommand times one peer masking a corpus file and prints one JSON line
 (the schema of the Rust timer, benches/src/bin/peers.rs): bytes, lines, lines_changed,
-the seconds of every timed run, median and best MB/s (MB = 10^6 bytes of UTF-8 input).
+the wall-clock and CPU seconds of every timed run (CPU: this process and its threads, or
+the child process for the CLI), median and best MB/s of each (MB = 10^6 bytes of UTF-8 input).
 Setup (imports, model loading, reading and splitting the file) stays outside the timed
 code; a warm-up run (the whole input, or the first 200 lines for the slow peers) comes
 first. `table` turns the collected lines into the printed table and target/peers/results.md.
@@ -20,17 +21,23 @@ import time
 ENTITIES = ["CREDIT_CARD", "IBAN_CODE", "US_SSN", "EMAIL_ADDRESS", "PHONE_NUMBER"]
 
 
-def emit(engine, text_bytes, lines, lines_changed, seconds, unit, **extra):
+def emit(engine, text_bytes, lines, lines_changed, timings, unit, **extra):
+    """`timings`: (wall seconds, CPU seconds) of each timed run."""
     megabytes = text_bytes / 1e6
+    wall = [w for w, _ in timings]
+    cpu = [c for _, c in timings]
     record = {
         "engine": engine,
         "bytes": text_bytes,
         "lines": lines,
         "lines_changed": lines_changed,
-        "seconds": [round(s, 6) for s in seconds],
-        "median_mb_s": round(megabytes / statistics.median(seconds), 3),
-        "best_mb_s": round(megabytes / min(seconds), 3),
         "unit": unit,
+        "seconds": [round(s, 6) for s in wall],
+        "median_mb_s": round(megabytes / statistics.median(wall), 3),
+        "best_mb_s": round(megabytes / min(wall), 3),
+        "cpu_seconds": [round(s, 6) for s in cpu],
+        "cpu_median_mb_s": round(megabytes / statistics.median(cpu), 3),
+        "cpu_best_mb_s": round(megabytes / min(cpu), 3),
     }
     record.update(extra)
     print(json.dumps(record), flush=True)
@@ -42,13 +49,14 @@ def read(path):
 
 
 def timed(function, runs):
-    seconds = []
+    """Wall-clock and CPU seconds (this process, all its threads) of each of `runs` calls."""
+    timings = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = function()
-        seconds.append(time.perf_counter() - start)
+        timings.append((time.perf_counter() - start, time.process_time() - start_cpu))
         del result
-    return seconds
+    return timings
 
 
 def per_line(engine, path, runs, mask_one, warmup_lines=None, **extra):
@@ -71,10 +79,10 @@ def per_line(engine, path, runs, mask_one, warmup_lines=None, **extra):
             counted["changed"] = sum(a != b for a, b in zip(lines, out))
         return out
 
-    seconds = timed(run, runs)
+    timings = timed(run, runs)
     if changed is None:
         changed = counted["changed"]
-    emit(engine, len(text.encode("utf-8")), len(lines), changed, seconds, "one call per line", **extra)
+    emit(engine, len(text.encode("utf-8")), len(lines), changed, timings, "one call per line", **extra)
 
 
 def measure_python_re(args):
@@ -85,8 +93,8 @@ def measure_python_re(args):
     masked = re_baseline.mask(text)  # warm-up
     changed = sum(a != b for a, b in zip(text.split("\n"), masked.split("\n")))
     del masked
-    seconds = timed(lambda: re_baseline.mask(text), args.runs)
-    emit("python-re-baseline", len(text.encode("utf-8")), text.count("\n"), changed, seconds, "whole file, one call")
+    timings = timed(lambda: re_baseline.mask(text), args.runs)
+    emit("python-re-baseline", len(text.encode("utf-8")), text.count("\n"), changed, timings, "whole file, one call")
 
 
 def measure_presidio(args):
@@ -155,14 +163,14 @@ def measure_piimask_python(args):
     masked = masker.mask_batch(lines)  # warm-up
     changed = sum(a != b for a, b in zip(lines, masked))
     del masked
-    seconds = timed(lambda: masker.mask_batch(lines), args.runs)
-    emit("piimask-python-mask_batch", size, len(lines), changed, seconds, "mask_batch(list of lines)", version=version)
+    timings = timed(lambda: masker.mask_batch(lines), args.runs)
+    emit("piimask-python-mask_batch", size, len(lines), changed, timings, "mask_batch(list of lines)", version=version)
 
     masked = masker.mask(text)  # warm-up
     changed = sum(a != b for a, b in zip(text.split("\n"), masked.split("\n")))
     del masked
-    seconds = timed(lambda: masker.mask(text), args.runs)
-    emit("piimask-python-mask", size, len(lines), changed, seconds, "whole file, one mask() call", version=version)
+    timings = timed(lambda: masker.mask(text), args.runs)
+    emit("piimask-python-mask", size, len(lines), changed, timings, "whole file, one mask() call", version=version)
 
 
 def measure_cli(args):
@@ -177,12 +185,19 @@ def measure_cli(args):
         changed = sum(a != b for a, b in zip(lines, file.read().split(b"\n")))
     os.remove(out_path)
 
-    def run():
-        subprocess.run(command + ["-o", "/dev/null", args.file], check=True)
-
-    seconds = timed(run, args.runs)
+    timings = []
+    for _ in range(args.runs):
+        # CPU time of the child (user + system, all its threads) from wait4's rusage.
+        start = time.perf_counter()
+        child = subprocess.Popen(command + ["-o", "/dev/null", args.file])
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            sys.exit(f"{' '.join(command)} exited with {child.returncode}")
+        timings.append((wall, usage.ru_utime + usage.ru_stime))
     unit = f"process, file to /dev/null, --jobs {args.jobs}"
-    emit(f"piimask-cli-jobs{args.jobs}", size, len(lines) - 1, changed, seconds, unit)
+    emit(f"piimask-cli-jobs{args.jobs}", size, len(lines) - 1, changed, timings, unit)
 
 
 LABELS = {
@@ -209,25 +224,50 @@ def table(args):
         with open(args.notes, encoding="utf-8") as file:
             notes = [line.rstrip("\n") for line in file if line.strip()]
     # piimask Rust on each corpus size is the reference of every row on that size.
-    reference = {r["bytes"]: r["median_mb_s"] for r in records if r["engine"] == "piimask"}
+    reference = {r["bytes"]: r for r in records if r["engine"] == "piimask"}
     largest = max(r["bytes"] for r in records)
+
+    def rate(value):
+        return f"{value:,.1f}" if value >= 1 else f"{value:.4f}"
+
+    def ratio(ref, value):
+        if not ref or not value:
+            return "n/a"
+        factor = ref / value
+        return f"{factor:,.0f}×" if factor >= 100 else f"{factor:.1f}×"
+
     rows = []
     for r in records:
         label = LABELS.get(r["engine"], r["engine"])
         unit = r.get("unit", "whole file, one call")
         size = f"{r['bytes'] / 2**20:.0f} MiB" + ("" if r["bytes"] == largest else " prefix")
-        ref = reference.get(r["bytes"])
-        ratio = f"{ref / r['median_mb_s']:,.0f}×" if ref and ref / r["median_mb_s"] >= 100 else (
-            f"{ref / r['median_mb_s']:.1f}×" if ref else "n/a"
+        ref = reference.get(r["bytes"], {})
+        rows.append(
+            [
+                label,
+                size,
+                unit,
+                str(len(r["seconds"])),
+                rate(r["median_mb_s"]),
+                rate(r["best_mb_s"]),
+                rate(r["cpu_median_mb_s"]) if "cpu_median_mb_s" in r else "n/a",
+                ratio(ref.get("cpu_median_mb_s"), r.get("cpu_median_mb_s")),
+                ratio(ref.get("median_mb_s"), r["median_mb_s"]),
+                f"{r['lines_changed']:,} / {r['lines']:,}",
+            ]
         )
-        runs = len(r["seconds"])
-        mb_s = r["median_mb_s"]
-        mb_s_text = f"{mb_s:,.1f}" if mb_s >= 1 else f"{mb_s:.4f}"
-        best = r["best_mb_s"]
-        best_text = f"{best:,.1f}" if best >= 1 else f"{best:.4f}"
-        changed = f"{r['lines_changed']:,} / {r['lines']:,}"
-        rows.append([label, size, unit, str(runs), mb_s_text, best_text, ratio, changed])
-    header = ["peer", "corpus", "unit of work", "runs", "MB/s (median)", "MB/s (best)", "piimask Rust ÷ peer", "lines changed"]
+    header = [
+        "peer",
+        "corpus",
+        "unit of work",
+        "runs",
+        "MB/s wall (median)",
+        "MB/s wall (best)",
+        "MB per CPU-s (median)",
+        "piimask Rust ÷ peer (CPU)",
+        "piimask Rust ÷ peer (wall)",
+        "lines changed",
+    ]
     widths = [max(len(row[i]) for row in rows + [header]) for i in range(len(header))]
 
     def line(cells):
