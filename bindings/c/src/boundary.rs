@@ -3,10 +3,10 @@
 //!
 //! A panic never unwinds into C: it is caught and becomes `PIIMASK_INTERNAL`. The panic
 //! message itself is never printed (Rust's would quote the text being sliced, which may be
-//! a customer's message): a panic hook, installed on first use and chained to any previous
-//! hook, prints only where the panic happened when it happens inside an export.
+//! a customer's message): a panic hook, installed on first use, prints only where the panic
+//! happened. The Rust runtime inside `libpiimask` runs nothing but piimask, so the hook
+//! cannot hide another program's panics.
 
-use std::cell::Cell;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
@@ -16,27 +16,17 @@ use piimask_core::InputError;
 use crate::error::{Failure, piimask_error};
 use crate::status::{PIIMASK_OK, piimask_status};
 
-thread_local! {
-    /// How many exports this thread is inside (0 or 1: exports do not call each other).
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Installs the hook that keeps panic messages of exports off standard error.
+/// Installs the hook that keeps panic messages (which may quote input text) off standard
+/// error.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if DEPTH.with(Cell::get) > 0 {
-                let place =
-                    info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-                eprintln!(
-                    "piimask: internal error{place}: a panic was caught at the C boundary \
-                     (message withheld: it may quote input text)"
-                );
-            } else {
-                previous(info);
-            }
+        std::panic::set_hook(Box::new(|info| {
+            let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+            eprintln!(
+                "piimask: internal error{place}: a panic was caught at the C boundary \
+                 (message withheld: it may quote input text)"
+            );
         }));
     });
 }
@@ -44,10 +34,7 @@ fn install_panic_hook() {
 /// Runs `body` inside the boundary: a panic becomes `Err(())`.
 fn catch<T>(body: impl FnOnce() -> T) -> Result<T, ()> {
     install_panic_hook();
-    DEPTH.with(|depth| depth.set(depth.get() + 1));
-    let outcome = catch_unwind(AssertUnwindSafe(body)).map_err(drop);
-    DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
-    outcome
+    catch_unwind(AssertUnwindSafe(body)).map_err(drop)
 }
 
 /// Runs the body of an export that returns a status: `Ok` gives `PIIMASK_OK`, a failure its
