@@ -24,6 +24,16 @@ pub struct piimask_masker {
     pub(crate) masker: Masker,
 }
 
+// C threads share maskers, configurations and contexts without locks: what they wrap must
+// stay `Send + Sync` (a compile error here if the core ever changes that).
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<piimask_masker>();
+    shared::<piimask_config>();
+    shared::<crate::template::piimask_context>();
+    shared::<crate::template::piimask_values>();
+};
+
 /// One value found by `piimask_find()` or `piimask_message_check()`: its kind and where it
 /// is, as half-open ranges in three units. Bytes index the UTF-8 input (C, Go, Rust);
 /// characters are Unicode scalar values (Python `str` indices); UTF-16 code units index
