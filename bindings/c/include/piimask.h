@@ -283,8 +283,8 @@ typedef struct piimask_match {
  */
 typedef struct piimask_str {
     /**
-     * The first byte; never `NULL` in a view the library returns (an empty text points at
-     * a NUL byte).
+     * The first byte. An empty text points at a NUL byte; `ptr` is NULL only for an absent
+     * optional field (a text block without a language).
      */
     const char *ptr;
     /**

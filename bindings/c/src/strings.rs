@@ -12,8 +12,8 @@ use crate::boundary;
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct piimask_str {
-    /// The first byte; never `NULL` in a view the library returns (an empty text points at
-    /// a NUL byte).
+    /// The first byte. An empty text points at a NUL byte; `ptr` is NULL only for an absent
+    /// optional field (a text block without a language).
     pub ptr: *const c_char,
     /// The length in bytes, not counting the terminating NUL.
     pub len: usize,
