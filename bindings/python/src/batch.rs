@@ -1,24 +1,22 @@
-//! `Masker.mask_batch`: every text converted first (zero-copy where CPython allows), then
-//! masked on a thread pool with the GIL released, then turned back into `str` objects,
-//! reusing the input object for every text with nothing to mask.
+//! `Masker.mask_batch`: texts converted (zero-copy where CPython allows) and masked on a
+//! thread pool with the GIL released, then turned back into `str` objects, reusing the input
+//! object for every text with nothing to mask.
 
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use piimask::Masker;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyFloat, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 
+use crate::errors::internal_error;
 use crate::text::{run, utf8};
 
-/// Below this many bytes in all, a batch is masked on the calling thread: waking the pool
-/// costs more than it saves.
-const SERIAL_BYTES: usize = 32 * 1024;
-
-/// The fewest texts one pool task masks (chat messages are short).
-const MIN_TEXTS_PER_TASK: usize = 64;
+/// The texts one pool task masks (chat messages are short: about 20 KiB). A batch of fewer
+/// than two chunks is masked on the calling thread: waking the pool would cost more.
+const CHUNK_TEXTS: usize = 256;
 
 /// One input of a batch: text to mask, or a missing value passed through.
 enum Item<'a> {
@@ -34,6 +32,11 @@ fn mask_item<'a>(masker: &Masker, item: &Item<'a>) -> Option<Cow<'a, str>> {
 }
 
 /// Masks every text of `texts` (a list, tuple or any iterable of `str`, `None` or float NaN).
+///
+/// Large batches are pipelined: this thread converts the texts chunk by chunk (it needs the
+/// GIL for that, and on CPython's limited API a `str` that is not ASCII is encoded to UTF-8
+/// here, once) and hands each chunk to the pool as soon as it is converted, so encoding
+/// overlaps masking; then it waits for the pool with the GIL released, and builds the result.
 pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = texts.py();
     let objects: Vec<Bound<'py, PyAny>> = if let Ok(list) = texts.cast::<PyList>() {
@@ -45,13 +48,61 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
     } else {
         texts.try_iter()?.collect::<PyResult<_>>()?
     };
+    let pool = if objects.len() < 2 * CHUNK_TEXTS { None } else { pool() };
+    let masked: Vec<Option<Cow<'_, str>>> = match pool {
+        None => {
+            let items = convert(&objects, 0)?;
+            run(py, !items.is_empty(), || items.iter().map(|item| mask_item(masker, item)).collect())?
+        }
+        Some(pool) => {
+            let mut chunks: Vec<Option<Vec<Option<Cow<'_, str>>>>> = Vec::new();
+            chunks.resize_with(objects.len().div_ceil(CHUNK_TEXTS), || None);
+            let (sender, receiver) = mpsc::channel();
+            pool.in_place_scope(|scope| {
+                let mut spawned = 0;
+                for (index, chunk) in objects.chunks(CHUNK_TEXTS).enumerate() {
+                    // On an error, the scope still waits for the chunks already handed out.
+                    let items = convert(chunk, index * CHUNK_TEXTS)?;
+                    let sender = sender.clone();
+                    scope.spawn(move |_| {
+                        let masked = catch_unwind(AssertUnwindSafe(|| {
+                            items.iter().map(|item| mask_item(masker, item)).collect::<Vec<_>>()
+                        }));
+                        // The receiver is gone only when converting a later chunk failed.
+                        let _ = sender.send((index, masked.ok()));
+                    });
+                    spawned += 1;
+                }
+                let chunks = &mut chunks;
+                py.detach(move || {
+                    for (index, masked) in receiver.iter().take(spawned) {
+                        chunks[index] = masked;
+                    }
+                });
+                Ok::<_, PyErr>(())
+            })?;
+            let mut masked = Vec::with_capacity(objects.len());
+            for chunk in chunks {
+                masked.extend(chunk.ok_or_else(|| internal_error(py))?);
+            }
+            masked
+        }
+    };
+    let results = objects.iter().zip(masked).map(|(object, masked)| match masked {
+        Some(Cow::Owned(text)) => PyString::new(py, &text).into_any(),
+        Some(Cow::Borrowed(_)) | None => object.clone(),
+    });
+    PyList::new(py, results)
+}
+
+/// The UTF-8 text of each object (`first` is the index of the first one in the batch), or
+/// `Missing` for `None` and float NaN; any other type is an error.
+fn convert<'a>(objects: &'a [Bound<'_, PyAny>], first: usize) -> PyResult<Vec<Item<'a>>> {
     let mut items = Vec::with_capacity(objects.len());
-    let mut total_bytes = 0;
-    for (index, object) in objects.iter().enumerate() {
+    for (offset, object) in objects.iter().enumerate() {
+        let index = first + offset;
         items.push(if let Ok(text) = object.cast::<PyString>() {
-            let text = utf8(text, Some(index))?;
-            total_bytes += text.len();
-            Item::Text(text)
+            Item::Text(utf8(text, Some(index))?)
         } else if object.is_none() || object.cast::<PyFloat>().is_ok_and(|number| number.value().is_nan()) {
             Item::Missing
         } else {
@@ -61,24 +112,7 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
             )));
         });
     }
-    let pool = if total_bytes < SERIAL_BYTES { None } else { pool() };
-    let masked: Vec<Option<Cow<'_, str>>> = match pool {
-        None => run(py, total_bytes > 0, || items.iter().map(|item| mask_item(masker, item)).collect())?,
-        Some(pool) => run(py, true, || {
-            pool.install(|| {
-                items
-                    .par_iter()
-                    .with_min_len(MIN_TEXTS_PER_TASK)
-                    .map(|item| mask_item(masker, item))
-                    .collect()
-            })
-        })?,
-    };
-    let results = objects.iter().zip(masked).map(|(object, masked)| match masked {
-        Some(Cow::Owned(text)) => PyString::new(py, &text).into_any(),
-        Some(Cow::Borrowed(_)) | None => object.clone(),
-    });
-    PyList::new(py, results)
+    Ok(items)
 }
 
 /// The thread pool of this process: one thread per core (or `RAYON_NUM_THREADS`).

@@ -133,6 +133,23 @@ def test_mask_batch_inputs() -> None:
         masker.mask_batch("not a list")
 
 
+def test_mask_batch_errors_in_a_large_batch() -> None:
+    # Large batches are converted and masked chunk by chunk in a pipeline: an error in a
+    # late chunk still names the right item, and leaves nothing waiting.
+    masker = piimask.Masker()
+    texts: list[object] = [f"card {CARD}"] * 5000
+    texts[4321] = "bad \ud800"
+    with pytest.raises(piimask.InvalidUtf8Error) as raised:
+        masker.mask_batch(texts)  # type: ignore[arg-type]
+    assert (raised.value.index, raised.value.offset) == (4321, 4)
+    texts[4321] = b"bytes"
+    with pytest.raises(TypeError, match="item 4321 is of type bytes"):
+        masker.mask_batch(texts)  # type: ignore[arg-type]
+    texts[4321] = "ok"
+    out = masker.mask_batch(texts)  # type: ignore[arg-type]
+    assert out[4321] == "ok" and out[0] == out[4999] == "card ************1111"
+
+
 def test_errors_carry_codes_and_offsets_never_text() -> None:
     secret = "4111111111111111"
     with pytest.raises(piimask.InvalidUtf8Error) as raised:
