@@ -18,3 +18,19 @@ def load_vectors() -> list[tuple[str, dict[str, Any]]]:
             for vector in tomllib.load(file)["test"]:
                 vectors.append((str(path.relative_to(VECTORS)), vector))
     return vectors
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line counting the conformance vectors, like the Rust suite's."""
+    outcomes = {"passed": 0, "failed": 0, "skipped": 0}
+    for outcome in outcomes:
+        for report in terminalreporter.stats.get(outcome, []):
+            if "test_vectors.py::test_vector[" in getattr(report, "nodeid", "") and report.when in ("call", "setup"):
+                outcomes[outcome] += 1
+    total = sum(outcomes.values())
+    if total:
+        files = len({file for file, _ in load_vectors()})
+        terminalreporter.write_line(
+            f"{total} conformance vectors in {files} files: {outcomes['passed']} passed, "
+            f"{outcomes['failed']} failed, {outcomes['skipped']} skipped (Python)"
+        )
