@@ -14,9 +14,10 @@ use pyo3::types::{PyFloat, PyList, PyString, PyTuple};
 use crate::errors::internal_error;
 use crate::text::{run, utf8};
 
-/// The texts one pool task masks (chat messages are short: about 20 KiB). A batch of fewer
-/// than two chunks is masked on the calling thread: waking the pool would cost more.
+/// The most texts and bytes one pool task masks (256 chat messages are about 20 KiB). A
+/// batch of one chunk is masked on the calling thread: waking the pool would cost more.
 const CHUNK_TEXTS: usize = 256;
+const CHUNK_BYTES: usize = 64 * 1024;
 
 /// One input of a batch: text to mask, or a missing value passed through.
 enum Item<'a> {
@@ -48,21 +49,26 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
     } else {
         texts.try_iter()?.collect::<PyResult<_>>()?
     };
-    let pool = if objects.len() < 2 * CHUNK_TEXTS { None } else { pool() };
+    let mut next = 0;
+    let first = next_chunk(&objects, &mut next)?;
+    let pool = if next == objects.len() { None } else { pool() };
     let masked: Vec<Option<Cow<'_, str>>> = match pool {
         None => {
-            let items = convert(&objects, 0)?;
+            // One chunk (or no pool): mask on this thread.
+            let mut items = first;
+            while next < objects.len() {
+                items.extend(next_chunk(&objects, &mut next)?);
+            }
             run(py, !items.is_empty(), || items.iter().map(|item| mask_item(masker, item)).collect())?
         }
         Some(pool) => {
             let mut chunks: Vec<Option<Vec<Option<Cow<'_, str>>>>> = Vec::new();
-            chunks.resize_with(objects.len().div_ceil(CHUNK_TEXTS), || None);
             let (sender, receiver) = mpsc::channel();
             pool.in_place_scope(|scope| {
-                let mut spawned = 0;
-                for (index, chunk) in objects.chunks(CHUNK_TEXTS).enumerate() {
-                    // On an error, the scope still waits for the chunks already handed out.
-                    let items = convert(chunk, index * CHUNK_TEXTS)?;
+                let mut items = first;
+                loop {
+                    let index = chunks.len();
+                    chunks.push(None);
                     let sender = sender.clone();
                     scope.spawn(move |_| {
                         let masked = catch_unwind(AssertUnwindSafe(|| {
@@ -71,8 +77,13 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
                         // The receiver is gone only when converting a later chunk failed.
                         let _ = sender.send((index, masked.ok()));
                     });
-                    spawned += 1;
+                    if next == objects.len() {
+                        break;
+                    }
+                    // On an error, the scope still waits for the chunks already handed out.
+                    items = next_chunk(&objects, &mut next)?;
                 }
+                let spawned = chunks.len();
                 let chunks = &mut chunks;
                 py.detach(move || {
                     for (index, masked) in receiver.iter().take(spawned) {
@@ -95,14 +106,19 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
     PyList::new(py, results)
 }
 
-/// The UTF-8 text of each object (`first` is the index of the first one in the batch), or
+/// Converts the next chunk of `objects`, from index `*next` (advanced past it): up to
+/// `CHUNK_TEXTS` texts or `CHUNK_BYTES` bytes. Each item is the UTF-8 text of a `str`, or
 /// `Missing` for `None` and float NaN; any other type is an error.
-fn convert<'a>(objects: &'a [Bound<'_, PyAny>], first: usize) -> PyResult<Vec<Item<'a>>> {
-    let mut items = Vec::with_capacity(objects.len());
-    for (offset, object) in objects.iter().enumerate() {
-        let index = first + offset;
+fn next_chunk<'a>(objects: &'a [Bound<'_, PyAny>], next: &mut usize) -> PyResult<Vec<Item<'a>>> {
+    let mut items = Vec::with_capacity(CHUNK_TEXTS.min(objects.len() - *next));
+    let mut bytes = 0;
+    while *next < objects.len() && items.len() < CHUNK_TEXTS && bytes < CHUNK_BYTES {
+        let index = *next;
+        let object = &objects[index];
         items.push(if let Ok(text) = object.cast::<PyString>() {
-            Item::Text(utf8(text, Some(index))?)
+            let text = utf8(text, Some(index))?;
+            bytes += text.len();
+            Item::Text(text)
         } else if object.is_none() || object.cast::<PyFloat>().is_ok_and(|number| number.value().is_nan()) {
             Item::Missing
         } else {
@@ -111,6 +127,7 @@ fn convert<'a>(objects: &'a [Bound<'_, PyAny>], first: usize) -> PyResult<Vec<It
                 "mask_batch: item {index} is of type {type_name}, not str or None"
             )));
         });
+        *next += 1;
     }
     Ok(items)
 }

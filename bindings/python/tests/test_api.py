@@ -113,6 +113,9 @@ def test_long_inputs_release_the_gil_and_agree() -> None:
     assert masker.mask(text) == "".join(masker.mask(f"card {CARD}, phone {PHONE}. ") for _ in range(2000))
     assert len(masker.find(text)) == 4000
     assert masker.mask_bytes(text.encode()) == masker.mask(text).encode()
+    # A few long texts are split into chunks by bytes, so they too go to the thread pool.
+    texts = [text, None, text.upper(), "é" + text] * 3
+    assert masker.mask_batch(texts) == [None if t is None else masker.mask(t) for t in texts]
 
 
 def test_mask_batch_inputs() -> None:
