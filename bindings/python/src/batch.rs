@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use piimask::Masker;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyFloat, PyList, PyString, PyTuple};
+use pyo3::types::{PyFloat, PyList, PyString};
 
 use crate::errors::internal_error;
 use crate::text::{run, utf8};
@@ -25,9 +25,13 @@ enum Item<'a> {
     Missing,
 }
 
-fn mask_item<'a>(masker: &Masker, item: &Item<'a>) -> Option<Cow<'a, str>> {
+/// The masked text of an item, or `None` when it is unchanged (or missing).
+fn mask_item(masker: &Masker, item: &Item<'_>) -> Option<String> {
     match item {
-        Item::Text(text) => Some(masker.mask(text)),
+        Item::Text(text) => match masker.mask(text) {
+            Cow::Owned(masked) => Some(masked),
+            Cow::Borrowed(_) => None,
+        },
         Item::Missing => None,
     }
 }
@@ -38,31 +42,36 @@ fn mask_item<'a>(masker: &Masker, item: &Item<'a>) -> Option<Cow<'a, str>> {
 /// GIL for that, and on CPython's limited API a `str` that is not ASCII is encoded to UTF-8
 /// here, once) and hands each chunk to the pool as soon as it is converted, so encoding
 /// overlaps masking; then it waits for the pool with the GIL released, and builds the result.
+/// Each object is touched once on the way in (while it is in cache) and not at all on the
+/// way out when its text is unchanged: the result list takes over the reference.
 pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = texts.py();
-    let objects: Vec<Bound<'py, PyAny>> = if let Ok(list) = texts.cast::<PyList>() {
-        list.iter().collect()
-    } else if let Ok(tuple) = texts.cast::<PyTuple>() {
-        tuple.iter().collect()
-    } else if texts.is_instance_of::<PyString>() {
+    if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err("mask_batch takes a list of str, not a str (use mask)"));
-    } else {
-        texts.try_iter()?.collect::<PyResult<_>>()?
+    }
+    let list = match texts.cast::<PyList>() {
+        Ok(list) => list.clone(),
+        // A tuple, a pandas Series, a generator, ...: list(texts).
+        Err(_) => py.get_type::<PyList>().call1((texts,))?.cast_into::<PyList>()?,
     };
-    let mut next = 0;
-    let first = next_chunk(&objects, &mut next)?;
-    let pool = if next == objects.len() { None } else { pool() };
-    let masked: Vec<Option<Cow<'_, str>>> = match pool {
+    // A strong reference to every object for the whole call (another thread may change the
+    // list while the GIL is released), in slots that never move, so texts can borrow them.
+    let mut objects: Vec<Option<Bound<'py, PyAny>>> = Vec::new();
+    objects.resize_with(list.len(), || None);
+    let mut converter = Converter { list: &list, slots: objects.iter_mut().enumerate() };
+    let first = converter.next_chunk()?;
+    let pool = if converter.is_done() { None } else { pool() };
+    let masked: Vec<Option<String>> = match pool {
         None => {
             // One chunk (or no pool): mask on this thread.
             let mut items = first;
-            while next < objects.len() {
-                items.extend(next_chunk(&objects, &mut next)?);
+            while !converter.is_done() {
+                items.extend(converter.next_chunk()?);
             }
             run(py, !items.is_empty(), || items.iter().map(|item| mask_item(masker, item)).collect())?
         }
         Some(pool) => {
-            let mut chunks: Vec<Option<Vec<Option<Cow<'_, str>>>>> = Vec::new();
+            let mut chunks: Vec<Option<Vec<Option<String>>>> = Vec::new();
             let (sender, receiver) = mpsc::channel();
             pool.in_place_scope(|scope| {
                 let mut items = first;
@@ -77,11 +86,11 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
                         // The receiver is gone only when converting a later chunk failed.
                         let _ = sender.send((index, masked.ok()));
                     });
-                    if next == objects.len() {
+                    if converter.is_done() {
                         break;
                     }
                     // On an error, the scope still waits for the chunks already handed out.
-                    items = next_chunk(&objects, &mut next)?;
+                    items = converter.next_chunk()?;
                 }
                 let spawned = chunks.len();
                 let chunks = &mut chunks;
@@ -99,37 +108,54 @@ pub fn mask_batch<'py>(masker: &Masker, texts: &Bound<'py, PyAny>) -> PyResult<B
             masked
         }
     };
-    let results = objects.iter().zip(masked).map(|(object, masked)| match masked {
-        Some(Cow::Owned(text)) => PyString::new(py, &text).into_any(),
-        Some(Cow::Borrowed(_)) | None => object.clone(),
-    });
+    let results = objects
+        .into_iter()
+        .zip(masked)
+        .map(|(object, masked)| match (object, masked) {
+            (_, Some(masked)) => Ok(PyString::new(py, &masked).into_any()),
+            (Some(object), None) => Ok(object),
+            (None, None) => Err(internal_error(py)),
+        })
+        .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, results)
 }
 
-/// Converts the next chunk of `objects`, from index `*next` (advanced past it): up to
-/// `CHUNK_TEXTS` texts or `CHUNK_BYTES` bytes. Each item is the UTF-8 text of a `str`, or
-/// `Missing` for `None` and float NaN; any other type is an error.
-fn next_chunk<'a>(objects: &'a [Bound<'_, PyAny>], next: &mut usize) -> PyResult<Vec<Item<'a>>> {
-    let mut items = Vec::with_capacity(CHUNK_TEXTS.min(objects.len() - *next));
-    let mut bytes = 0;
-    while *next < objects.len() && items.len() < CHUNK_TEXTS && bytes < CHUNK_BYTES {
-        let index = *next;
-        let object = &objects[index];
-        items.push(if let Ok(text) = object.cast::<PyString>() {
-            let text = utf8(text, Some(index))?;
-            bytes += text.len();
-            Item::Text(text)
-        } else if object.is_none() || object.cast::<PyFloat>().is_ok_and(|number| number.value().is_nan()) {
-            Item::Missing
-        } else {
-            let type_name = object.get_type().name().map(|name| name.to_string()).unwrap_or_default();
-            return Err(PyTypeError::new_err(format!(
-                "mask_batch: item {index} is of type {type_name}, not str or None"
-            )));
-        });
-        *next += 1;
+/// Takes the objects of a list into their slots, converting them chunk by chunk.
+struct Converter<'a, 'py> {
+    list: &'a Bound<'py, PyList>,
+    slots: std::iter::Enumerate<std::slice::IterMut<'a, Option<Bound<'py, PyAny>>>>,
+}
+
+impl<'a> Converter<'a, '_> {
+    fn is_done(&self) -> bool {
+        self.slots.len() == 0
     }
-    Ok(items)
+
+    /// The next chunk: up to `CHUNK_TEXTS` texts or `CHUNK_BYTES` bytes. Each item is the
+    /// UTF-8 text of a `str`, or `Missing` for `None` and float NaN; any other type is an
+    /// error.
+    fn next_chunk(&mut self) -> PyResult<Vec<Item<'a>>> {
+        let mut items = Vec::with_capacity(CHUNK_TEXTS.min(self.slots.len()));
+        let mut bytes = 0;
+        while items.len() < CHUNK_TEXTS && bytes < CHUNK_BYTES {
+            let Some((index, slot)) = self.slots.next() else { break };
+            let object: &'a Bound<'_, PyAny> = slot.insert(self.list.get_item(index)?);
+            items.push(if let Ok(text) = object.cast::<PyString>() {
+                let text = utf8(text, Some(index))?;
+                bytes += text.len();
+                Item::Text(text)
+            } else if object.is_none() || object.cast::<PyFloat>().is_ok_and(|number| number.value().is_nan())
+            {
+                Item::Missing
+            } else {
+                let type_name = object.get_type().name().map(|name| name.to_string()).unwrap_or_default();
+                return Err(PyTypeError::new_err(format!(
+                    "mask_batch: item {index} is of type {type_name}, not str or None"
+                )));
+            });
+        }
+        Ok(items)
+    }
 }
 
 /// The thread pool of this process: one thread per core (or `RAYON_NUM_THREADS`).
