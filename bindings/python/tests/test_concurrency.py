@@ -107,3 +107,28 @@ def test_mask_batch_releases_the_gil() -> None:
         done.set()
         counter.join()
     assert ticks > 0
+
+
+def test_a_list_changed_by_another_thread_during_mask_batch() -> None:
+    # mask_batch holds its own reference to every text before it releases the GIL, so a
+    # thread that empties and refills the list meanwhile cannot pull texts from under it.
+    masker = piimask.Masker()
+    texts = list(TEXTS * 50)
+    expected = masker.mask_batch(list(texts))
+    stop = threading.Event()
+
+    def churn() -> None:
+        while not stop.is_set():
+            saved = texts[:]
+            texts.clear()
+            texts.extend(saved)
+
+    thread = threading.Thread(target=churn)
+    thread.start()
+    try:
+        results = [masker.mask_batch(texts) for _ in range(5)]
+    finally:
+        stop.set()
+        thread.join()
+    for result in results:
+        assert result == expected[: len(result)]
