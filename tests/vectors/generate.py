@@ -1067,6 +1067,8 @@ def gen_emails():
             V.add("email-%s-%s" % (slug, l), note, sent("email", l, k(), "email", value))
     V.add("email-leading-dropped", "leading characters other than letters, digits and _ are dropped from the local part",
           ["ping ~~", ("email", "admin@example.org"), " now"])
+    V.add("email-atext-slash-equals-question", "RFC 5322 atext `/`, `=` and `?` belong to the local part (REFERENCE §5; found by the leak oracle)",
+          ["write to ", ("email", "ab/cd=ef?gh@example.com"), " now"])
     V.add("email-leading-dot-dropped", "a leading dot is dropped from the local part",
           ["see .", ("email", "hidden@example.com"), " too"])
     V.add("email-angle-brackets", "address in angle brackets",
