@@ -1281,6 +1281,8 @@ def gen_phones():
               [pre, ("phone", num), post])
     V.add("phone-context-din-extension-de", "DIN 5008 extension with a context word: the whole chunk "
           "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
+    V.add("phone-yyyymmdd-group-nl", "eight digits that read as YYYYMMDD are part of the number when other groups "
+          "join them (found by the leak oracle)", ["Mijn nummer: ", ("phone", "+31 6 19820415"), " of ", ("phone", "06-19110607"), "."])
     # negatives for context words
     negc = [
         ("hotel", "'tel' must be a whole word ('hotel' is not)", ["Room at the hotel ", "2015550123", "."]),
