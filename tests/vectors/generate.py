@@ -1696,7 +1696,10 @@ def gen_config():
     ]
     M = "CONFIG_MASK_CHAR"
     for slug, ch in (("letter", "a"), ("letter-upper", "X"), ("letter-cyrillic", "ж"), ("digit", "7"),
-                     ("space", " "), ("tab", "\t"), ("nbsp", "\u00a0"), ("lt", "<"), ("gt", ">"), ("at", "@")):
+                     ("space", " "), ("tab", "\t"), ("nbsp", "\u00a0"), ("lt", "<"), ("gt", ">"), ("at", "@"),
+                     # Found by fuzzing: separators and signs join kept digits into new numbers.
+                     ("dot", "."), ("dash", "-"), ("en-dash", "\u2013"), ("slash", "/"), ("plus", "+"),
+                     ("paren", "(")):
         errs.append(("mask-char-top-%s" % slug, {"mask_char": ch}, M, "top-level mask character may not be %r" % ch))
     for kind, slug, ch in (("card", "letter", "X"), ("iban", "digit", "0"), ("ssn", "space", " "),
                            ("email", "at", "@"), ("phone", "lt", "<"), ("card", "gt", ">"), ("email", "letter", "é"),
