@@ -1,5 +1,7 @@
 //! Corpora for the benchmarks, built outside the timed code.
 
+pub mod hostile;
+
 use std::path::Path;
 
 /// The chat texts of the sample transcript export (every `text` field), one per line.
