@@ -1,7 +1,7 @@
 //! The fuzz targets' smoke run inside the test command, and the replay of every minimised
 //! crash in `fuzz/regressions/<target>/`: the same property functions the cargo-fuzz targets
 //! call, over the seed corpus (from the conformance vectors) and a deterministic batch of
-//! mutated seeds. `PIIMASK_FUZZ_SMOKE_CASES` sets the mutated inputs per target (default 25 000);
+//! mutated seeds. `PIIMASK_FUZZ_SMOKE_CASES` sets the mutated inputs per target (default 100 000);
 //! real coverage-guided fuzzing is `scripts/fuzz`.
 //!
 //! A failure prints the property, a ready-to-paste reproduction, and the path of the input
@@ -44,7 +44,7 @@ fn fnv(data: &[u8]) -> u64 {
 }
 
 fn cases() -> usize {
-    std::env::var("PIIMASK_FUZZ_SMOKE_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(25_000)
+    std::env::var("PIIMASK_FUZZ_SMOKE_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
 }
 
 /// Seeds, then mutated seeds; fails with the first few failures.
