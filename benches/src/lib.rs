@@ -1,5 +1,7 @@
 //! Corpora for the benchmarks, built outside the timed code.
 
+pub mod hostile;
+
 use std::path::Path;
 
 pub mod baseline;

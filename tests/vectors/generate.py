@@ -1067,6 +1067,8 @@ def gen_emails():
             V.add("email-%s-%s" % (slug, l), note, sent("email", l, k(), "email", value))
     V.add("email-leading-dropped", "leading characters other than letters, digits and _ are dropped from the local part",
           ["ping ~~", ("email", "admin@example.org"), " now"])
+    V.add("email-atext-slash-equals-question", "RFC 5322 atext `/`, `=` and `?` belong to the local part (REFERENCE §5; found by the leak oracle)",
+          ["write to ", ("email", "ab/cd=ef?gh@example.com"), " now"])
     V.add("email-leading-dot-dropped", "a leading dot is dropped from the local part",
           ["see .", ("email", "hidden@example.com"), " too"])
     V.add("email-angle-brackets", "address in angle brackets",
@@ -1088,6 +1090,8 @@ def gen_emails():
         ("m******@gmail.com", "already-masked", "an already-masked address is not detected again"),
         ("a@b.c", "one-letter-tld", "TLD of one letter"),
         ("*@example.com", "already-masked-one-char", "masked one-character local part"),
+        ("___@gmail.com", "no-letters-or-digits", "a local part without a letter or digit holds nothing to hide "
+         "(found by fuzzing: style preserve left such an address to be found again)"),
     ]
     for value, slug, note in neg:
         for l in LANGS:
@@ -1279,6 +1283,8 @@ def gen_phones():
               [pre, ("phone", num), post])
     V.add("phone-context-din-extension-de", "DIN 5008 extension with a context word: the whole chunk "
           "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
+    V.add("phone-yyyymmdd-group-nl", "eight digits that read as YYYYMMDD are part of the number when other groups "
+          "join them (found by the leak oracle)", ["Mijn nummer: ", ("phone", "+31 6 19820415"), " of ", ("phone", "06-19110607"), "."])
     # negatives for context words
     negc = [
         ("hotel", "'tel' must be a whole word ('hotel' is not)", ["Room at the hotel ", "2015550123", "."]),
@@ -1692,7 +1698,10 @@ def gen_config():
     ]
     M = "CONFIG_MASK_CHAR"
     for slug, ch in (("letter", "a"), ("letter-upper", "X"), ("letter-cyrillic", "ж"), ("digit", "7"),
-                     ("space", " "), ("tab", "\t"), ("nbsp", "\u00a0"), ("lt", "<"), ("gt", ">"), ("at", "@")):
+                     ("space", " "), ("tab", "\t"), ("nbsp", "\u00a0"), ("lt", "<"), ("gt", ">"), ("at", "@"),
+                     # Found by fuzzing: separators and signs join kept digits into new numbers.
+                     ("dot", "."), ("dash", "-"), ("en-dash", "\u2013"), ("slash", "/"), ("plus", "+"),
+                     ("paren", "(")):
         errs.append(("mask-char-top-%s" % slug, {"mask_char": ch}, M, "top-level mask character may not be %r" % ch))
     for kind, slug, ch in (("card", "letter", "X"), ("iban", "digit", "0"), ("ssn", "space", " "),
                            ("email", "at", "@"), ("phone", "lt", "<"), ("card", "gt", ">"), ("email", "letter", "é"),

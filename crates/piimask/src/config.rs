@@ -13,7 +13,10 @@
 //! keep_tail = 4            # units kept at the end (card: at most 4, PCI DSS)
 //! ```
 //! The same in JSON: `{"kinds": ["card"], "card": {"style": "preserve", "keep_head": 6}}`.
-//! Unknown fields are errors.
+//! Unknown fields are errors. A mask character may not be a letter, a digit, whitespace, a
+//! control character, `<`, `>`, `@`, or anything the scanner reads inside a number (the
+//! separators `-` `.` `/` and their Unicode forms, `+`, parentheses): masked text must
+//! hold nothing to find.
 //!
 //! Units are digits for card, SSN and phone; letters and digits for IBAN; characters of the
 //! local part for email. Defaults: email keeps its first character (head 1, tail 0, the
@@ -26,6 +29,7 @@ use crate::kind::{Kind, KindSet};
 use crate::mask::{MaskRule, Style};
 use crate::masker::Masker;
 use crate::scan::Level;
+use crate::scan::chars::{Class, classify};
 
 /// Options for one kind. `None` fields take the kind's default.
 ///
@@ -294,10 +298,20 @@ fn check_mask_char(kind: Option<Kind>, c: char) -> Result<(), ConfigError> {
         "< and > are reserved for template parameters"
     } else if c == '@' {
         "@ would make masked values look like email addresses"
+    } else if reads_inside_numbers(c) {
+        "separators, signs and parentheses join the kept digits into new numbers"
     } else {
         return Ok(());
     };
     Err(ConfigError::MaskChar { kind, code_point: c as u32, reason })
+}
+
+/// Whether the scanner reads `c` inside a number (a separator, `+`, a parenthesis): masked
+/// with it, `+3958.61726` would hold a new number, and masked text would not be a fixpoint.
+fn reads_inside_numbers(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let encoded = c.encode_utf8(&mut buf).as_bytes();
+    !matches!(classify(encoded, 0).0, Class::Other | Class::Digit(_))
 }
 
 /// Builds a [`Masker`]: set options, then [`build`](MaskerBuilder::build) validates them all.
@@ -471,6 +485,11 @@ mod tests {
         assert_eq!(build("kinds = []"), ErrorCode::ConfigNoKinds);
         assert_eq!(build("mask_char = \"x\""), ErrorCode::ConfigMaskChar);
         assert_eq!(build("[email]\nmask_char = \"@\""), ErrorCode::ConfigMaskChar);
+        // Found by fuzzing: `+3958061726` masked with `.` and 5 kept head digits read as a
+        // new number, `+39580.1726`.
+        for c in ["-", ".", "/", "+", "(", ")", "\u{2013}", "\u{FF0E}", "\u{FF0B}"] {
+            assert_eq!(build(&format!("[phone]\nmask_char = \"{c}\"")), ErrorCode::ConfigMaskChar, "{c}");
+        }
         assert_eq!(build("[card]\nkeep_head = 7"), ErrorCode::ConfigKeepLimit);
         assert_eq!(build("[card]\nkeep_tail = 5"), ErrorCode::ConfigKeepLimit);
         assert_eq!(build("[iban]\nkeep_head = 9"), ErrorCode::ConfigKeepLimit);

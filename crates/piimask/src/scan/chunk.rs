@@ -49,6 +49,9 @@ impl Joint {
 pub(crate) const FLAG_IPV4: u8 = 1;
 /// Group flag: the group is part of a date (`21.11.2026`, `2026-11-21`, `21/11/26`).
 pub(crate) const FLAG_DATE: u8 = 2;
+/// Group flag: the group is eight digits `YYYYMMDD` (`20261121`): a date when it stands
+/// alone, but only a piece of a longer number when other groups join it (`+31 6 19820415`).
+pub(crate) const FLAG_COMPACT_DATE: u8 = 4;
 
 /// How many leading digit values a group keeps inline (enough for dates, IPv4 parts,
 /// prefixes); the rest are decoded from the haystack when a candidate is validated.
@@ -321,7 +324,7 @@ impl<'h> Chunk<'h> {
             && group.decode(self.hay, &mut eight) == 8
             && is_compact_date(&eight)
         {
-            group.flags |= FLAG_DATE;
+            group.flags |= FLAG_COMPACT_DATE;
         }
         self.total_digits += group.len;
         self.groups.push(group);

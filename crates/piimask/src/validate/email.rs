@@ -28,6 +28,9 @@ fn is_local_char(c: char) -> bool {
                 | '%'
                 | '+'
                 | '-'
+                | '/'
+                | '='
+                | '?'
                 | '\''
                 | '!'
                 | '#'
@@ -94,10 +97,13 @@ fn trim_local_start(hay: &[u8], mut start: usize, at: usize) -> Option<usize> {
 }
 
 /// A local part piimask produced: it holds the mask character and no more letters or
-/// digits than the style keeps (`m******`).
+/// digits than the style keeps (`m******`); or it holds no letter or digit at all (`___`),
+/// so there is nothing in it to hide, and style `preserve` (which masks only letters and
+/// digits) would otherwise leave it to be found again.
 fn is_masked_local_part(local: &[u8], masked: MaskedForm) -> bool {
     let Ok(local) = std::str::from_utf8(local) else { return false };
-    local.contains(masked.mask_char) && local.chars().filter(|c| c.is_alphanumeric()).count() <= masked.kept
+    let units = local.chars().filter(|c| c.is_alphanumeric()).count();
+    units == 0 || (local.contains(masked.mask_char) && units <= masked.kept)
 }
 
 /// Reads the domain after the `@` and returns where the address ends.

@@ -2,12 +2,17 @@
 //! addresses, prices and decimals, percentages, and the digits of a known non-IBAN.
 
 use crate::scan::chars::{Class, Sep, char_at, char_before, classify, is_letter};
-use crate::scan::chunk::{Chunk, FLAG_DATE, FLAG_IPV4, Joint};
+use crate::scan::chunk::{Chunk, FLAG_COMPACT_DATE, FLAG_DATE, FLAG_IPV4, Joint};
 
-/// Whether groups `s..=e` of the chunk may not be a PHONE or SSN.
+/// Whether groups `s..=e` of the chunk may not be a PHONE or SSN: they hold a date or an
+/// IPv4 address, or are one lone `YYYYMMDD` group (joined to other groups, eight such
+/// digits are only part of the number: `+31 6 19820415`, `06-19110607`).
 pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize, usize)>) -> bool {
     let groups = &chunk.groups()[s..=e];
     if groups.iter().any(|g| g.flags & (FLAG_DATE | FLAG_IPV4) != 0) {
+        return true;
+    }
+    if s == e && groups[0].flags & FLAG_COMPACT_DATE != 0 {
         return true;
     }
     let (start, end) = (groups[0].start, groups[groups.len() - 1].end);
