@@ -191,9 +191,9 @@ impl Generator {
         }
     }
 
-    /// A tracking number: `1Z…` (UPS), `JD01…` (DHL), or 16 digits starting with `1` (no
-    /// card brand has 16 digits there, and no phone number is that long); one in five
-    /// passes Luhn, as real ones may.
+    /// A tracking number: `1Z…` (UPS), `JD01…` (DHL), or 16 digits starting with `1` but not
+    /// `18` (the only card range there is JCB's legacy `1800`, and no phone number is that
+    /// long); one in five passes Luhn, as real ones may.
     fn tracking(&mut self, out: &mut String) {
         match self.rng.random_range(0..3) {
             0 => {
@@ -205,8 +205,8 @@ impl Generator {
             }
             1 => out.push_str(&format!("JD01{:016}", self.rng.random_range(0..9_999_999_999_999_999u64))),
             _ => {
-                let mut digits: Vec<u8> = vec![1];
-                digits.extend((0..14).map(|_| self.rng.random_range(0..10u8)));
+                let mut digits: Vec<u8> = vec![1, self.rng.random_range(0..8)];
+                digits.extend((0..13).map(|_| self.rng.random_range(0..10u8)));
                 if self.rng.random_bool(0.2) {
                     digits.push(luhn_check_digit(&digits));
                 } else {
