@@ -14,7 +14,7 @@ use std::sync::Once;
 use piimask_core::InputError;
 
 use crate::error::{Failure, piimask_error};
-use crate::status::{PIIMASK_OK, piimask_status};
+use crate::status::{PIIMASK_BUFFER_TOO_SMALL, PIIMASK_OK, piimask_status};
 
 /// Installs the hook that keeps panic messages (which may quote input text) off standard
 /// error.
@@ -148,20 +148,6 @@ impl OutputBuffer {
         !input.is_empty() && self.capacity > 0 && start < in_end && in_start < end
     }
 
-    /// Reports an empty output after a failure: length 0, and a NUL at the start when there
-    /// is room for one.
-    ///
-    /// # Safety
-    /// As for [`write`](OutputBuffer::write).
-    pub unsafe fn clear(&self) {
-        // SAFETY: checked non-NULL in `new`; writable by the caller's guarantee.
-        unsafe { self.output_len.write(0) };
-        if self.capacity > 0 {
-            // SAFETY: at least one writable byte.
-            unsafe { self.output.write(0) };
-        }
-    }
-
     /// Writes `text` and a NUL, or reports the length when they do not fit (then writes
     /// only a NUL at the start, when there is room for one, so a caller that ignores the
     /// status sends nothing).
@@ -190,6 +176,35 @@ impl OutputBuffer {
             self.output.add(text.len()).write(0);
         }
         Ok(())
+    }
+}
+
+/// After a call that writes to a caller buffer returned `status`: on any failure but
+/// `PIIMASK_BUFFER_TOO_SMALL` (which reports the size needed), reports an empty output
+/// through whichever of `output` and `output_len` can take it: `*output_len = 0`, and a NUL
+/// at the start of `output` when it has room for one. Whatever failed first (a NULL masker,
+/// a NULL `output_len`, invalid UTF-8, a panic), a caller that ignores the status then reads
+/// the empty string, never stale text such as the unmasked input when masking in place.
+///
+/// # Safety
+/// `output` must be NULL or valid for writing `capacity` bytes; `output_len` NULL or
+/// writable.
+pub unsafe fn clear_after_failure(
+    status: piimask_status,
+    output: *mut c_char,
+    capacity: usize,
+    output_len: *mut usize,
+) {
+    if status == PIIMASK_OK || status == PIIMASK_BUFFER_TOO_SMALL {
+        return;
+    }
+    if !output_len.is_null() {
+        // SAFETY: writable by the caller's guarantee.
+        unsafe { output_len.write(0) };
+    }
+    if !output.is_null() && capacity > 0 {
+        // SAFETY: at least one writable byte.
+        unsafe { output.write(0) };
     }
 }
 
