@@ -4,9 +4,11 @@
 //! A panic never unwinds into C: it is caught and becomes `PIIMASK_INTERNAL`. The panic
 //! message itself is never printed (Rust's would quote the text being sliced, which may be
 //! a customer's message): a panic hook, installed on first use, prints only where the panic
-//! happened. The Rust runtime inside `libpiimask` runs nothing but piimask, so the hook
-//! cannot hide another program's panics.
+//! happened. It does so only for panics inside the boundary and hands every other panic to
+//! the hook it replaced, so that Rust code sharing the process (the fuzz target and the
+//! tests calling this crate as the rlib `piimask_capi`) keeps its messages.
 
+use std::cell::Cell;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
@@ -16,12 +18,22 @@ use piimask_core::InputError;
 use crate::error::{Failure, piimask_error};
 use crate::status::{PIIMASK_BUFFER_TOO_SMALL, PIIMASK_OK, piimask_status};
 
-/// Installs the hook that keeps panic messages (which may quote input text) off standard
-/// error.
+thread_local! {
+    /// How many boundaries this thread is inside (exports do not nest today; a count is as
+    /// cheap as a flag and stays right if they ever do).
+    static INSIDE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Installs the hook that keeps the messages of panics inside the boundary (which may quote
+/// input text) off standard error; other panics go to the hook it replaces.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if INSIDE.with(Cell::get) == 0 {
+                return previous(info);
+            }
             let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
             eprintln!(
                 "piimask: internal error{place}: a panic was caught at the C boundary \
@@ -34,7 +46,10 @@ fn install_panic_hook() {
 /// Runs `body` inside the boundary: a panic becomes `Err(())`.
 fn catch<T>(body: impl FnOnce() -> T) -> Result<T, ()> {
     install_panic_hook();
-    catch_unwind(AssertUnwindSafe(body)).map_err(drop)
+    INSIDE.with(|inside| inside.set(inside.get() + 1));
+    let result = catch_unwind(AssertUnwindSafe(body));
+    INSIDE.with(|inside| inside.set(inside.get() - 1));
+    result.map_err(drop)
 }
 
 /// Runs the body of an export that returns a status: `Ok` gives `PIIMASK_OK`, a failure its
