@@ -4,7 +4,7 @@
 use std::ffi::{CStr, c_char};
 use std::fmt;
 use std::ptr::{null, null_mut};
-use std::sync::Once;
+use std::sync::OnceLock;
 
 use piimask::{
     ErrorCode, Kind, Masker, MaskerBuilder, MaskerConfig, Match, RenderContext, Template, TemplateError,
@@ -118,8 +118,8 @@ const VALUES: [Option<&[u8]>; 8] = [
 /// Layout: one byte `source` (bits 0-1, where the configuration comes from: 0
 /// `piimask_config_default` when the decoded configuration is the default, else its TOML
 /// form; 1 its TOML form, 2 its JSON form, both through `piimask_config_parse`; 3 the text
-/// itself through `piimask_config_parse`, checked against `MaskerConfig::parse`, then the
-/// default configuration); [`CONFIG_BYTES`] of configuration; one byte each of `nulls` (NULL
+/// itself through `piimask_config_parse` and `piimask_context_parse`, checked against
+/// `MaskerConfig::parse` and `RenderContext::parse`, then the default configuration); [`CONFIG_BYTES`] of configuration; one byte each of `nulls` (NULL
 /// pointers, a length over `PTRDIFF_MAX`, masking in place), `sizes` (buffer capacities,
 /// optional NULLs), `tiny` (a small number, NULL values, a cut) and `skip` (entry points
 /// not called); then the text, any bytes. All zero: every entry point with valid arguments
@@ -237,10 +237,9 @@ impl FuzzInput for CapiInput {
     /// No call returns `PIIMASK_INTERNAL` (a panic caught at the boundary); every status is
     /// the one the header documents for the arguments given; outputs equal the core's;
     /// nothing is written past a buffer's capacity; out-parameters are set as documented on
-    /// failure; errors carry the code returned and never the input text; everything the ABI
+    /// failure; errors carry the code returned and hold no text of the input; everything the ABI
     /// hands out is freed.
     fn check(&self) -> Verdict {
-        keep_panic_messages();
         let (core, masker) = self.masker()?;
         let masker_arg: *const piimask_masker =
             if self.null(NULL_MASKER) || core.is_none() { null() } else { masker.ptr };
@@ -274,20 +273,6 @@ impl FuzzInput for CapiInput {
 }
 
 arbitrary_via_decode!(CapiInput);
-
-/// Keeps panic messages visible in this process. The C boundary installs, on its first use,
-/// a panic hook that withholds them (in a C program they may quote a customer's text); in a
-/// test or under libFuzzer they are the reproduction, and the hook would also hide the
-/// messages of every other test in the process. Any export installs the boundary's hook, once.
-fn keep_panic_messages() {
-    static KEEP: Once = Once::new();
-    KEEP.call_once(|| {
-        let previous = std::panic::take_hook();
-        let _ = piimask_version();
-        drop(std::panic::take_hook());
-        std::panic::set_hook(previous);
-    });
-}
 
 /// A handle the C ABI gave out, freed by its `_free` function when dropped, so that a
 /// failed check leaks nothing either.
@@ -370,9 +355,20 @@ fn expected_c_string(text: &[u8], written_arg: *const usize) -> Vec<u8> {
     }
 }
 
-/// Whether `message` holds `input` (inputs under 8 bytes may appear by chance: not checked).
+/// Whether `message` holds text of `input`: a value the core finds in it (8 bytes or more),
+/// or, when it has a byte outside ASCII, the whole input (8 bytes or more).
+///
+/// Not the whole of any input: the messages are made of fixed ASCII text, numbers and names,
+/// so an ASCII input can equal a piece of one by chance, and libFuzzer soon writes exactly
+/// that (it learns the bytes compared here). What must never appear is what the input carries:
+/// its sensitive values, or its text when no message could spell it by itself.
 fn holds(message: &[u8], input: &[u8]) -> bool {
-    input.len() >= 8 && message.windows(input.len()).any(|window| window == input)
+    static FINDER: OnceLock<Masker> = OnceLock::new();
+    let contains = |part: &[u8]| part.len() >= 8 && message.windows(part.len()).any(|window| window == part);
+    if !input.is_ascii() && contains(input) {
+        return true;
+    }
+    FINDER.get_or_init(Masker::default).find_iter_bytes(input).any(|found| contains(&input[found.range()]))
 }
 
 /// The name of a status, for failure messages.
@@ -472,7 +468,7 @@ impl CapiInput {
             for message in &messages {
                 ensure!(
                     !holds(message, input),
-                    "{name}: the error message {:?} holds the input text",
+                    "{name}: the error message {:?} holds text of the input",
                     String::from_utf8_lossy(message)
                 );
             }
@@ -562,10 +558,15 @@ impl CapiInput {
 
     /// `source` 3: the text through `piimask_config_parse` parses (or fails, with the same
     /// code, line and column) as `MaskerConfig::parse` says, and a masker from it is refused
-    /// exactly when the core refuses it.
+    /// exactly when the core refuses it; the text through `piimask_context_parse` likewise.
+    ///
+    /// A configuration's errors may quote it (an unknown field, a mask character that is not
+    /// one character: they are about the configuration, never about masked text), so they are
+    /// not checked for its text; a context's are (it holds customer names).
     fn check_config_text(&self) -> Verdict {
         let text = self.cut_text();
         let (pointer, len, readable) = self.input_args(text);
+        self.check_context_text(pointer, len, readable)?;
         let parsed = readable.map(|bytes| std::str::from_utf8(bytes).map(MaskerConfig::parse));
         let expected = match &parsed {
             None => PIIMASK_NULL_ARGUMENT,
@@ -575,7 +576,7 @@ impl CapiInput {
         };
         let mut config: *mut piimask_config = unwritten();
         // SAFETY: the pair is readable, NULL or refused for its length; a valid out-parameter.
-        let reported = self.call("piimask_config_parse", text, expected, |error| unsafe {
+        let reported = self.call("piimask_config_parse", &[], expected, |error| unsafe {
             piimask_config_parse(pointer, len, &raw mut config, error)
         })?;
         let config = take(config, piimask_config_free, "piimask_config_parse's *config")?;
@@ -611,6 +612,51 @@ impl CapiInput {
                 "piimask_masker_new: *masker {:?}",
                 masker.ptr
             );
+        }
+        Ok(())
+    }
+
+    /// The text (as the pointer/length pair given) through `piimask_context_parse`: the status
+    /// and syntax position `RenderContext::parse` gives, `*context` NULL on failure.
+    fn check_context_text(&self, pointer: *const c_char, len: usize, readable: Option<&[u8]>) -> Verdict {
+        let name = "piimask_context_parse";
+        let text = readable.unwrap_or_default();
+        let parsed = readable.map(|bytes| std::str::from_utf8(bytes).map(RenderContext::parse));
+        let expected = match &parsed {
+            None => PIIMASK_NULL_ARGUMENT,
+            Some(Err(_)) => PIIMASK_INVALID_UTF8,
+            Some(Ok(Err(err))) => err.code() as u32,
+            Some(Ok(Ok(_))) => PIIMASK_OK,
+        };
+        let mut context: *mut piimask_context = unwritten();
+        // SAFETY: the pair is readable, NULL or refused for its length; a valid out-parameter.
+        let reported = self.call(name, text, expected, |error| unsafe {
+            piimask_context_parse(pointer, len, &raw mut context, error)
+        })?;
+        let context = take(context, piimask_context_free, "piimask_context_parse's *context")?;
+        ensure!(
+            context.ptr.is_null() == (expected != PIIMASK_OK),
+            "{name} returned {} and *context {:?}",
+            status_name(expected),
+            context.ptr
+        );
+        match (&reported, &parsed) {
+            (Some(reported), Some(Err(err))) => {
+                self.check_utf8_position(name, text, err.valid_up_to(), reported)?
+            }
+            (Some(reported), Some(Ok(Err(TemplateError::ContextSyntax { line, column, .. })))) => ensure!(
+                (reported.line, reported.column) == (*line, *column),
+                "context syntax error at {}:{}, the core says {line}:{column}",
+                reported.line,
+                reported.column
+            ),
+            (Some(reported), Some(Ok(Err(TemplateError::DateFormat { byte, char })))) => ensure!(
+                (reported.byte, reported.character) == (*byte, *char),
+                "date format error at byte {} (character {}), the core says {byte} ({char})",
+                reported.byte,
+                reported.character
+            ),
+            _ => {}
         }
         Ok(())
     }
@@ -917,7 +963,7 @@ impl CapiInput {
                 got.byte,
                 got.character
             );
-            ensure!(!holds(&message, text), "{name}: a problem message holds the input text");
+            ensure!(!holds(&message, text), "{name}: a problem message holds text of the input");
         }
         let expected_pii =
             c_matches(valid, want.pii.iter().map(|finding| Match::new(finding.kind, finding.span)));

@@ -14,7 +14,7 @@
 //! | [`Target::Simd`] | every stage-1 level of [`piimask::Level::available`] finds and masks exactly what the scalar level does |
 //! | [`Target::Jsonl`] | the CLI's record masking: no panic; valid JSON stays valid JSON of the same shape, each field masked as the core masks it; malformed records fail closed; a second pass changes nothing |
 //! | [`Target::Template`] | parse/render never panic; errors point inside the source; rendered text holds no `<`/`>` and nothing left to find |
-//! | [`Target::Capi`] | the C ABI's exports (`bindings/c` as the rlib `piimask_capi`) with NULL pointers, lengths over `PTRDIFF_MAX`, in-place and tiny buffers: never `PIIMASK_INTERNAL`; the status and out-parameters the header documents; the core's output; no write past a capacity; errors without input text; everything freed |
+//! | [`Target::Capi`] | the C ABI's exports (`bindings/c` as the rlib `piimask_capi`) with NULL pointers, lengths over `PTRDIFF_MAX`, in-place and tiny buffers: never `PIIMASK_INTERNAL`; the status and out-parameters the header documents; the core's output; no write past a capacity; errors holding no text of the input; everything freed |
 //!
 //! A new target is one more [`Target`] variant (`decode`, `name`, [`Target::ALL`]), an input
 //! type whose `Debug` is a reproduction, a file in `fuzz/fuzz_targets/` with its `[[bin]]`
