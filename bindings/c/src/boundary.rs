@@ -4,9 +4,11 @@
 //! A panic never unwinds into C: it is caught and becomes `PIIMASK_INTERNAL`. The panic
 //! message itself is never printed (Rust's would quote the text being sliced, which may be
 //! a customer's message): a panic hook, installed on first use, prints only where the panic
-//! happened. The Rust runtime inside `libpiimask` runs nothing but piimask, so the hook
-//! cannot hide another program's panics.
+//! happened. It does so only for panics inside the boundary and hands every other panic to
+//! the hook it replaced, so that Rust code sharing the process (the fuzz target and the
+//! tests calling this crate as the rlib `piimask_capi`) keeps its messages.
 
+use std::cell::Cell;
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
@@ -14,14 +16,24 @@ use std::sync::Once;
 use piimask_core::InputError;
 
 use crate::error::{Failure, piimask_error};
-use crate::status::{PIIMASK_OK, piimask_status};
+use crate::status::{PIIMASK_BUFFER_TOO_SMALL, PIIMASK_OK, piimask_status};
 
-/// Installs the hook that keeps panic messages (which may quote input text) off standard
-/// error.
+thread_local! {
+    /// How many boundaries this thread is inside (exports do not nest today; a count is as
+    /// cheap as a flag and stays right if they ever do).
+    static INSIDE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Installs the hook that keeps the messages of panics inside the boundary (which may quote
+/// input text) off standard error; other panics go to the hook it replaces.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if INSIDE.with(Cell::get) == 0 {
+                return previous(info);
+            }
             let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
             eprintln!(
                 "piimask: internal error{place}: a panic was caught at the C boundary \
@@ -34,7 +46,10 @@ fn install_panic_hook() {
 /// Runs `body` inside the boundary: a panic becomes `Err(())`.
 fn catch<T>(body: impl FnOnce() -> T) -> Result<T, ()> {
     install_panic_hook();
-    catch_unwind(AssertUnwindSafe(body)).map_err(drop)
+    INSIDE.with(|inside| inside.set(inside.get() + 1));
+    let result = catch_unwind(AssertUnwindSafe(body));
+    INSIDE.with(|inside| inside.set(inside.get() - 1));
+    result.map_err(drop)
 }
 
 /// Runs the body of an export that returns a status: `Ok` gives `PIIMASK_OK`, a failure its
@@ -148,20 +163,6 @@ impl OutputBuffer {
         !input.is_empty() && self.capacity > 0 && start < in_end && in_start < end
     }
 
-    /// Reports an empty output after a failure: length 0, and a NUL at the start when there
-    /// is room for one.
-    ///
-    /// # Safety
-    /// As for [`write`](OutputBuffer::write).
-    pub unsafe fn clear(&self) {
-        // SAFETY: checked non-NULL in `new`; writable by the caller's guarantee.
-        unsafe { self.output_len.write(0) };
-        if self.capacity > 0 {
-            // SAFETY: at least one writable byte.
-            unsafe { self.output.write(0) };
-        }
-    }
-
     /// Writes `text` and a NUL, or reports the length when they do not fit (then writes
     /// only a NUL at the start, when there is room for one, so a caller that ignores the
     /// status sends nothing).
@@ -190,6 +191,35 @@ impl OutputBuffer {
             self.output.add(text.len()).write(0);
         }
         Ok(())
+    }
+}
+
+/// After a call that writes to a caller buffer returned `status`: on any failure but
+/// `PIIMASK_BUFFER_TOO_SMALL` (which reports the size needed), reports an empty output
+/// through whichever of `output` and `output_len` can take it: `*output_len = 0`, and a NUL
+/// at the start of `output` when it has room for one. Whatever failed first (a NULL masker,
+/// a NULL `output_len`, invalid UTF-8, a panic), a caller that ignores the status then reads
+/// the empty string, never stale text such as the unmasked input when masking in place.
+///
+/// # Safety
+/// `output` must be NULL or valid for writing `capacity` bytes; `output_len` NULL or
+/// writable.
+pub unsafe fn clear_after_failure(
+    status: piimask_status,
+    output: *mut c_char,
+    capacity: usize,
+    output_len: *mut usize,
+) {
+    if status == PIIMASK_OK || status == PIIMASK_BUFFER_TOO_SMALL {
+        return;
+    }
+    if !output_len.is_null() {
+        // SAFETY: writable by the caller's guarantee.
+        unsafe { output_len.write(0) };
+    }
+    if !output.is_null() && capacity > 0 {
+        // SAFETY: at least one writable byte.
+        unsafe { output.write(0) };
     }
 }
 

@@ -185,11 +185,12 @@ pub unsafe extern "C" fn piimask_library_search(
     error: *mut *mut piimask_error,
 ) -> piimask_status {
     let body = || {
-        // SAFETY: the caller's guarantees, checked for NULL here.
-        let library = unsafe { boundary::handle(library, "library") }?;
+        // The out-parameter first, so that `*count` is 0 after any failure.
         let count = boundary::out(count, "count")?;
         // SAFETY: checked non-NULL; writable by the caller's guarantee.
         unsafe { count.write(0) };
+        // SAFETY: the caller's guarantees, checked for NULL here.
+        let library = unsafe { boundary::handle(library, "library") }?;
         if hits.is_null() && hits_capacity > 0 {
             return Err(Failure::NullArgument { argument: "hits" });
         }

@@ -172,8 +172,7 @@ pub unsafe extern "C" fn piimask_mask(
         let masker = unsafe { boundary::handle(masker, "masker") }?;
         let buffer = OutputBuffer::new(output, output_capacity, output_len)?;
         // SAFETY: the caller guarantees `input_len` readable bytes.
-        let text = unsafe { boundary::text(input, input_len, "input") }
-            .inspect_err(|_| unsafe { buffer.clear() })?;
+        let text = unsafe { boundary::text(input, input_len, "input") }?;
         let masked = match masker.masker.mask(text) {
             Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
             Cow::Owned(text) => Cow::Owned(text.into_bytes()),
@@ -182,7 +181,10 @@ pub unsafe extern "C" fn piimask_mask(
         unsafe { write_masked(&buffer, text.as_bytes(), masked) }
     };
     // SAFETY: `error` is NULL or valid for writing a pointer, as the caller guarantees.
-    unsafe { boundary::run(error, body) }
+    let status = unsafe { boundary::run(error, body) };
+    // SAFETY: the caller guarantees the buffer and `output_len` (each NULL or writable).
+    unsafe { boundary::clear_after_failure(status, output, output_capacity, output_len) };
+    status
 }
 
 /// Like `piimask_mask()`, for bytes that need not be UTF-8: valid UTF-8 is masked as text,
@@ -208,13 +210,15 @@ pub unsafe extern "C" fn piimask_mask_bytes(
         let masker = unsafe { boundary::handle(masker, "masker") }?;
         let buffer = OutputBuffer::new(output, output_capacity, output_len)?;
         // SAFETY: the caller guarantees `input_len` readable bytes.
-        let bytes = unsafe { boundary::bytes(input, input_len, "input") }
-            .inspect_err(|_| unsafe { buffer.clear() })?;
+        let bytes = unsafe { boundary::bytes(input, input_len, "input") }?;
         // SAFETY: the caller guarantees the buffer; overlap is handled.
         unsafe { write_masked(&buffer, bytes, masker.masker.mask_bytes(bytes)) }
     };
     // SAFETY: `error` is NULL or valid for writing a pointer, as the caller guarantees.
-    unsafe { boundary::run(error, body) }
+    let status = unsafe { boundary::run(error, body) };
+    // SAFETY: the caller guarantees the buffer and `output_len` (each NULL or writable).
+    unsafe { boundary::clear_after_failure(status, output, output_capacity, output_len) };
+    status
 }
 
 /// Sets up the out-parameters of an `_alloc` call.
@@ -268,10 +272,11 @@ pub unsafe extern "C" fn piimask_mask_alloc(
     error: *mut *mut piimask_error,
 ) -> piimask_status {
     let body = || {
-        // SAFETY: the caller's guarantees, checked for NULL here.
-        let masker = unsafe { boundary::handle(masker, "masker") }?;
+        // Out-parameters first, so that `*output` is NULL after any failure.
         // SAFETY: the caller's guarantees.
         let output = unsafe { alloc_out(output, output_len) }?;
+        // SAFETY: the caller's guarantees, checked for NULL here.
+        let masker = unsafe { boundary::handle(masker, "masker") }?;
         // SAFETY: the caller guarantees `input_len` readable bytes.
         let text = unsafe { boundary::text(input, input_len, "input") }?;
         // SAFETY: `alloc_out` checked the out-parameters.
@@ -297,10 +302,11 @@ pub unsafe extern "C" fn piimask_mask_bytes_alloc(
     error: *mut *mut piimask_error,
 ) -> piimask_status {
     let body = || {
-        // SAFETY: the caller's guarantees, checked for NULL here.
-        let masker = unsafe { boundary::handle(masker, "masker") }?;
+        // Out-parameters first, so that `*output` is NULL after any failure.
         // SAFETY: the caller's guarantees.
         let output = unsafe { alloc_out(output, output_len) }?;
+        // SAFETY: the caller's guarantees, checked for NULL here.
+        let masker = unsafe { boundary::handle(masker, "masker") }?;
         // SAFETY: the caller guarantees `input_len` readable bytes.
         let bytes = unsafe { boundary::bytes(input, input_len, "input") }?;
         // SAFETY: `alloc_out` checked the out-parameters.
@@ -335,11 +341,12 @@ pub unsafe extern "C" fn piimask_find(
     error: *mut *mut piimask_error,
 ) -> piimask_status {
     let body = || {
-        // SAFETY: the caller's guarantees, checked for NULL here.
-        let masker = unsafe { boundary::handle(masker, "masker") }?;
+        // The out-parameter first, so that `*count` is 0 after any failure.
         let count = boundary::out(count, "count")?;
         // SAFETY: checked non-NULL; writable by the caller's guarantee.
         unsafe { count.write(0) };
+        // SAFETY: the caller's guarantees, checked for NULL here.
+        let masker = unsafe { boundary::handle(masker, "masker") }?;
         if matches.is_null() && matches_capacity > 0 {
             return Err(Failure::NullArgument { argument: "matches" });
         }

@@ -76,11 +76,12 @@ pub unsafe extern "C" fn piimask_message_check(
     error: *mut *mut piimask_error,
 ) -> piimask_status {
     let body = || {
-        // SAFETY: the caller's guarantees, checked for NULL here.
-        let masker = unsafe { boundary::handle(masker, "masker") }?;
+        // The out-parameter first, so that `*report` is NULL after any failure.
         let report = boundary::out(report, "report")?;
         // SAFETY: checked non-NULL; writable by the caller's guarantee.
         unsafe { report.write(std::ptr::null_mut()) };
+        // SAFETY: the caller's guarantees, checked for NULL here.
+        let masker = unsafe { boundary::handle(masker, "masker") }?;
         // SAFETY: the caller guarantees `text_len` readable bytes.
         let text = unsafe { boundary::text(text, text_len, "text") }?;
         let checked = check_message(text, &masker.masker);

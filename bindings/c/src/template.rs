@@ -264,12 +264,13 @@ pub unsafe extern "C" fn piimask_template_render(
     error: *mut *mut piimask_error,
 ) -> piimask_status {
     let body = || {
+        // Out-parameters first, so that `*output` is NULL after any failure.
+        // SAFETY: the caller guarantees writable out-parameters.
+        let output = unsafe { alloc_out(output, output_len) }?;
         // SAFETY: the caller's guarantees, checked for NULL here.
         let template = unsafe { boundary::handle(template, "template") }?;
         // SAFETY: as above.
         let masker = unsafe { boundary::handle(masker, "masker") }?;
-        // SAFETY: the caller guarantees writable out-parameters.
-        let output = unsafe { alloc_out(output, output_len) }?;
         let no_values = Values::new();
         let no_context = RenderContext::default();
         // SAFETY: the caller guarantees NULL or live values and context.

@@ -122,6 +122,18 @@ static void mask_errors(piimask_masker *masker) {
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
     /* No error out-parameter: the status alone. */
     CHECK_STATUS(piimask_mask(NULL, card, strlen(card), out, sizeof out, &len, NULL), PIIMASK_NULL_ARGUMENT);
+    /* Whatever argument is bad, the output is emptied through the ones that can take it: a
+     * caller ignoring the status never reads stale text (here the unmasked card, in place). */
+    strcpy(out, card);
+    len = 99;
+    CHECK_STATUS(piimask_mask(NULL, out, strlen(card), out, sizeof out, &len, NULL), PIIMASK_NULL_ARGUMENT);
+    CHECK(len == 0 && out[0] == '\0');
+    strcpy(out, card);
+    CHECK_STATUS(piimask_mask_bytes(masker, out, strlen(card), out, sizeof out, NULL, NULL), PIIMASK_NULL_ARGUMENT);
+    CHECK(out[0] == '\0');
+    len = 99;
+    CHECK_STATUS(piimask_mask(masker, card, strlen(card), NULL, 10, &len, NULL), PIIMASK_NULL_ARGUMENT);
+    CHECK(len == 0);
 
     /* Empty input: (NULL, 0) and ("", 0) give the empty string. */
     memset(out, 'x', sizeof out);
@@ -165,6 +177,7 @@ static void mask_errors(piimask_masker *masker) {
     CHECK_STATUS(piimask_mask_alloc(masker, card, strlen(card), NULL, &len, &error), PIIMASK_NULL_ARGUMENT);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
     CHECK_STATUS(piimask_mask_alloc(NULL, card, strlen(card), &masked, &len, &error), PIIMASK_NULL_ARGUMENT);
+    CHECK(masked == NULL);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
     masked = (char *)out;
     CHECK_STATUS(piimask_mask_alloc(masker, bad, sizeof bad - 1, &masked, &len, &error), PIIMASK_INVALID_UTF8);
@@ -282,9 +295,13 @@ static void template_errors(piimask_masker *masker) {
     CHECK_STATUS(piimask_values_new(NULL, &error), PIIMASK_NULL_ARGUMENT);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
 
+    output = (char *)values; /* not NULL: a failed call must set it to NULL */
     CHECK_STATUS(piimask_template_render(NULL, values, NULL, masker, &output, NULL, &error), PIIMASK_NULL_ARGUMENT);
+    CHECK(output == NULL);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
+    output = (char *)values;
     CHECK_STATUS(piimask_template_render(template, values, NULL, NULL, &output, NULL, &error), PIIMASK_NULL_ARGUMENT);
+    CHECK(output == NULL);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
     CHECK_STATUS(piimask_template_render(template, values, NULL, masker, NULL, NULL, &error), PIIMASK_NULL_ARGUMENT);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
@@ -388,8 +405,9 @@ static void library_errors(piimask_masker *masker) {
     piimask_library_free(library);
 
     /* Message checks. */
-    piimask_message_report *report = NULL;
+    piimask_message_report *report = (piimask_message_report *)masker; /* set to NULL on failure */
     CHECK_STATUS(piimask_message_check(NULL, "hi", 2, &report, &error), PIIMASK_NULL_ARGUMENT);
+    CHECK(report == NULL);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
     CHECK_STATUS(piimask_message_check(masker, "hi", 2, NULL, &error), PIIMASK_NULL_ARGUMENT);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);

@@ -1,18 +1,23 @@
 //! The leak oracle: values drawn from REFERENCE §1-5 by an independent generator
 //! (`tests/oracle`), embedded in multilingual chat, masked with style `preserve` through every
-//! interface there is — `Masker::mask`, `StreamMasker` fed in random chunks, and the
-//! `piimask` binary (all cases batched into one process) — and checked by span: every digit
-//! (and IBAN letter, and email local-part letter) other than the kept ones must come out as
-//! the mask character.
+//! interface there is — `Masker::mask`, `StreamMasker` fed in random chunks, the `piimask`
+//! binary (all cases batched into one process) and the C ABI's `piimask_mask` (a batch per
+//! call, through `bindings/c` compiled as the rlib `piimask_capi`) — and checked by span:
+//! every digit (and IBAN letter, and email local-part letter) other than the kept ones must
+//! come out as the mask character.
 //!
 //! 200 000 cases here; `PIIMASK_ORACLE_CASES` sets the count (`scripts/leak-oracle` runs
 //! 10 000 000) and `PIIMASK_ORACLE_SEED` the seed.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::ptr::null_mut;
 use std::time::Instant;
 
 use piimask::{Kind, Masker, MaskerConfig, StreamMasker, Style};
+use piimask_capi::config::{piimask_config_free, piimask_config_parse};
+use piimask_capi::masker::{piimask_mask, piimask_masker, piimask_masker_free, piimask_masker_new};
+use piimask_capi::status::{PIIMASK_BUFFER_TOO_SMALL, PIIMASK_OK};
 use piimask_leak_oracle::{
     BRANDS, Case, IBAN_COUNTRIES, IBAN_TERRITORIES, PHONE_FORMS, Rng, check, generate,
 };
@@ -29,6 +34,60 @@ fn preserve_masker() -> Masker {
         config.options_mut(kind).style = Style::Preserve;
     }
     Masker::new(config).unwrap()
+}
+
+/// A masker made through the C ABI from the TOML form of `config` (`piimask_config_parse`,
+/// `piimask_masker_new`), masking as a C program does with `piimask_mask`.
+struct CMasker(*mut piimask_masker);
+
+impl CMasker {
+    fn new(config: &MaskerConfig) -> CMasker {
+        let toml = config.to_toml();
+        let (mut c_config, mut masker) = (null_mut(), null_mut());
+        // SAFETY: the text is readable for its length; valid out-parameters; the
+        // configuration is freed once, after use.
+        unsafe {
+            let parsed = piimask_config_parse(toml.as_ptr().cast(), toml.len(), &mut c_config, null_mut());
+            assert_eq!(parsed, PIIMASK_OK, "piimask_config_parse");
+            let made = piimask_masker_new(c_config, &mut masker, null_mut());
+            piimask_config_free(c_config);
+            assert_eq!(made, PIIMASK_OK, "piimask_masker_new");
+        }
+        CMasker(masker)
+    }
+
+    /// Masks `text` into `buffer`, grown as the header says (call again with
+    /// `*output_len + 1` bytes).
+    fn mask(&self, text: &str, buffer: &mut Vec<u8>) -> String {
+        let mut len = 0;
+        loop {
+            // SAFETY: a live masker, `text` readable for its length, `buffer` writable for its
+            // length, `len` writable.
+            let status = unsafe {
+                piimask_mask(
+                    self.0,
+                    text.as_ptr().cast(),
+                    text.len(),
+                    buffer.as_mut_ptr().cast(),
+                    buffer.len(),
+                    &mut len,
+                    null_mut(),
+                )
+            };
+            match status {
+                PIIMASK_OK => return String::from_utf8(buffer[..len].to_vec()).expect("UTF-8 in, UTF-8 out"),
+                PIIMASK_BUFFER_TOO_SMALL => buffer.resize(len + 1, 0),
+                other => panic!("piimask_mask returned {other}"),
+            }
+        }
+    }
+}
+
+impl Drop for CMasker {
+    fn drop(&mut self) {
+        // SAFETY: made by `piimask_masker_new`, freed once.
+        unsafe { piimask_masker_free(self.0) }
+    }
 }
 
 /// Failures, counted by interface and value form, with one example of each.
@@ -92,6 +151,8 @@ fn leak_oracle_no_reference_value_leaks_through_any_interface() {
     let seed = env_number("PIIMASK_ORACLE_SEED", 0x1eaf_0c1e);
     let started = Instant::now();
     let masker = preserve_masker();
+    let c_masker = CMasker::new(masker.config());
+    let mut c_buffer = Vec::new();
     let mut rng = Rng::new(seed);
     let mut failures = Failures::default();
     let (mut values, mut generated) = (0usize, 0u64);
@@ -138,7 +199,10 @@ fn leak_oracle_no_reference_value_leaks_through_any_interface() {
         stream.finish(&mut out);
         batch.check("StreamMasker", &String::from_utf8_lossy(&out), &mut failures);
 
-        // 3. The CLI: the batch goes to the one process (its output is checked at the end).
+        // 3. The C ABI: the whole batch in one `piimask_mask` call.
+        batch.check("C ABI piimask_mask", &c_masker.mask(&batch.text, &mut c_buffer), &mut failures);
+
+        // 4. The CLI: the batch goes to the one process (its output is checked at the end).
         cli_in.write_all(batch.text.as_bytes()).unwrap();
         cli_in.write_all(b"\n").unwrap();
         cli_batches.push(batch);
@@ -183,7 +247,7 @@ fn leak_oracle_no_reference_value_leaks_through_any_interface() {
         assert!(missing.is_empty(), "never drawn: {missing:?}");
     }
     println!(
-        "leak oracle: {generated} cases, {values} values, 3 interfaces, {:.1} s, {} failures",
+        "leak oracle: {generated} cases, {values} values, 4 interfaces, {:.1} s, {} failures",
         started.elapsed().as_secs_f64(),
         failures.count
     );

@@ -14,12 +14,14 @@
 //! | [`Target::Simd`] | every stage-1 level of [`piimask::Level::available`] finds and masks exactly what the scalar level does |
 //! | [`Target::Jsonl`] | the CLI's record masking: no panic; valid JSON stays valid JSON of the same shape, each field masked as the core masks it; malformed records fail closed; a second pass changes nothing |
 //! | [`Target::Template`] | parse/render never panic; errors point inside the source; rendered text holds no `<`/`>` and nothing left to find |
+//! | [`Target::Capi`] | the C ABI's exports (`bindings/c` as the rlib `piimask_capi`) with NULL pointers, lengths over `PTRDIFF_MAX`, in-place and tiny buffers: never `PIIMASK_INTERNAL`; the status and out-parameters the header documents; the core's output; no write past a capacity; errors holding no text of the input; everything freed |
 //!
-//! A C ABI target belongs here too once `bindings/c` lands: one more [`Target`] variant whose
-//! input carries arbitrary lengths, NULL flags and output-buffer sizes, and one more file in
-//! `fuzz/fuzz_targets/`; the smoke test and the regression replay pick it up from
-//! [`Target::ALL`] with no other change.
+//! A new target is one more [`Target`] variant (`decode`, `name`, [`Target::ALL`]), an input
+//! type whose `Debug` is a reproduction, a file in `fuzz/fuzz_targets/` with its `[[bin]]`
+//! in `fuzz/Cargo.toml`, its seeds in [`seeds`], and a `smoke_<name>` test in
+//! `tests/smoke.rs`; the regression replay picks it up from [`Target::ALL`].
 
+mod capi;
 mod config;
 mod jsonl;
 mod mask;
@@ -29,6 +31,7 @@ pub mod seeds;
 mod stream;
 mod template;
 
+pub use capi::{CAPI_PREFIX_BYTES, CapiInput};
 pub use config::{CONFIG_BYTES, config_bytes, decode_config};
 pub use jsonl::JsonlInput;
 pub use mask::{MaskInput, SimdInput};
@@ -79,12 +82,14 @@ pub enum Target {
     Jsonl,
     /// Quick-reply template parsing and rendering.
     Template,
+    /// The C ABI's exports, called as a C program calls them.
+    Capi,
 }
 
 impl Target {
     /// Every target; the smoke test and the regression replay iterate over this.
-    pub const ALL: [Target; 5] =
-        [Target::Mask, Target::Stream, Target::Simd, Target::Jsonl, Target::Template];
+    pub const ALL: [Target; 6] =
+        [Target::Mask, Target::Stream, Target::Simd, Target::Jsonl, Target::Template, Target::Capi];
 
     /// The target's name: its file in `fuzz/fuzz_targets/` and its folder in
     /// `fuzz/regressions/` and `fuzz/corpus/`.
@@ -95,6 +100,7 @@ impl Target {
             Target::Simd => "simd",
             Target::Jsonl => "jsonl",
             Target::Template => "template",
+            Target::Capi => "capi",
         }
     }
 
@@ -111,6 +117,7 @@ impl Target {
             Target::Simd => Box::new(SimdInput::decode(data)),
             Target::Jsonl => Box::new(JsonlInput::decode(data)),
             Target::Template => Box::new(TemplateInput::decode(data)),
+            Target::Capi => Box::new(CapiInput::decode(data)),
         }
     }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use piimask::{Kind, MaskerConfig, Style, Template};
 
 use crate::Target;
-use crate::config::{CONFIG_BYTES, MASK_CHARS, config_bytes};
+use crate::config::{CONFIG_BYTES, MASK_CHARS, config_bytes, decode_config};
 
 /// The repository root (this crate lives in `fuzz/properties`).
 pub fn repo_root() -> PathBuf {
@@ -178,6 +178,49 @@ pub fn seeds(target: Target, texts: &VectorTexts) -> Vec<Vec<u8>> {
                 let mut parts = vec![source.as_str()];
                 parts.extend(values.iter().map(String::as_str));
                 seeds.push(with(&[0; CONFIG_BYTES], &[0x1F], parts.join("\0").as_bytes()));
+            }
+        }
+        Target::Capi => {
+            // Each input in one of the configuration's forms, with valid arguments and exact
+            // buffers or one trait of the boundary in turn (`nulls`, `sizes`, `tiny`, `skip`).
+            const VARIANTS: [[u8; 4]; 14] = [
+                [0, 0, 0, 0],
+                [0, 0x01, 0, 0],           // capacity 0: asks for the length
+                [0, 0x04 | 0x20, 0, 0],    // one byte short, one match short
+                [0x80, 0x07, 0, 0],        // in place, room to spare
+                [0x80, 0x00, 0, 0],        // in place, exact
+                [0x01, 0, 0, 0],           // NULL text
+                [0x02, 0, 0, 0],           // NULL output buffer and matches
+                [0x04, 0, 0, 0],           // NULL output_len, count, report...
+                [0x08, 0, 0, 0],           // NULL error
+                [0x10, 0, 0, 0],           // NULL masker
+                [0x20, 0xC0, 0x10, 0],     // NULL constructor out-parameters; optional NULLs
+                [0x40, 0, 0, 0],           // length over PTRDIFF_MAX
+                [0, 0x03 | 0x18, 0x05, 0], // tiny buffers
+                [0, 0x06, 0x60, 0],        // buffer sized by the input; cut sources
+            ];
+            for (i, (text, prefix)) in texts.inputs.iter().enumerate() {
+                let source = [(i % 3) as u8];
+                seeds.push(with(&[source.as_slice(), prefix].concat(), &VARIANTS[i % VARIANTS.len()], text));
+            }
+            for (i, (source, _)) in texts.templates.iter().enumerate() {
+                // Only the template calls (and the look-ups), with values from a rotating start.
+                let flags = [0, (i % 2) as u8 * 0x80, (i % 8) as u8, 0x3F];
+                seeds.push(with(&[0; 1 + CONFIG_BYTES], &flags, source.as_bytes()));
+            }
+            let mut prefixes: Vec<_> = texts.inputs.iter().map(|(_, prefix)| *prefix).collect();
+            prefixes.sort();
+            prefixes.dedup();
+            for prefix in prefixes {
+                // The configuration as the text (source 3), in both forms.
+                let config = decode_config(&prefix);
+                for text in [config.to_toml(), config.to_json()] {
+                    seeds.push(with(
+                        &[3; 1],
+                        &[[0; CONFIG_BYTES].as_slice(), &[0, 0, 0, 0x7F]].concat(),
+                        text.as_bytes(),
+                    ));
+                }
             }
         }
     }

@@ -102,6 +102,11 @@ fn smoke_template() {
 }
 
 #[test]
+fn smoke_capi() {
+    smoke(Target::Capi);
+}
+
+#[test]
 fn every_target_has_a_smoke_test_and_a_fuzz_target() {
     let this = std::fs::read_to_string(file!()).unwrap_or_else(|_| {
         std::fs::read_to_string(repo_root().join("fuzz/properties/tests/smoke.rs")).unwrap_or_default()
