@@ -10,32 +10,8 @@ use std::process::{Command, Output, Stdio};
 
 use piimask::Masker;
 
-fn piimask() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_piimask"))
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
-
-/// Runs `piimask ARGS` with `stdin` as input.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = piimask()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("piimask runs");
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    output
-}
+mod common;
+use common::{piimask, repo, run};
 
 /// Runs `piimask ARGS` on files; asserts success.
 fn run_ok(args: &[&str]) -> Output {

@@ -4,34 +4,16 @@
 //! are in the `hostile` bench; a 100 000-level array, an 8 MB line and 8 million digits are
 //! in `cli.rs`.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 use piimask_benches::hostile::{deep_json_record, huge_csv_field, wide_json_record};
 
-fn run(args: &[&str], stdin: Vec<u8>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("piimask runs");
-    let mut input = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    output
-}
+mod common;
+use common::run;
 
 #[test]
 fn hostile_json_object_of_350_000_fields() {
     let record = wide_json_record(350_000);
     assert!(record.len() > 7 << 20);
-    let out = run(&["mask", "-q", "-f", "jsonl", "--strict"], record.clone().into_bytes());
+    let out = run(&["mask", "-q", "-f", "jsonl", "--strict"], record.as_bytes());
     let expected = record.replace("4111 1111 1111 1111", "************1111");
     assert!(out.stdout == expected.as_bytes(), "only the card changes");
 }
@@ -44,19 +26,19 @@ fn hostile_json_array_of_a_million_numbers_and_strings() {
     }
     record.push_str("\"+447966197542\"]");
     assert!(record.len() > 6 << 20);
-    let out = run(&["mask", "-q", "-f", "jsonl", "--strict"], record.clone().into_bytes());
+    let out = run(&["mask", "-q", "-f", "jsonl", "--strict"], record.as_bytes());
     assert!(out.stdout == record.replace("+447966197542", "*********7542").as_bytes());
 }
 
 #[test]
 fn hostile_json_nested_a_million_levels_of_objects_and_arrays() {
     let record = deep_json_record(1_000_000);
-    let out = run(&["mask", "-q", "-f", "jsonl", "--strict"], record.clone().into_bytes());
+    let out = run(&["mask", "-q", "-f", "jsonl", "--strict"], record.as_bytes());
     assert!(out.stdout == record.replace("+447966197542", "*********7542").as_bytes());
     // Cut short: not JSON, so it is masked as text and reported (without its content).
     let phone_end = record.find("7542").unwrap() + 20;
     let broken = &record[..phone_end];
-    let out = run(&["mask", "-f", "jsonl"], broken.as_bytes().to_vec());
+    let out = run(&["mask", "-f", "jsonl"], broken.as_bytes());
     assert!(String::from_utf8_lossy(&out.stdout).contains("*********7542"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("not valid JSON") && !stderr.contains("7966"), "{stderr}");
@@ -66,7 +48,7 @@ fn hostile_json_nested_a_million_levels_of_objects_and_arrays() {
 fn hostile_csv_field_of_8_mb_with_line_breaks_and_quotes() {
     let document = huge_csv_field(8 << 20);
     for args in [&["mask", "-q", "-f", "csv"][..], &["mask", "-q", "-f", "csv", "--column", "note"]] {
-        let out = run(args, document.clone().into_bytes());
+        let out = run(args, document.as_bytes());
         assert!(out.stdout == document.replace("4111 1111 1111 1111", "************1111").as_bytes());
     }
 }
@@ -74,6 +56,6 @@ fn hostile_csv_field_of_8_mb_with_line_breaks_and_quotes() {
 #[test]
 fn hostile_unquoted_csv_field_of_8_million_digits() {
     let document = format!("id,n\n1,{}\n2,+447966197542\n", "7".repeat(8_000_000));
-    let out = run(&["mask", "-q", "-f", "csv"], document.clone().into_bytes());
+    let out = run(&["mask", "-q", "-f", "csv"], document.as_bytes());
     assert!(out.stdout == document.replace("+447966197542", "*********7542").as_bytes());
 }

@@ -1,12 +1,11 @@
 //! End-to-end tests of `piimask replies check|search|render`: output, exit statuses (0 ok,
 //! 1 library or rendering problem, 2 usage), and errors that never show a variable's value.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
-}
+mod common;
+use common::repo;
 
 /// Runs `piimask ARGS` from the repository root.
 fn piimask(args: &[&str]) -> Output {

@@ -1,0 +1,37 @@
+//! Helpers the binary's end-to-end tests share: the built `piimask`, repository paths, and a
+//! run with stdin fed from another thread (so a large input cannot deadlock on full pipes).
+// Each test file uses its own subset of these.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The `piimask` binary cargo built for these tests.
+pub fn piimask() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_piimask"))
+}
+
+/// `path` inside the repository.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+}
+
+/// Runs `piimask ARGS` with `stdin` as input.
+pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = piimask()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("piimask runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
