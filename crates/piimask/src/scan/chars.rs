@@ -108,22 +108,28 @@ pub(crate) fn is_space_char(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\u{3000}')
 }
 
-/// Decodes the char starting at `i`, if the bytes there are valid UTF-8.
+/// Decodes the char starting at `i`, if the bytes there are valid UTF-8 (no overlong
+/// forms, no surrogates, nothing past U+10FFFF: exactly what `std::str::from_utf8` accepts).
 #[inline]
 pub(crate) fn char_at(hay: &[u8], i: usize) -> Option<(char, usize)> {
     let b = *hay.get(i)?;
     if b < 0x80 {
         return Some((b as char, 1));
     }
-    let len = match b {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
+    let cont = |k: usize| hay.get(i + k).filter(|&&c| c & 0xC0 == 0x80).map(|&c| u32::from(c & 0x3F));
+    let (code, len, least) = match b {
+        0xC2..=0xDF => ((u32::from(b & 0x1F) << 6) | cont(1)?, 2, 0x80),
+        0xE0..=0xEF => ((u32::from(b & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3, 0x800),
+        0xF0..=0xF4 => {
+            ((u32::from(b & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?, 4, 0x1_0000)
+        }
         _ => return None,
     };
-    let bytes = hay.get(i..i + len)?;
-    let s = std::str::from_utf8(bytes).ok()?;
-    s.chars().next().map(|c| (c, len))
+    // `from_u32` rejects surrogates and code points past U+10FFFF.
+    if code < least {
+        return None;
+    }
+    char::from_u32(code).map(|c| (c, len))
 }
 
 /// Decodes the char that ends right before `i`, returning it and its start offset.
@@ -149,13 +155,30 @@ pub(crate) fn char_before(hay: &[u8], i: usize) -> Option<(char, usize)> {
 /// Whether `c` is a letter for boundary purposes: alphabetic or a combining mark.
 #[inline]
 pub(crate) fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
+    common_letter(c).unwrap_or_else(|| c.is_alphabetic() || is_combining_mark(c))
 }
 
 /// Whether `c` is a letter, a combining mark or a digit of any script.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    match common_letter(c) {
+        Some(letter) => letter || c.is_ascii_digit(),
+        None => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+/// [`is_letter`] without Unicode tables for the scripts chat is mostly written in (ASCII,
+/// Latin-1, Latin Extended-A/B, Cyrillic); `None` for other characters. The Unicode
+/// property lookups cost tens of nanoseconds per character outside ASCII.
+#[inline]
+fn common_letter(c: char) -> Option<bool> {
+    match c as u32 {
+        0..=0x7F => Some(c.is_ascii_alphabetic()),
+        0xC0..=0x24F => Some(!matches!(c, '\u{D7}' | '\u{F7}')),
+        // U+0482 is a symbol (҂); U+0483–U+0489 are combining marks.
+        0x400..=0x52F => Some(c != '\u{482}'),
+        _ => None,
+    }
 }
 
 /// Whether `c` belongs to a script written without spaces between words (Han, kana,
@@ -318,6 +341,47 @@ mod tests {
             let mut buf = [0u8; 4];
             let lead = zero.encode_utf8(&mut buf).as_bytes()[0];
             assert!(may_start_digit(lead), "{zero:?}");
+        }
+    }
+
+    #[test]
+    fn the_common_letter_shortcut_agrees_with_unicode() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic() || is_combining_mark(c), "{:X}", c as u32);
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn char_at_decodes_exactly_what_from_utf8_accepts() {
+        let reference = |bytes: &[u8]| {
+            let len = match bytes[0] {
+                0..=0x7F => 1,
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => return None,
+            };
+            let s = std::str::from_utf8(bytes.get(..len)?).ok()?;
+            s.chars().next().map(|c| (c, len))
+        };
+        // Every one-, two- and three-byte sequence, and four-byte ones with a sampled tail.
+        for first in 0..=0xFFu8 {
+            for second in 0..=0xFFu8 {
+                let pair = [first, second];
+                assert_eq!(char_at(&pair, 0), reference(&pair), "{pair:02X?}");
+                assert_eq!(char_at(&pair[..1], 0), reference(&pair[..1]), "{first:02X}");
+                for third in (0..=0xFFu8).filter(|_| first >= 0xE0) {
+                    let triple = [first, second, third];
+                    assert_eq!(char_at(&triple, 0), reference(&triple), "{triple:02X?}");
+                    for fourth in
+                        [0x00, 0x7F, 0x80, 0x9F, 0xA5, 0xBF, 0xC0, 0xFF].into_iter().filter(|_| first >= 0xF0)
+                    {
+                        let quad = [first, second, third, fourth];
+                        assert_eq!(char_at(&quad, 0), reference(&quad), "{quad:02X?}");
+                    }
+                }
+            }
         }
     }
 
