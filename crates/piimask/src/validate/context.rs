@@ -429,9 +429,11 @@ fn capitalise(text: &str) -> String {
 }
 
 /// The key words of one haystack, searched left to right, each byte about once: the
-/// windows of successive chunks start and end no earlier than the previous ones (chunks
-/// are visited in order), so only the new part of each window is searched, and hits that
-/// fall behind the window are forgotten.
+/// windows of successive chunks start no earlier than the previous ones (chunks are
+/// visited in order), so only the part of a window past what was searched is searched,
+/// and hits that fall behind the window are forgotten. A window may end before the last
+/// one did (the part before a chunk, asked for after the whole window of the chunk
+/// before): it is then answered from the hits kept.
 #[derive(Debug, Default)]
 pub(crate) struct KeyCursor {
     /// Hits that may still fall in a window, in the order of their starts.
@@ -488,11 +490,24 @@ impl<'a> ContextProbe<'a> {
     /// Every key word in the window around the chunk: 64 characters on each side, on the
     /// chunk's line.
     fn hits(&mut self) -> &[Hit] {
+        let window = self.window();
+        self.cursor.cover(self.words, self.hay, window)
+    }
+
+    /// The key words in the window before the chunk. Most questions are answered by the
+    /// nearest key word before a number, so the text after it is searched only when asked
+    /// (by [`ContextProbe::hits`]); no key word holds a digit, so none crosses the
+    /// chunk's start.
+    fn hits_before(&mut self) -> &[Hit] {
+        let (start, _) = self.window();
+        self.cursor.cover(self.words, self.hay, (start, self.span.0))
+    }
+
+    fn window(&mut self) -> (usize, usize) {
         let (hay, span) = (self.hay, self.span);
-        let window = *self.window.get_or_insert_with(|| {
+        *self.window.get_or_insert_with(|| {
             (back_chars(hay, span.0, CONTEXT_WINDOW), forward_chars(hay, span.1, CONTEXT_WINDOW))
-        });
-        self.cursor.cover(self.words, hay, window)
+        })
     }
 
     /// The nearest key word before the chunk that is not a number word, and whether a
@@ -500,7 +515,7 @@ impl<'a> ContextProbe<'a> {
     fn nearest_before(&mut self) -> (Option<Hit>, bool) {
         let start = self.span.0;
         let mut number_word = false;
-        for hit in self.hits().iter().rev().filter(|h| h.end <= start) {
+        for hit in self.hits_before().iter().rev().filter(|h| h.end <= start) {
             if hit.key == Key::Number {
                 number_word = true;
             } else {
@@ -593,7 +608,7 @@ impl<'a> ContextProbe<'a> {
     /// a phone order). At most one short word (and number words) may come between.
     fn modified_by_label(&mut self, hit: Hit) -> bool {
         let Some(label) =
-            self.hits().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
+            self.hits_before().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
         else {
             return false;
         };
@@ -825,6 +840,17 @@ mod cursor_tests {
             let mut cursor = KeyCursor::default();
             for pair in cuts.windows(2) {
                 let window = (back_chars(hay, pair[0], 20), forward_chars(hay, pair[1], 20));
+                // The part before the chunk first, as `ContextProbe::hits_before` asks (a
+                // chunk starts with a digit, which no key word holds).
+                if hay.get(pair[0]).is_some_and(u8::is_ascii_digit) {
+                    let before = (window.0, pair[0]);
+                    let mut fresh_before = Vec::new();
+                    let early = (before.0.saturating_sub(words.longest)..=before.0).find(|&i| text.is_char_boundary(i)).unwrap_or(before.0);
+                    words.find_in(hay, (early, before.1), None, &mut fresh_before);
+                    fresh_before.retain(|hit| hit.start >= before.0);
+                    let from_cursor: Vec<Hit> = cursor.cover(words, hay, before).to_vec();
+                    prop_assert_eq!(from_cursor, fresh_before, "{:?} {:?}", text, before);
+                }
                 // A fresh search reads words whole: it starts early enough to see a phrase
                 // the window's start cuts (`customer id` holds no separate `id`).
                 let mut fresh = Vec::new();
