@@ -310,8 +310,13 @@ impl Masker {
         if !(line.touching || line.resized) || round == SETTLE_ROUNDS {
             return;
         }
-        if !line.touching && !self.inner.detector.has_context_words(&T::out_bytes(out)[line.out_start..]) {
-            return;
+        if !line.touching {
+            // A resized line is masked again only if a key word could now reach a number.
+            let written = &T::out_bytes(out)[line.out_start..];
+            let detector = &self.inner.detector;
+            if !detector.may_hold_digit_value(written) || !detector.has_context_words(written) {
+                return;
+            }
         }
         let written = T::split_off(out, line.out_start);
         let written_text = T::as_text(&written);

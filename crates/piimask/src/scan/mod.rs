@@ -89,7 +89,8 @@ fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usi
 /// separators holding fewer than `min_digits` digits (exactly where the full reader ends
 /// it); `None` otherwise. Such a chunk holds no card, SSN or phone number, whatever comes
 /// before it.
-#[inline]
+// Always inlined: the scanner's hot loop is its main caller.
+#[inline(always)]
 fn short_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
     let mut i = anchor;
     let mut digits = 0;
@@ -121,7 +122,8 @@ fn short_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
 /// the `:` ends the chunk): a valid date of plain ASCII digits, starting plainly, whose
 /// chunk ends right after it (or after a timestamp's hour). The full reader flags such
 /// groups as a date, which no kind reads, so the chunk holds no value; returns its end.
-#[inline]
+// Always inlined: the scanner's hot loop is its main caller.
+#[inline(always)]
 fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
     if !plain_start(hay, anchor) {
         return None;
@@ -188,6 +190,41 @@ impl Detector {
     /// Whether `text` holds a phone or SSN key word (which can make a bare number a value).
     pub(crate) fn has_context_words(&self, text: &[u8]) -> bool {
         self.words.has_context_word(text)
+    }
+
+    /// Whether `text` may hold a chunk with enough digits for an enabled digit kind: `false`
+    /// only when every chunk is plain ASCII digits and separators with too few digits (a
+    /// masked line whose only digits are kept tails, prices and times) or a date, which no
+    /// context can turn into a value.
+    #[inline(never)]
+    pub(crate) fn may_hold_digit_value(&self, text: &[u8]) -> bool {
+        let mut at = 0;
+        let mut chunk = None;
+        loop {
+            at = self.level.next_anchor(text, at);
+            if at >= text.len() {
+                return false;
+            }
+            let (class, len) = classify(text, at);
+            if !matches!(class, Class::Digit(_)) {
+                at += len;
+                continue;
+            }
+            if let Some(end) =
+                short_chunk_end(text, at, self.min_digits).or_else(|| short_date_chunk(text, at))
+            {
+                at = end;
+                continue;
+            }
+            // What the scanner decides for a chunk too short for any kind (`49,99 €`).
+            let chunk = chunk.get_or_insert_with(|| Chunk::over(text));
+            chunk.begin(at);
+            chunk.fill();
+            if !chunk.complete || chunk.total_digits >= self.min_digits {
+                return true;
+            }
+            at = chunk.end().max(at + len);
+        }
     }
 }
 
@@ -361,6 +398,30 @@ mod tests {
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lines_whose_numbers_are_all_short_hold_no_digit_value() {
+        let all = Detector::new(KindSet::ALL, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
+        let cards: KindSet = [Kind::Card].into_iter().collect();
+        let cards = Detector::new(cards, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
+        for (text, any_kind, cards_only) in [
+            ("card ************1111 for", false, false),
+            ("49,99 € on", false, false),
+            ("on 2025-11-21 at", false, false),
+            ("at 10:30, m", false, false),
+            ("m******@gmail.com", false, false),
+            ("card ************1111 for 49,99 € on 2025-11-21 at 10:30, m******@gmail.com", false, false),
+            ("", false, false),
+            ("call 612 345 678 now", true, false),
+            ("ref 1234567890123", true, true),
+            ("(555) 123-4567", true, false),
+            ("٠٦١٢٣٤٥٦٧٨", true, false),
+            ("٤١١١ ١١١١ ١١١١ ١١١١", true, true),
+        ] {
+            assert_eq!(all.may_hold_digit_value(text.as_bytes()), any_kind, "{text:?}");
+            assert_eq!(cards.may_hold_digit_value(text.as_bytes()), cards_only, "{text:?}");
         }
     }
 
