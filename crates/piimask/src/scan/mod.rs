@@ -102,6 +102,11 @@ fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usi
 // Always inlined: the scanner's hot loop is its main caller.
 #[inline(always)]
 fn short_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+    // Only for chunks starting with an ASCII digit (stage 1 also stops at the lead bytes of
+    // non-ASCII digits, which Arabic and Indic letters share).
+    if !hay.get(anchor).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let mut i = anchor;
     let mut digits = 0;
     loop {
@@ -294,7 +299,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
         if let Some(end) =
             short_plain_chunk(hay, anchor, detector.min_digits).or_else(|| short_date_chunk(hay, anchor))
         {
-            self.pos = end;
+            // Every fast path consumes at least the anchor's digit; `max` keeps the scan
+            // moving whatever a future fast path returns.
+            self.pos = end.max(anchor + 1);
             return true;
         }
         let (class, len) = classify(hay, anchor);
@@ -412,6 +419,32 @@ mod tests {
                     prop_assert_eq!(full_end, end, "{:?}", text);
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
+            }
+        }
+    }
+
+    /// A regression: the fast path once took an Arabic letter (whose lead byte stage 1
+    /// reports, as Arabic-Indic digits share it) for a chunk ending where it began, and the
+    /// scan stopped moving.
+    #[test]
+    fn the_fast_path_never_takes_a_letter_for_a_chunk() {
+        for text in ["هو 12", "هو", "x ह 5", "ｱ 1", "٣", "१२३ ४५६"] {
+            let hay = text.as_bytes();
+            for anchor in 0..hay.len() {
+                assert_eq!(
+                    short_chunk_end(hay, anchor, 7).is_some(),
+                    hay[anchor].is_ascii_digit(),
+                    "{text:?} {anchor}"
+                );
+            }
+            let detector =
+                Detector::new(KindSet::ALL, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
+            let mut scanner = Scanner::new(&detector, hay);
+            let mut found = Vec::new();
+            let mut steps = 0;
+            while scanner.step(&mut found) {
+                steps += 1;
+                assert!(steps <= hay.len(), "{text:?}: the scan does not move");
             }
         }
     }
