@@ -838,25 +838,25 @@ mod cursor_tests {
             let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(hay.len())).filter(|&c| text.is_char_boundary(c)).collect();
             cuts.sort();
             let mut cursor = KeyCursor::default();
+            // A fresh search reads words whole: it starts early enough to see a phrase the
+            // window's start cuts (`customer id` holds no separate `id`).
+            let fresh_hits = |(from, to): (usize, usize)| {
+                let mut fresh = Vec::new();
+                let early = (from.saturating_sub(words.longest)..=from).find(|&i| text.is_char_boundary(i)).unwrap_or(from);
+                words.find_in(hay, (early, to), None, &mut fresh);
+                fresh.retain(|hit| hit.start >= from);
+                fresh
+            };
             for pair in cuts.windows(2) {
                 let window = (back_chars(hay, pair[0], 20), forward_chars(hay, pair[1], 20));
                 // The part before the chunk first, as `ContextProbe::hits_before` asks (a
                 // chunk starts with a digit, which no key word holds).
                 if hay.get(pair[0]).is_some_and(u8::is_ascii_digit) {
                     let before = (window.0, pair[0]);
-                    let mut fresh_before = Vec::new();
-                    let early = (before.0.saturating_sub(words.longest)..=before.0).find(|&i| text.is_char_boundary(i)).unwrap_or(before.0);
-                    words.find_in(hay, (early, before.1), None, &mut fresh_before);
-                    fresh_before.retain(|hit| hit.start >= before.0);
                     let from_cursor: Vec<Hit> = cursor.cover(words, hay, before).to_vec();
-                    prop_assert_eq!(from_cursor, fresh_before, "{:?} {:?}", text, before);
+                    prop_assert_eq!(from_cursor, fresh_hits(before), "{:?} {:?}", text, before);
                 }
-                // A fresh search reads words whole: it starts early enough to see a phrase
-                // the window's start cuts (`customer id` holds no separate `id`).
-                let mut fresh = Vec::new();
-                let early = (window.0.saturating_sub(words.longest)..=window.0).find(|&i| text.is_char_boundary(i)).unwrap_or(window.0);
-                words.find_in(hay, (early, window.1), None, &mut fresh);
-                fresh.retain(|hit| hit.start >= window.0);
+                let fresh = fresh_hits(window);
                 let from_cursor: Vec<Hit> = cursor.cover(words, hay, window).to_vec();
                 prop_assert_eq!(from_cursor, fresh, "{:?} {:?}", text, window);
             }
