@@ -265,7 +265,8 @@ impl Masker {
                 // byte rather than let anything through.
                 None => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
             }
-            line.touching |= touches_digits(hay, found.start(), found.end());
+            line.touching |= touches_digits(hay, found.start(), found.end())
+                || (found.kind() == Kind::Email && keeps_digits(&T::out_bytes(out)[written..]));
             line.resized |= T::out_len(out) - written != found.span().len();
             copied = found.end();
         }
@@ -408,6 +409,13 @@ impl Text for [u8] {
 /// How many extra rounds of masking a text may take (see `settle_str`).
 const SETTLE_ROUNDS: usize = 8;
 
+/// Whether a masked email keeps digits of its local part (a kept head such as `5055.0155`):
+/// masking the rest can leave them a number of their own, so the line is read again.
+fn keeps_digits(masked_email: &[u8]) -> bool {
+    let local = masked_email.iter().rposition(|&b| b == b'@').map_or(masked_email, |at| &masked_email[..at]);
+    local.iter().any(|&b| b.is_ascii_digit() || crate::scan::chars::may_start_digit(b))
+}
+
 /// Whether the value at `start..end` touches something whose reading masking it could
 /// change: any character right next to it other than whitespace and plain punctuation (a
 /// letter, digit, mask character, `+`, `@`, ...), or up to three separator characters
@@ -509,6 +517,17 @@ mod tests {
         let masker = Masker::default();
         let clone = masker.clone();
         assert!(Arc::ptr_eq(&masker.inner, &clone.inner));
+    }
+
+    /// Found by the fuzzer: an email's kept head of digits was left a phone number of its
+    /// own once the rest of the address was masked.
+    #[test]
+    fn an_email_kept_head_of_digits_is_masked_again_when_it_reads_as_a_number() {
+        let config = r#"{"email":{"keep_head":9,"mask_char":"×"},"phone":{"keep_head":0,"keep_tail":3}}"#;
+        let masker = MaskerBuilder::from_config(MaskerConfig::from_json(config).unwrap()).build().unwrap();
+        let masked = masker.mask("5055.0155.95.0199or=t@pboutique.fr");
+        assert!(masker.find_iter(&masked).next().is_none(), "{masked:?}");
+        assert!(!masked.contains("5055.0155"), "{masked:?}");
     }
 
     #[test]
