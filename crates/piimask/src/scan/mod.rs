@@ -277,16 +277,38 @@ impl<'d, 'h> Scanner<'d, 'h> {
         self.hay
     }
 
-    /// Handles the next anchor, pushing any candidates into `out`. Returns `false` once the
-    /// whole haystack has been scanned.
+    /// Handles anchors up to the next one that may hold a value (numbers the fast paths
+    /// decide are passed over in one loop), pushing any candidates into `out`. Returns
+    /// `false` once the whole haystack has been scanned.
     pub(crate) fn step(&mut self, out: &mut Vec<Candidate>) -> bool {
         let hay = self.hay;
         let detector = self.detector;
-        let anchor = detector.level.next_anchor(hay, self.pos);
-        if anchor >= hay.len() {
-            self.pos = hay.len();
-            return false;
+        loop {
+            let anchor = detector.level.next_anchor(hay, self.pos);
+            if anchor >= hay.len() {
+                self.pos = hay.len();
+                return false;
+            }
+            if hay[anchor] != b'@'
+                && let Some(end) = short_plain_chunk(hay, anchor, detector.min_digits)
+                    .or_else(|| short_date_chunk(hay, anchor))
+            {
+                // Every fast path consumes at least the anchor's digit; `max` keeps the scan
+                // moving whatever a future fast path returns.
+                self.pos = end.max(anchor + 1);
+                continue;
+            }
+            self.read_anchor(anchor, out);
+            return true;
         }
+    }
+
+    /// Reads what the fast paths left to the full path at `anchor`: an email's `@`, or a
+    /// chunk of digits (IBAN check, chunk reader, validators).
+    #[inline(never)]
+    fn read_anchor(&mut self, anchor: usize, out: &mut Vec<Candidate>) {
+        let hay = self.hay;
+        let detector = self.detector;
         if hay[anchor] == b'@' {
             self.pos = anchor + 1;
             if detector.kinds.contains(Kind::Email)
@@ -294,20 +316,12 @@ impl<'d, 'h> Scanner<'d, 'h> {
             {
                 out.push(Candidate::new(start, end, Kind::Email));
             }
-            return true;
-        }
-        if let Some(end) =
-            short_plain_chunk(hay, anchor, detector.min_digits).or_else(|| short_date_chunk(hay, anchor))
-        {
-            // Every fast path consumes at least the anchor's digit; `max` keeps the scan
-            // moving whatever a future fast path returns.
-            self.pos = end.max(anchor + 1);
-            return true;
+            return;
         }
         let (class, len) = classify(hay, anchor);
         if !matches!(class, Class::Digit(_)) {
             self.pos = anchor + 1;
-            return true;
+            return;
         }
         // An IBAN-shaped value is never read as other kinds: a valid IBAN is reported when
         // IBANs are enabled, and otherwise (or when its check fails) its span is vetoed.
@@ -324,10 +338,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
         // (the IBAN check above was its only chance).
         if let Some(end) = short_chunk_end(hay, anchor, detector.min_digits) {
             self.pos = end.max(anchor + len);
-            return true;
+            return;
         }
         self.pos = self.scan_chunk(anchor, out).max(anchor + len);
-        true
     }
 
     /// Reads the chunk at `anchor` and validates every start group; returns the chunk end.
