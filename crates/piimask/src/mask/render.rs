@@ -101,7 +101,19 @@ fn mask_units(rule: &MaskRule, kind: Kind, text: &str, sink: &mut impl Sink) {
 
 /// What [`mask_char_units`] writes, for ASCII text and an ASCII mask character.
 fn mask_ascii_units(rule: &MaskRule, kind: Kind, text: &[u8], sink: &mut impl Sink) {
-    let is_kind_unit = |b: u8| is_unit(kind, rule.style, char::from(b)) && !matches!(b, b' ' | b'\t');
+    // The kind's ASCII units as a set (one bit per byte), so the loops below test a bit.
+    const fn range(from: u8, to: u8) -> u128 {
+        (u128::MAX >> (127 - to)) & (u128::MAX << from)
+    }
+    const DIGITS: u128 = range(b'0', b'9');
+    const ALPHANUMERIC: u128 = DIGITS | range(b'A', b'Z') | range(b'a', b'z');
+    let unit_set = match kind {
+        Kind::Iban => ALPHANUMERIC,
+        Kind::Email if rule.style == Style::Compact => !(1 << b' ' | 1 << b'\t'),
+        Kind::Email => ALPHANUMERIC,
+        Kind::Card | Kind::Ssn | Kind::Phone => DIGITS,
+    };
+    let is_kind_unit = |b: u8| unit_set >> (b & 0x7F) & 1 != 0;
     let units = text.iter().filter(|&&b| is_kind_unit(b)).count();
     let (head, tail) =
         if rule.keep_head + rule.keep_tail >= units { (0, 0) } else { (rule.keep_head, rule.keep_tail) };
@@ -151,8 +163,8 @@ impl<'s, S: Sink> AsciiBuffer<'s, S> {
 
     fn flush(&mut self) {
         // Only ASCII bytes are pushed, so this is always valid UTF-8.
-        for c in self.bytes[..self.len].utf8_chunks() {
-            self.sink.push_str(c.valid());
+        if let Ok(text) = std::str::from_utf8(&self.bytes[..self.len]) {
+            self.sink.push_str(text);
         }
         self.len = 0;
     }
