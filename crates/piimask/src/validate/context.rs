@@ -318,6 +318,8 @@ pub(crate) struct KeyWords {
     info: Vec<(Key, bool, bool)>,
     /// The longest pattern, in bytes.
     longest: usize,
+    /// Every byte some pattern holds, in either ASCII case (one bit per byte value).
+    pattern_bytes: [u64; 4],
 }
 
 /// One key word found in the text.
@@ -367,7 +369,27 @@ impl KeyWords {
             .build(&patterns)
             .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        KeyWords { automaton, info, longest }
+        let mut pattern_bytes = [0u64; 4];
+        for b in patterns.iter().flat_map(|p| p.bytes()) {
+            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                pattern_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        KeyWords { automaton, info, longest, pattern_bytes }
+    }
+
+    /// Whether a key word may hold the byte `b`.
+    #[inline]
+    fn in_patterns(&self, b: u8) -> bool {
+        self.pattern_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+    }
+
+    /// Whether a key word may cross the boundary before `at`: both bytes around it are
+    /// bytes some key word holds. A search may start at a boundary no key word crosses and
+    /// find exactly what a search from further back finds after it.
+    #[inline]
+    fn may_cross(&self, hay: &[u8], at: usize) -> bool {
+        at > 0 && at < hay.len() && self.in_patterns(hay[at - 1]) && self.in_patterns(hay[at])
     }
 
     /// Whether `hay` holds a phone, number or SSN key word anywhere.
@@ -453,7 +475,9 @@ impl KeyCursor {
             // or by the window's start (hits starting before the window are not returned);
             // what the last search found already is skipped, and so is anything starting
             // inside it (restarting inside `tax id` must not find its `id`, a label).
-            let restart = from.saturating_sub(words.longest);
+            // No key word crosses a line break, a digit or most punctuation: a search right
+            // after one needs no look-back.
+            let restart = if words.may_cross(hay, from) { from.saturating_sub(words.longest) } else { from };
             let restart = (restart..from).find(|&i| hay[i] & 0xC0 != 0x80).unwrap_or(from);
             let seen = self.hits.last().map(|h| h.matched_end);
             words.find_in(hay, (restart, end), seen, &mut self.hits);
@@ -472,8 +496,9 @@ pub(crate) struct ContextProbe<'a> {
     words: &'a KeyWords,
     cursor: &'a mut KeyCursor,
     span: (usize, usize),
-    /// The window around the chunk, computed on first use.
-    window: Option<(usize, usize)>,
+    /// The window around the chunk: where it starts and ends, each computed on first use.
+    window_start: Option<usize>,
+    window_end: Option<usize>,
 }
 
 impl<'a> ContextProbe<'a> {
@@ -484,13 +509,13 @@ impl<'a> ContextProbe<'a> {
         cursor: &'a mut KeyCursor,
         span: (usize, usize),
     ) -> Self {
-        ContextProbe { hay, words, cursor, span, window: None }
+        ContextProbe { hay, words, cursor, span, window_start: None, window_end: None }
     }
 
     /// Every key word in the window around the chunk: 64 characters on each side, on the
     /// chunk's line.
     fn hits(&mut self) -> &[Hit] {
-        let window = self.window();
+        let window = (self.window_start(), self.window_end());
         self.cursor.cover(self.words, self.hay, window)
     }
 
@@ -499,15 +524,21 @@ impl<'a> ContextProbe<'a> {
     /// (by [`ContextProbe::hits`]); no key word holds a digit, so none crosses the
     /// chunk's start.
     fn hits_before(&mut self) -> &[Hit] {
-        let (start, _) = self.window();
+        let start = self.window_start();
         self.cursor.cover(self.words, self.hay, (start, self.span.0))
     }
 
-    fn window(&mut self) -> (usize, usize) {
+    /// Where the window before the chunk starts (computed on first use: most chunks never
+    /// need the window after them).
+    fn window_start(&mut self) -> usize {
         let (hay, span) = (self.hay, self.span);
-        *self.window.get_or_insert_with(|| {
-            (back_chars(hay, span.0, CONTEXT_WINDOW), forward_chars(hay, span.1, CONTEXT_WINDOW))
-        })
+        *self.window_start.get_or_insert_with(|| back_chars(hay, span.0, CONTEXT_WINDOW))
+    }
+
+    /// Where the window after the chunk ends (computed on first use).
+    fn window_end(&mut self) -> usize {
+        let (hay, span) = (self.hay, self.span);
+        *self.window_end.get_or_insert_with(|| forward_chars(hay, span.1, CONTEXT_WINDOW))
     }
 
     /// The nearest key word before the chunk that is not a number word, and whether a
