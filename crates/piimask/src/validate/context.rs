@@ -672,14 +672,19 @@ impl<'a> ContextProbe<'a> {
 
 /// The offset `chars` characters before `at`, or the start of its line if nearer.
 fn back_chars(hay: &[u8], at: usize, chars: usize) -> usize {
-    // Plain ASCII without a line break: one byte per character (a check that vectorises).
-    if let Some(from) = at.checked_sub(chars)
-        && hay[from..at].iter().all(|&b| b < 0x80 && b != b'\n' && b != b'\r')
-    {
-        return from;
-    }
     let mut start = at;
     let mut counted = 0;
+    // Eight bytes at a time while they hold no line break and fewer characters than are
+    // still wanted (the byte loop below finds the exact place).
+    while start >= 8 {
+        let word = word_at(hay, start - 8);
+        let lead_bytes = 8 - continuation_bytes(word);
+        if holds_line_break(word) || counted + lead_bytes >= chars {
+            break;
+        }
+        counted += lead_bytes;
+        start -= 8;
+    }
     while start > 0 && counted < chars {
         let b = hay[start - 1];
         if b == b'\n' || b == b'\r' {
@@ -699,16 +704,19 @@ fn back_chars(hay: &[u8], at: usize, chars: usize) -> usize {
 
 /// The offset `chars` characters after `at`, or the end of its line if nearer.
 fn forward_chars(hay: &[u8], at: usize, chars: usize) -> usize {
-    // Plain ASCII without a line break, not followed by a stray continuation byte: one
-    // byte per character.
-    if let Some(window) = hay.get(at..at + chars)
-        && window.iter().all(|&b| b < 0x80 && b != b'\n' && b != b'\r')
-        && hay.get(at + chars).is_none_or(|&b| b & 0xC0 != 0x80)
-    {
-        return at + chars;
-    }
     let mut end = at;
     let mut counted = 0;
+    // Eight bytes at a time while they hold no line break and no more characters than may
+    // still be passed.
+    while end + 8 <= hay.len() {
+        let word = word_at(hay, end);
+        let lead_bytes = 8 - continuation_bytes(word);
+        if holds_line_break(word) || counted + lead_bytes > chars {
+            break;
+        }
+        counted += lead_bytes;
+        end += 8;
+    }
     while end < hay.len() {
         let b = hay[end];
         if b == b'\n' || b == b'\r' {
@@ -723,6 +731,30 @@ fn forward_chars(hay: &[u8], at: usize, chars: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// The eight bytes at `at` (which must leave eight bytes in `hay`) as a little-endian word.
+#[inline]
+fn word_at(hay: &[u8], at: usize) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&hay[at..at + 8]);
+    u64::from_le_bytes(bytes)
+}
+
+/// How many bytes of `word` are UTF-8 continuation bytes (`10xxxxxx`).
+#[inline]
+fn continuation_bytes(word: u64) -> usize {
+    // Bit 7 set and bit 6 clear: `word << 1` moves each byte's bit 6 to its bit 7.
+    (word & !(word << 1) & 0x8080_8080_8080_8080).count_ones() as usize
+}
+
+/// Whether some byte of `word` is `\n` or `\r`.
+#[inline]
+fn holds_line_break(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    has_zero(word ^ (ONES * u64::from(b'\n'))) || has_zero(word ^ (ONES * u64::from(b'\r')))
 }
 
 #[cfg(test)]
