@@ -102,6 +102,25 @@ fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usi
 // Always inlined: the scanner's hot loop is its main caller.
 #[inline(always)]
 fn short_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+    plain_chunk(hay, anchor, min_digits).map(|chunk| chunk.end)
+}
+
+/// A chunk of plain ASCII digits and single separators, as [`plain_chunk`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PlainChunk {
+    /// Where the full reader ends the chunk.
+    end: usize,
+    /// Digits in the first group.
+    first_digits: usize,
+    /// Digits in all.
+    digits: usize,
+}
+
+/// Reads the chunk at `anchor` when it is plain ASCII digits joined by single ASCII (or
+/// non-ASCII space and dash) separators and holds fewer than `digit_limit` digits; `None`
+/// when it holds more, or when anything else may join it (the full reader decides then).
+#[inline(always)]
+fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChunk> {
     // Only for chunks starting with an ASCII digit (stage 1 also stops at the lead bytes of
     // non-ASCII digits, which Arabic and Indic letters share).
     if !hay.get(anchor).is_some_and(u8::is_ascii_digit) {
@@ -109,32 +128,64 @@ fn short_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
     }
     let mut i = anchor;
     let mut digits = 0;
+    let mut first_digits = None;
     loop {
         while i < hay.len() && hay[i].is_ascii_digit() {
             digits += 1;
             i += 1;
         }
-        if digits >= min_digits {
+        if digits >= digit_limit {
             return None;
         }
-        let Some(&b) = hay.get(i) else { return Some(i) };
+        let first_digits = *first_digits.get_or_insert(digits);
+        let ends_here = |end: usize| PlainChunk { end, first_digits, digits };
+        let Some(&b) = hay.get(i) else { return Some(ends_here(i)) };
         match b {
             b' ' | b'\t' | b'-' | b'.' | b'/' => match hay.get(i + 1) {
                 Some(next) if next.is_ascii_digit() => i += 1,
                 // Anything else after the separator: sentence punctuation, a word or a sign
                 // (`10:55. `, `49,99 €`) ends the chunk; a group joined another way
                 // (`5 - 6`, `5  6`, `(`) is left to the full reader.
-                _ => return ends_chunk(hay, i).then_some(i),
+                _ => return ends_chunk(hay, i).then(|| ends_here(i)),
             },
             b'(' | b')' => return None,
             _ if b >= 0x80 => match classify(hay, i) {
                 // A dash or a space outside ASCII joins digits as the ASCII ones do (`3–5`).
                 (Class::Sep(_), len) if hay.get(i + len).is_some_and(u8::is_ascii_digit) => i += len,
-                _ => return ends_chunk(hay, i).then_some(i),
+                _ => return ends_chunk(hay, i).then(|| ends_here(i)),
             },
-            _ => return Some(i),
+            _ => return Some(ends_here(i)),
         }
     }
+}
+
+/// The end of a chunk glued to a word before it (`ORD-2025-903905`, `JD014600003826484021`)
+/// that holds no value: a phone or SSN may not start in a group touching a word, so only a
+/// card may start in its first group, and none fits there (fewer than 12 digits in all, a
+/// first group longer than any card, or a lone group that is no card number); the groups
+/// after the first hold fewer than `min_digits`. `None` when the full reader must look.
+fn glued_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+    let letter_at = |at: Option<usize>| at.and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphabetic);
+    let before = anchor.checked_sub(1);
+    let glued =
+        letter_at(before) || (before.is_some_and(|at| hay[at] == b'-') && letter_at(anchor.checked_sub(2)));
+    if !glued {
+        return None;
+    }
+    let chunk = plain_chunk(hay, anchor, usize::MAX)?;
+    let lone_group_no_card = || {
+        let mut digits = [0u8; chunk::MAX_DIGITS];
+        let Some(digits) = digits.get_mut(..chunk.digits).filter(|_| chunk.first_digits == chunk.digits)
+        else {
+            return false;
+        };
+        for (digit, &b) in digits.iter_mut().zip(&hay[anchor..]) {
+            *digit = b - b'0';
+        }
+        !card::is_card(digits)
+    };
+    let card_fits = chunk.digits >= 12 && chunk.first_digits <= chunk::MAX_DIGITS && !lone_group_no_card();
+    (!card_fits && chunk.digits - chunk.first_digits < min_digits).then_some(chunk.end)
 }
 
 /// Fast path for dates and timestamps, which realistic chat holds every few lines
@@ -342,7 +393,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
         }
         // A short chunk glued to a word (`A-19121`, `1Z9A8…`): too few digits for any kind
         // (the IBAN check above was its only chance).
-        if let Some(end) = short_chunk_end(hay, anchor, detector.min_digits) {
+        if let Some(end) = short_chunk_end(hay, anchor, detector.min_digits)
+            .or_else(|| glued_chunk_end(hay, anchor, detector.min_digits))
+        {
             self.pos = end.max(anchor + len);
             return;
         }
@@ -439,6 +492,52 @@ mod tests {
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
             }
+        }
+    }
+
+    proptest! {
+        /// Whenever a chunk glued to a word is passed over, the full reader ends it at the
+        /// same place and every validator finds nothing in it.
+        #[test]
+        fn glued_chunks_passed_over_hold_no_value(
+            text in "[ A-Za-z]{0,2}[A-Za-z]-?[0-9]{1,21}([ ./–-][0-9]{1,6}){0,4}([ ,.;a-zA-Z(+)-][0-9a-z ]{0,2})?",
+        ) {
+            let hay = text.as_bytes();
+            let Some(anchor) = hay.iter().position(u8::is_ascii_digit) else { return Ok(()) };
+            let kind_sets: [KindSet; 4] = [
+                KindSet::ALL,
+                [Kind::Card].into_iter().collect(),
+                [Kind::Ssn].into_iter().collect(),
+                [Kind::Phone, Kind::Ssn].into_iter().collect(),
+            ];
+            for kinds in kind_sets {
+                let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                if let Some(end) = glued_chunk_end(hay, anchor, detector.min_digits) {
+                    let mut found = Vec::new();
+                    prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), end, "{:?}", text);
+                    prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn glued_codes_too_short_for_a_card_are_passed_over() {
+        let cases: [(&str, Option<usize>); 9] = [
+            ("ORD-2025-903905, x", Some(15)),
+            ("JD014600003826484021 x", Some(20)),
+            ("JD4111111111111111 x", None),
+            ("JD4111111111111112 x", Some(18)),
+            ("A-19121 x", Some(7)),
+            ("ORD-2025-9039051 x", None),
+            ("AB1234 5678 9012 x", None),
+            ("x 2025-903905", None),
+            ("4-2025-903905", None),
+        ];
+        for (text, expected) in cases {
+            let anchor = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
+            let anchor = if text.starts_with('4') { 2 } else { anchor };
+            assert_eq!(glued_chunk_end(text.as_bytes(), anchor, 7), expected, "{text:?}");
         }
     }
 
