@@ -188,6 +188,31 @@ fn glued_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
     (!card_fits && chunk.digits - chunk.first_digits < min_digits).then_some(chunk.end)
 }
 
+/// The end of a lone group of 16 to 19 digits that is no card number, or of more digits
+/// (`1002938154981896`, a parcel number), starting plainly and not with `0`: no phone holds
+/// more than 15 digits without a `+`, `00` or `011` prefix, and no SSN that many. `None`
+/// when the full reader must look.
+fn long_lone_group_end(hay: &[u8], anchor: usize) -> Option<usize> {
+    if hay.get(anchor) == Some(&b'0') || !plain_start(hay, anchor) {
+        return None;
+    }
+    let chunk = plain_chunk(hay, anchor, usize::MAX)?;
+    if chunk.first_digits != chunk.digits || chunk.digits < 16 {
+        return None;
+    }
+    let mut digits = [0u8; chunk::MAX_DIGITS];
+    let no_card = match digits.get_mut(..chunk.digits) {
+        Some(digits) => {
+            for (digit, &b) in digits.iter_mut().zip(&hay[anchor..]) {
+                *digit = b - b'0';
+            }
+            !card::is_card(digits)
+        }
+        None => true,
+    };
+    no_card.then_some(chunk.end)
+}
+
 /// Fast path for dates and timestamps, which realistic chat holds every few lines
 /// (`2025-11-21`, `21.11.2025`, `11/21/25`, and `2025-11-21 04:40:00` up to its hour, where
 /// the `:` ends the chunk): a valid date of plain ASCII digits, starting plainly, whose
@@ -395,6 +420,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
         // (the IBAN check above was its only chance).
         if let Some(end) = short_chunk_end(hay, anchor, detector.min_digits)
             .or_else(|| glued_chunk_end(hay, anchor, detector.min_digits))
+            .or_else(|| long_lone_group_end(hay, anchor))
         {
             self.pos = end.max(anchor + len);
             return;
@@ -518,6 +544,42 @@ mod tests {
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
             }
+        }
+    }
+
+    proptest! {
+        /// Whenever a long lone group is passed over, the full reader ends it at the same
+        /// place and every validator finds nothing in it.
+        #[test]
+        fn long_lone_groups_passed_over_hold_no_value(
+            before in "(|[a-zA-Z]{1,3}|[ (\\[+#:-]|[A-Z] |tel |call |SSN |à |від |№ )",
+            digits in "[0-9]{14,22}",
+            after in "(|[ ,.;:a-z(+)-][0-9a-z ]{0,3}|[ ./-][0-9]{1,4})",
+        ) {
+            let text = format!("{before}{digits}{after}");
+            let hay = text.as_bytes();
+            let anchor = before.len();
+            if let Some(end) = long_lone_group_end(hay, anchor) {
+                let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                let mut found = Vec::new();
+                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), end, "{:?}", text);
+                prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
+            }
+        }
+    }
+
+    #[test]
+    fn long_lone_groups_that_are_no_card_are_passed_over() {
+        let cases: [(&str, Option<usize>); 6] = [
+            ("no 1002938154981896 x", Some(19)),
+            ("no 4111111111111111 x", None),
+            ("no 0044123456789012 x", None),
+            ("no 100293815498189 x", None),
+            ("no 1002938154981896 12 x", None),
+            ("no 10029381549818961234567 x", Some(26)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(long_lone_group_end(text.as_bytes(), 3), expected, "{text:?}");
         }
     }
 
