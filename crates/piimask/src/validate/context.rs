@@ -384,6 +384,25 @@ impl KeyWords {
         self.pattern_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
     }
 
+    /// The last boundary after `floor` and before `to`, on the line of `to`, that no key
+    /// word crosses and that has a letter (or a non-ASCII character) between it and `to`;
+    /// `None` if there is none.
+    fn boundary_before(&self, hay: &[u8], floor: usize, to: usize) -> Option<usize> {
+        let mut at = to;
+        let mut letters = false;
+        while at > floor + 1 {
+            at -= 1;
+            if matches!(hay[at], b'\n' | b'\r') {
+                return None;
+            }
+            letters |= hay[at].is_ascii_alphabetic() || hay[at] >= 0x80;
+            if letters && !self.may_cross(hay, at) {
+                return Some(at);
+            }
+        }
+        None
+    }
+
     /// Whether a key word may cross the boundary before `at`: both bytes around it are
     /// bytes some key word holds. A search may start at a boundary no key word crosses and
     /// find exactly what a search from further back finds after it.
@@ -462,6 +481,9 @@ pub(crate) struct KeyCursor {
     hits: Vec<Hit>,
     /// The text before this offset has been searched.
     searched_to: usize,
+    /// Hits of the last search of the text right before a chunk (see
+    /// `ContextProbe::search_nearby`), kept apart from `hits` until merged.
+    nearby: Vec<Hit>,
 }
 
 impl KeyCursor {
@@ -499,6 +521,8 @@ pub(crate) struct ContextProbe<'a> {
     /// The window around the chunk: where it starts and ends, each computed on first use.
     window_start: Option<usize>,
     window_end: Option<usize>,
+    /// The answer of [`ContextProbe::nearest_before`], computed on first use.
+    nearest: Option<(Option<Hit>, bool)>,
 }
 
 impl<'a> ContextProbe<'a> {
@@ -509,7 +533,8 @@ impl<'a> ContextProbe<'a> {
         cursor: &'a mut KeyCursor,
         span: (usize, usize),
     ) -> Self {
-        ContextProbe { hay, words, cursor, span, window_start: None, window_end: None }
+        cursor.nearby.clear();
+        ContextProbe { hay, words, cursor, span, window_start: None, window_end: None, nearest: None }
     }
 
     /// Every key word in the window around the chunk: 64 characters on each side, on the
@@ -544,16 +569,57 @@ impl<'a> ContextProbe<'a> {
     /// The nearest key word before the chunk that is not a number word, and whether a
     /// number word came first.
     fn nearest_before(&mut self) -> (Option<Hit>, bool) {
-        let start = self.span.0;
-        let mut number_word = false;
-        for hit in self.hits_before().iter().rev().filter(|h| h.end <= start) {
-            if hit.key == Key::Number {
-                number_word = true;
-            } else {
-                return (Some(*hit), number_word);
-            }
+        if let Some(nearest) = self.nearest {
+            return nearest;
         }
-        (None, number_word)
+        let nearest = match self.search_nearby() {
+            Some(from) => match last_deciding(self.cursor.nearby.iter()) {
+                found @ (Some(_), _) => found,
+                (None, _) => {
+                    // Nothing decides right before the chunk: search the rest of the window,
+                    // up to where the nearby search began, and keep both parts' hits.
+                    let window_start = self.window_start();
+                    self.cursor.cover(self.words, self.hay, (window_start, from));
+                    let cursor = &mut *self.cursor;
+                    cursor.hits.append(&mut cursor.nearby);
+                    cursor.searched_to = self.span.0;
+                    self.deciding_before()
+                }
+            },
+            None => self.deciding_before(),
+        };
+        self.nearest = Some(nearest);
+        nearest
+    }
+
+    /// [`ContextProbe::nearest_before`] from the hits of the whole window before the chunk.
+    fn deciding_before(&mut self) -> (Option<Hit>, bool) {
+        let start = self.span.0;
+        last_deciding(self.hits_before().iter().filter(|h| h.end <= start))
+    }
+
+    /// Searches only the text right before the chunk: from the last boundary before it that
+    /// no key word crosses (see `KeyWords::may_cross`), so that the search finds exactly the
+    /// key words a search of the whole window finds there. Most chunks have their label
+    /// right before them (`…esperar! Veo el pedido #112348661`), which then decides after
+    /// reading a few words instead of the whole window. Leaves the hits in the cursor's
+    /// `nearby` and returns where the search began; `None` when the cursor has searched
+    /// there already or there is no such boundary.
+    fn search_nearby(&mut self) -> Option<usize> {
+        let start = self.span.0;
+        if self.cursor.searched_to >= start {
+            return None;
+        }
+        let from = self.words.boundary_before(self.hay, self.cursor.searched_to, start)?;
+        // Inside the window: at most as many bytes back as the window has characters, or
+        // checked.
+        if start - from > CONTEXT_WINDOW && from < self.window_start() {
+            return None;
+        }
+        let nearby = &mut self.cursor.nearby;
+        nearby.clear();
+        self.words.find_in(self.hay, (from, start), None, nearby);
+        Some(from)
     }
 
     /// The key word right in front of the chunk: nothing but punctuation, spaces and number
@@ -570,8 +636,8 @@ impl<'a> ContextProbe<'a> {
         let (mut words, mut longest, mut current) = (0, 0, 0);
         let mut at = from;
         while at < to {
-            if let Some(number) =
-                self.cursor.hits.iter().find(|h| h.key == Key::Number && h.start == at && h.end <= to)
+            if let Some(number) = (self.cursor.hits.iter().chain(&self.cursor.nearby))
+                .find(|h| h.key == Key::Number && h.start == at && h.end <= to)
             {
                 at = number.end;
                 current = 0;
@@ -668,6 +734,20 @@ impl<'a> ContextProbe<'a> {
     pub(crate) fn product_code(&mut self) -> bool {
         self.adjacent_before() == Some(Key::Code)
     }
+}
+
+/// The last key word in `hits` (in text order) that is not a number word, and whether a
+/// number word comes after it.
+fn last_deciding<'h>(hits: impl DoubleEndedIterator<Item = &'h Hit>) -> (Option<Hit>, bool) {
+    let mut number_word = false;
+    for hit in hits.rev() {
+        if hit.key == Key::Number {
+            number_word = true;
+        } else {
+            return (Some(*hit), number_word);
+        }
+    }
+    (None, number_word)
 }
 
 /// The offset `chars` characters before `at`, or the start of its line if nearer.
@@ -922,6 +1002,43 @@ mod cursor_tests {
                 let fresh = fresh_hits(window);
                 let from_cursor: Vec<Hit> = cursor.cover(words, hay, window).to_vec();
                 prop_assert_eq!(from_cursor, fresh, "{:?} {:?}", text, window);
+            }
+        }
+    }
+
+    proptest! {
+        /// The nearest key word before each number, read from the text right before it, is
+        /// what a search of its whole window gives, and so are the questions built on it,
+        /// for a cursor that goes on from one chunk to the next.
+        #[test]
+        fn nearby_search_equals_window_search(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "tel", "order", "Kundennummer", "x", "7", " ", "  ", ", ", "! ", ": ", "\n", "é", "SSN", "mobile",
+                " tax id", "id", " customer id", " my number", "number", "n°", "#", "pedido", "ss#", "замовлення", "номер",
+                "call me", "😀", "facture téléphone", "appelez-moi", "code postal",
+            ]), 0..40),
+            cuts in (0usize..40, 0usize..40),
+        ) {
+            let (first, second) = (cuts.0.min(cuts.1).min(words.len()), cuts.0.max(cuts.1).min(words.len()));
+            let text = format!(
+                "{}123456789{}987654321{}",
+                words[..first].concat(),
+                words[first..second].concat(),
+                words[second..].concat()
+            );
+            let hay = text.as_bytes();
+            let spans = [text.find("123456789"), text.find("987654321")].map(|at| at.map(|at| (at, at + 9)));
+            let keys = KeyWords::shared();
+            let ask = |probe: &mut ContextProbe<'_>| {
+                (probe.nearest_before(), probe.labelled(), probe.phone(), probe.ssn(), probe.product_code())
+            };
+            let (mut cursor, mut searched) = (KeyCursor::default(), KeyCursor::default());
+            for span in spans.into_iter().flatten() {
+                let answers = ask(&mut ContextProbe::new(hay, keys, &mut cursor, span));
+                // A cursor that has searched the whole window first answers from its own hits.
+                searched.cover(keys, hay, (back_chars(hay, span.0, CONTEXT_WINDOW), span.0));
+                let whole = ask(&mut ContextProbe::new(hay, keys, &mut searched, span));
+                prop_assert_eq!(answers, whole, "{:?} {:?}", text, span);
             }
         }
     }
