@@ -120,40 +120,35 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
         letters += 1;
         end += len;
     }
-    letters > 0
-        && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c))
-        && (is_currency_word(&hay[at..end]) || is_unit(&hay[at..end]))
+    letters > 0 && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c)) && is_currency_or_unit(&hay[at..end])
 }
 
 /// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`.
-fn is_unit(word: &[u8]) -> bool {
-    let mut buf = [0u8; 32];
-    lowercase(word, &mut buf).is_some_and(|lower| {
-        matches!(
-            lower,
-            "kb" | "mb"
-                | "gb"
-                | "tb"
-                | "kg"
-                | "km"
-                | "cm"
-                | "mm"
-                | "ml"
-                | "pcs"
-                | "inch"
-                | "inches"
-                | "mph"
-                | "kmh"
-                | "шт"
-                | "кг"
-                | "км"
-                | "гб"
-                | "мб"
-                | "sqm"
-                | "m2"
-                | "kwh"
-        )
-    })
+fn is_unit(lower: &str) -> bool {
+    matches!(
+        lower,
+        "kb" | "mb"
+            | "gb"
+            | "tb"
+            | "kg"
+            | "km"
+            | "cm"
+            | "mm"
+            | "ml"
+            | "pcs"
+            | "inch"
+            | "inches"
+            | "mph"
+            | "kmh"
+            | "шт"
+            | "кг"
+            | "км"
+            | "гб"
+            | "мб"
+            | "sqm"
+            | "m2"
+            | "kwh"
+    )
 }
 
 /// `word` in lower case, written into `buf` (no allocation); `None` when it does not fit
@@ -227,7 +222,20 @@ fn is_currency_sign(c: char) -> bool {
 /// ISO 4217 codes (upper case only: `try`, `ron`, `mad`, `ils` are words) and currency
 /// words written next to amounts in the supported languages (any case).
 fn is_currency_word(word: &[u8]) -> bool {
-    let code = matches!(
+    let mut buf = [0u8; 32];
+    is_currency_code(word) || lowercase(word, &mut buf).is_some_and(is_currency_name)
+}
+
+/// A currency word or a unit (`20 GBP`, `5 kg`), lower-cased once.
+fn is_currency_or_unit(word: &[u8]) -> bool {
+    let mut buf = [0u8; 32];
+    is_currency_code(word)
+        || lowercase(word, &mut buf).is_some_and(|lower| is_currency_name(lower) || is_unit(lower))
+}
+
+/// An upper-case ISO 4217 code.
+fn is_currency_code(word: &[u8]) -> bool {
+    matches!(
         word,
         b"USD"
             | b"EUR"
@@ -283,57 +291,58 @@ fn is_currency_word(word: &[u8]) -> bool {
             | b"DZD"
             | b"QAR"
             | b"KWD"
-    );
-    let mut buf = [0u8; 32];
-    code || lowercase(word, &mut buf).is_some_and(|lower| {
-        matches!(
-            lower,
-            "eur"
-                | "usd"
-                | "gbp"
-                | "uah"
-                | "chf"
-                | "pln"
-                | "rub"
-                | "czk"
-                | "sek"
-                | "nok"
-                | "dkk"
-                | "huf"
-                | "jpy"
-                | "cny"
-                | "inr"
-                | "brl"
-                | "euro"
-                | "euros"
-                | "dollar"
-                | "dollars"
-                | "dólares"
-                | "dolares"
-                | "pesos"
-                | "zł"
-                | "kč"
-                | "kr"
-                | "грн"
-                | "гривень"
-                | "гривні"
-                | "гривня"
-                | "гривен"
-                | "руб"
-                | "р"
-                | "рублей"
-                | "рублів"
-                | "евро"
-                | "євро"
-                | "долларов"
-                | "доларів"
-                | "сум"
-                | "тенге"
-                | "лари"
-                | "reais"
-                | "рупий"
-        )
-    })
+    )
+}
+
+/// A currency word, in lower case.
+fn is_currency_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "eur"
+            | "usd"
+            | "gbp"
+            | "uah"
+            | "chf"
+            | "pln"
+            | "rub"
+            | "czk"
+            | "sek"
+            | "nok"
+            | "dkk"
+            | "huf"
+            | "jpy"
+            | "cny"
+            | "inr"
+            | "brl"
+            | "euro"
+            | "euros"
+            | "dollar"
+            | "dollars"
+            | "dólares"
+            | "dolares"
+            | "pesos"
+            | "zł"
+            | "kč"
+            | "kr"
+            | "грн"
+            | "гривень"
+            | "гривні"
+            | "гривня"
+            | "гривен"
+            | "руб"
+            | "р"
+            | "рублей"
+            | "рублів"
+            | "евро"
+            | "євро"
+            | "долларов"
+            | "доларів"
+            | "сум"
+            | "тенге"
+            | "лари"
+            | "reais"
+            | "рупий"
+    )
 }
 
 #[cfg(test)]
