@@ -270,6 +270,25 @@ fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
 /// digit or `(`, or anything else but a digit or `(`.
 #[inline]
 fn ends_chunk(hay: &[u8], at: usize) -> bool {
+    // Plain ASCII (a letter, punctuation, or a separator followed by either), decided from
+    // the bytes; anything else from the character classes.
+    let Some(&b) = hay.get(at) else { return true };
+    let next = hay.get(at + 1).copied();
+    match (b, next) {
+        (b'0'..=b'9' | b'(', _) => return false,
+        (b'-' | b'.' | b'/', None) | (b' ' | b'\t', None) => return true,
+        (b'-' | b'.' | b'/', Some(c)) if c < 0x80 => return !(c.is_ascii_digit() || c == b'('),
+        (b' ' | b'\t', Some(c)) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'-' | b'/') => {
+            return !(c.is_ascii_digit() || c == b'(');
+        }
+        (0..=0x7F, _) if !matches!(b, b'-' | b'.' | b'/' | b' ' | b'\t') => return true,
+        _ => {}
+    }
+    ends_chunk_by_class(hay, at)
+}
+
+/// [`ends_chunk`] from the character classes (any text).
+fn ends_chunk_by_class(hay: &[u8], at: usize) -> bool {
     let class_at = |i: usize| (i < hay.len()).then(|| classify(hay, i));
     let starts_group = |i: usize| matches!(class_at(i), Some((Class::Digit(_) | Class::Open, _)));
     match class_at(at) {
@@ -625,6 +644,19 @@ mod tests {
             while scanner.step(&mut found) {
                 steps += 1;
                 assert!(steps <= hay.len(), "{text:?}: the scan does not move");
+            }
+        }
+    }
+
+    proptest! {
+        /// The byte shortcuts of `ends_chunk` agree with the character classes.
+        #[test]
+        fn ends_chunk_shortcuts_agree_with_the_classes(
+            text in "[0-9a-z (+)./\t-]{0,3}(\u{a0}|–|٣|０|é|\u{2009}|\n|,)?[0-9a-z (+)./\t-]{0,2}",
+        ) {
+            let hay = text.as_bytes();
+            for at in 0..=hay.len() {
+                prop_assert_eq!(ends_chunk(hay, at), ends_chunk_by_class(hay, at), "{:?} {}", text, at);
             }
         }
     }
