@@ -173,19 +173,20 @@ fn glued_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
         return None;
     }
     let chunk = plain_chunk(hay, anchor, usize::MAX)?;
-    let lone_group_no_card = || {
-        let mut digits = [0u8; chunk::MAX_DIGITS];
-        let Some(digits) = digits.get_mut(..chunk.digits).filter(|_| chunk.first_digits == chunk.digits)
-        else {
-            return false;
-        };
-        for (digit, &b) in digits.iter_mut().zip(&hay[anchor..]) {
-            *digit = b - b'0';
-        }
-        !card::is_card(digits)
-    };
+    let lone_group_no_card =
+        || chunk.first_digits == chunk.digits && !is_card_digits(hay, anchor, chunk.digits);
     let card_fits = chunk.digits >= 12 && chunk.first_digits <= chunk::MAX_DIGITS && !lone_group_no_card();
     (!card_fits && chunk.digits - chunk.first_digits < min_digits).then_some(chunk.end)
+}
+
+/// Whether the `len` ASCII digits at `at` are a card number (`false` past 19 digits).
+fn is_card_digits(hay: &[u8], at: usize, len: usize) -> bool {
+    let mut digits = [0u8; chunk::MAX_DIGITS];
+    let (Some(digits), Some(ascii)) = (digits.get_mut(..len), hay.get(at..at + len)) else { return false };
+    for (digit, &b) in digits.iter_mut().zip(ascii) {
+        *digit = b.wrapping_sub(b'0');
+    }
+    card::is_card(digits)
 }
 
 /// The end of a lone group of 16 to 19 digits that is no card number, or of more digits
@@ -200,16 +201,7 @@ fn long_lone_group_end(hay: &[u8], anchor: usize) -> Option<usize> {
     if chunk.first_digits != chunk.digits || chunk.digits < 16 {
         return None;
     }
-    let mut digits = [0u8; chunk::MAX_DIGITS];
-    let no_card = match digits.get_mut(..chunk.digits) {
-        Some(digits) => {
-            for (digit, &b) in digits.iter_mut().zip(&hay[anchor..]) {
-                *digit = b - b'0';
-            }
-            !card::is_card(digits)
-        }
-        None => true,
-    };
+    let no_card = chunk.digits > chunk::MAX_DIGITS || !is_card_digits(hay, anchor, chunk.digits);
     no_card.then_some(chunk.end)
 }
 
