@@ -159,24 +159,20 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
     }
 }
 
-/// The end of a chunk glued to a word before it (`ORD-2025-903905`, `JD014600003826484021`)
-/// that holds no value: a phone or SSN may not start in a group touching a word, so only a
-/// card may start in its first group, and none fits there (fewer than 12 digits in all, a
-/// first group longer than any card, or a lone group that is no card number); the groups
-/// after the first hold fewer than `min_digits`. `None` when the full reader must look.
-fn glued_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+/// Whether a chunk glued to a word before it (`ORD-2025-903905`, `JD014600003826484021`)
+/// holds no value: a phone or SSN may not start in a group touching a word, so only a card
+/// may start in its first group, and none fits there (fewer than 12 digits in all, a first
+/// group longer than any card, or a lone group that is no card number); the groups after
+/// the first hold fewer than `min_digits`.
+fn glued_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk, min_digits: usize) -> bool {
     let letter_at = |at: Option<usize>| at.and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphabetic);
     let before = anchor.checked_sub(1);
     let glued =
         letter_at(before) || (before.is_some_and(|at| hay[at] == b'-') && letter_at(anchor.checked_sub(2)));
-    if !glued {
-        return None;
-    }
-    let chunk = plain_chunk(hay, anchor, usize::MAX)?;
     let lone_group_no_card =
         || chunk.first_digits == chunk.digits && !is_card_digits(hay, anchor, chunk.digits);
     let card_fits = chunk.digits >= 12 && chunk.first_digits <= chunk::MAX_DIGITS && !lone_group_no_card();
-    (!card_fits && chunk.digits - chunk.first_digits < min_digits).then_some(chunk.end)
+    glued && !card_fits && chunk.digits - chunk.first_digits < min_digits
 }
 
 /// Whether the `len` ASCII digits at `at` are a card number (`false` past 19 digits).
@@ -189,20 +185,16 @@ fn is_card_digits(hay: &[u8], at: usize, len: usize) -> bool {
     card::is_card(digits)
 }
 
-/// The end of a lone group of 16 to 19 digits that is no card number, or of more digits
-/// (`1002938154981896`, a parcel number), starting plainly and not with `0`: no phone holds
-/// more than 15 digits without a `+`, `00` or `011` prefix, and no SSN that many. `None`
-/// when the full reader must look.
-fn long_lone_group_end(hay: &[u8], anchor: usize) -> Option<usize> {
-    if hay.get(anchor) == Some(&b'0') || !plain_start(hay, anchor) {
-        return None;
-    }
-    let chunk = plain_chunk(hay, anchor, usize::MAX)?;
-    if chunk.first_digits != chunk.digits || chunk.digits < 16 {
-        return None;
-    }
-    let no_card = chunk.digits > chunk::MAX_DIGITS || !is_card_digits(hay, anchor, chunk.digits);
-    no_card.then_some(chunk.end)
+/// Whether a chunk is a lone group of 16 to 19 digits that is no card number, or of more
+/// digits (`1002938154981896`, a parcel number), starting plainly and not with `0`: no
+/// phone holds more than 15 digits without a `+`, `00` or `011` prefix, and no SSN that
+/// many.
+fn long_lone_group_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
+    chunk.first_digits == chunk.digits
+        && chunk.digits >= 16
+        && hay.get(anchor) != Some(&b'0')
+        && plain_start(hay, anchor)
+        && (chunk.digits > chunk::MAX_DIGITS || !is_card_digits(hay, anchor, chunk.digits))
 }
 
 /// Fast path for dates and timestamps, which realistic chat holds every few lines
@@ -427,13 +419,15 @@ impl<'d, 'h> Scanner<'d, 'h> {
             }
             None => {}
         }
-        // A short chunk glued to a word (`A-19121`, `1Z9A8…`): too few digits for any kind
-        // (the IBAN check above was its only chance).
-        if let Some(end) = short_chunk_end(hay, anchor, detector.min_digits)
-            .or_else(|| glued_chunk_end(hay, anchor, detector.min_digits))
-            .or_else(|| long_lone_group_end(hay, anchor))
+        // Plain chunks the validators would find nothing in (the IBAN check above was their
+        // only chance): too few digits for any kind, however glued (`A-19121`, `1Z9A8…`);
+        // codes glued to a word; long parcel numbers.
+        if let Some(chunk) = plain_chunk(hay, anchor, usize::MAX)
+            && (chunk.digits < detector.min_digits
+                || glued_without_value(hay, anchor, chunk, detector.min_digits)
+                || long_lone_group_without_value(hay, anchor, chunk))
         {
-            self.pos = end.max(anchor + len);
+            self.pos = chunk.end.max(anchor + len);
             return;
         }
         self.pos = self.scan_chunk(anchor, out).max(anchor + len);
@@ -530,6 +524,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Where the scanner passes over a glued chunk holding no value (`None`: it reads it).
+    fn glued_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+        plain_chunk(hay, anchor, usize::MAX)
+            .filter(|&chunk| glued_without_value(hay, anchor, chunk, min_digits))
+            .map(|chunk| chunk.end)
+    }
+
+    /// Where the scanner passes over a long lone group holding no value.
+    fn long_lone_group_end(hay: &[u8], anchor: usize) -> Option<usize> {
+        plain_chunk(hay, anchor, usize::MAX)
+            .filter(|&chunk| long_lone_group_without_value(hay, anchor, chunk))
+            .map(|chunk| chunk.end)
     }
 
     proptest! {
