@@ -266,7 +266,7 @@ impl Masker {
                 None => (0..found.span().len()).for_each(|_| out.push_char(rule.mask_char)),
             }
             line.touching |= touches_digits(hay, found.start(), found.end())
-                || (found.kind() == Kind::Email && keeps_digits(&T::out_bytes(out)[written..]));
+                || (found.kind() == Kind::Email && keeps_anchors(&T::out_bytes(out)[written..]));
             line.resized |= T::out_len(out) - written != found.span().len();
             copied = found.end();
         }
@@ -409,11 +409,12 @@ impl Text for [u8] {
 /// How many extra rounds of masking a text may take (see `settle_str`).
 const SETTLE_ROUNDS: usize = 8;
 
-/// Whether a masked email keeps digits of its local part (a kept head such as `5055.0155`):
-/// masking the rest can leave them a number of their own, so the line is read again.
-fn keeps_digits(masked_email: &[u8]) -> bool {
+/// Whether a masked email keeps digits or an `@` of its local part (a kept head such as
+/// `5055.0155` or `gam@isl.co` of `gam@isl.coorders@gmail.com`): masking the rest can leave
+/// them a number or an address of their own, so the line is read again.
+fn keeps_anchors(masked_email: &[u8]) -> bool {
     let local = masked_email.iter().rposition(|&b| b == b'@').map_or(masked_email, |at| &masked_email[..at]);
-    local.iter().any(|&b| b.is_ascii_digit() || crate::scan::chars::may_start_digit(b))
+    local.iter().any(|&b| b == b'@' || b.is_ascii_digit() || crate::scan::chars::may_start_digit(b))
 }
 
 /// Whether the value at `start..end` touches something whose reading masking it could
@@ -528,6 +529,17 @@ mod tests {
         let masked = masker.mask("5055.0155.95.0199or=t@pboutique.fr");
         assert!(masker.find_iter(&masked).next().is_none(), "{masked:?}");
         assert!(!masked.contains("5055.0155"), "{masked:?}");
+    }
+
+    /// Found by the fuzzer: an email whose local part holds an `@` kept a head that reads as
+    /// an address once the rest was masked.
+    #[test]
+    fn an_email_kept_head_holding_an_at_sign_is_masked_again_when_it_reads_as_an_address() {
+        let config = r#"{"email":{"style":"compact","keep_head":10,"keep_tail":3}}"#;
+        let masker = MaskerBuilder::from_config(MaskerConfig::from_json(config).unwrap()).build().unwrap();
+        let masked = masker.mask("x gam@isl.coorders@gmail.com y");
+        assert!(masker.find_iter(&masked).next().is_none(), "{masked:?}");
+        assert!(!masked.contains("gam@isl.co"), "{masked:?}");
     }
 
     #[test]
