@@ -248,6 +248,34 @@ fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
     ends_chunk(hay, end).then_some(end)
 }
 
+/// Fast path for the timestamp that starts every line of a chat export
+/// (`2025-11-21 04:40:10`): a valid date and a time of plain ASCII digits, starting plainly.
+/// The scanner would read it in three fast steps (the date with its hour, the minutes, the
+/// seconds); this reads it in one and returns where the third step ends, or `None` when
+/// anything differs from that shape (the steps then decide).
+#[inline(always)]
+fn timestamp_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+    // Rejects most anchors (a price, a time, a plain number) at the first byte compared.
+    if hay.get(anchor + 4) != Some(&b'-') {
+        return None;
+    }
+    let stamp: &[u8; 19] = hay.get(anchor..anchor + 19)?.try_into().ok()?;
+    const SHAPE: &[u8; 19] = b"0000-00-00 00:00:00";
+    let shaped = stamp.iter().zip(SHAPE).all(|(&b, &s)| if s == b'0' { b.is_ascii_digit() } else { b == s });
+    if !shaped {
+        return None;
+    }
+    let two = |at: usize| u32::from(stamp[at] - b'0') * 10 + u32::from(stamp[at + 1] - b'0');
+    let (month, day) = (two(5), two(8));
+    // The date fast path takes either order of day and month (see `short_date_chunk`).
+    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    if !(day_month(day, month) || day_month(month, day)) || !plain_start(hay, anchor) {
+        return None;
+    }
+    // The minutes end at the `:` after them; the seconds end wherever their chunk ends.
+    short_chunk_end(hay, anchor + 17, min_digits)
+}
+
 /// Whether the full reader ends a chunk whose last group ends at `at` (see
 /// `chunk::next_group`): nothing follows, or nothing that joins another group: a separator
 /// (a space: one or two, or a space, `-` or `/` and a space) followed by anything but a
@@ -375,7 +403,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
                 return false;
             }
             if hay[anchor] != b'@'
-                && let Some(end) = short_plain_chunk(hay, anchor, detector.min_digits)
+                && let Some(end) = timestamp_end(hay, anchor, detector.min_digits)
+                    .or_else(|| short_plain_chunk(hay, anchor, detector.min_digits))
                     .or_else(|| short_date_chunk(hay, anchor))
             {
                 // Every fast path consumes at least the anchor's digit; `max` keeps the scan
@@ -682,6 +711,64 @@ mod tests {
         ] {
             assert_eq!(all.may_hold_digit_value(text.as_bytes()), any_kind, "{text:?}");
             assert_eq!(cards.may_hold_digit_value(text.as_bytes()), cards_only, "{text:?}");
+        }
+    }
+
+    /// Whether the one-number-at-a-time fast paths of the scanner's step, started at
+    /// `anchor`, decide every number before `end` and stop exactly there.
+    fn fast_steps_reach(hay: &[u8], anchor: usize, min_digits: usize, end: usize) -> bool {
+        let mut pos = anchor;
+        loop {
+            let at = Level::Scalar.next_anchor(hay, pos);
+            if at >= end {
+                return pos == end;
+            }
+            match short_plain_chunk(hay, at, min_digits).or_else(|| short_date_chunk(hay, at)) {
+                Some(chunk_end) if hay[at] != b'@' => pos = chunk_end.max(at + 1),
+                _ => return false,
+            }
+        }
+    }
+
+    proptest! {
+        /// Whenever the timestamp fast path decides, the fast paths it stands for, number
+        /// by number, decide the same numbers and end at the same place.
+        #[test]
+        fn timestamp_fast_path_agrees_with_the_number_steps(
+            before in "(|\\[|x|[ (+#:/.-]|A |é |tel )",
+            stamp in "[0-9]{4}-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]",
+            broken in proptest::option::of((0usize..19, "[0-9 :./T-]")),
+            after in "(|\\]|[ ,.:/x)(\u{a0}-]?[ \n/-]?([0-9a-z€( ][0-9 ]?)?)",
+            min_digits in proptest::sample::select(vec![7usize, 9, 12, usize::MAX]),
+        ) {
+            let mut stamp = stamp.into_bytes();
+            if let Some((at, byte)) = broken {
+                stamp[at] = byte.as_bytes()[0];
+            }
+            let text = format!("{before}{}{after}", String::from_utf8_lossy(&stamp));
+            let hay = text.as_bytes();
+            let anchor = before.len();
+            if let Some(end) = timestamp_end(hay, anchor, min_digits) {
+                prop_assert!(fast_steps_reach(hay, anchor, min_digits, end), "{:?} {}", text, end);
+            }
+        }
+    }
+
+    #[test]
+    fn the_timestamp_fast_path_takes_chat_timestamps() {
+        let cases: [(&str, Option<usize>); 8] = [
+            ("[2025-11-21 04:40:10] agent", Some(20)),
+            ("2025-11-21 04:40:10", Some(19)),
+            ("at 2025-11-21 04:40:10, ok", Some(22)),
+            ("[2025-13-41 04:40:10] x", None),
+            ("[2025-11-21 04:40:1] x", None),
+            ("[2025-11-21T04:40:10] x", None),
+            ("x2025-11-21 04:40:10", None),
+            ("[2025-11-21 04:40:10 123 4567] x", None),
+        ];
+        for (text, expected) in cases {
+            let anchor = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
+            assert_eq!(timestamp_end(text.as_bytes(), anchor, 7), expected, "{text:?}");
         }
     }
 
