@@ -459,7 +459,34 @@ impl<'d, 'h> Scanner<'d, 'h> {
             self.pos = chunk.end.max(anchor + len);
             return;
         }
+        if let Some(chunk) = plain_chunk(hay, anchor, usize::MAX)
+            && self.labelled_lone_group(anchor, chunk)
+        {
+            self.pos = chunk.end.max(anchor + len);
+            return;
+        }
         self.pos = self.scan_chunk(anchor, out).max(anchor + len);
+    }
+
+    /// Whether a chunk is a lone group of 7 to 11 digits that only a phone or SSN key word
+    /// could make a value, and the nearest key word before it says it is something else
+    /// (`pedido #115568416`, `Bestellung #76059294`): the question the validators would ask
+    /// first, asked without reading the chunk for them.
+    ///
+    /// Such a group (starting plainly, not with `0`, no `+` before it, not an 11-digit
+    /// `8…`) is no card (too few digits) and fits no prefixed, trunk or grouped phone
+    /// reading: only the context rules of the phone and SSN validators could take it, and
+    /// both answer no when the nearest deciding key word before it is a label or a code.
+    fn labelled_lone_group(&mut self, anchor: usize, chunk: PlainChunk) -> bool {
+        let hay = self.hay;
+        let lone = chunk.first_digits == chunk.digits
+            && (7..=11).contains(&chunk.digits)
+            && !(chunk.digits == 11 && hay[anchor] == b'8')
+            && hay[anchor] != b'0'
+            && plain_start(hay, anchor)
+            && !(anchor >= 2 && hay[anchor - 2] == b'+');
+        lone && ContextProbe::new(hay, self.detector.words, &mut self.keys, (anchor, chunk.end))
+            .other_key_decides()
     }
 
     /// Reads the chunk at `anchor` and validates every start group; returns the chunk end.
@@ -769,6 +796,53 @@ mod tests {
         for (text, expected) in cases {
             let anchor = text.bytes().position(|b| b.is_ascii_digit()).unwrap();
             assert_eq!(timestamp_end(text.as_bytes(), anchor, 7), expected, "{text:?}");
+        }
+    }
+
+    proptest! {
+        /// Whenever a lone group is passed over because a label decides it, the full path
+        /// (chunk reader and every validator) ends it at the same place and finds nothing.
+        #[test]
+        fn labelled_lone_groups_passed_over_hold_no_value(
+            label in "(|Bestellung|order|my order|pedido|замовлення|ref|ticket|invoice|code postal|tracking|EAN)",
+            between in "(| #| # | no\\. | n° | number | nr |: | from yesterday | and my | y )",
+            context in "(|phone |SSN |call me |tel |Telefon |мій номер |my number |social )",
+            plus in "(|\\+ |\\+|\\(|x)",
+            digits in "[0-9]{6,13}",
+            after in "(|[ ,.;:!?)\n-]|[ ,.][a-z]{1,4}|  [0-9]{2}| is my phone| - [0-9]{3}|@x\\.com)",
+        ) {
+            let text = format!("{context}{label}{between}{plus}{digits}{after}");
+            let hay = text.as_bytes();
+            let anchor = text.len() - digits.len() - after.len();
+            let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+            let Some(chunk) = plain_chunk(hay, anchor, usize::MAX) else { return Ok(()) };
+            if Scanner::new(&detector, hay).labelled_lone_group(anchor, chunk) {
+                let mut found = Vec::new();
+                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), chunk.end, "{:?}", text);
+                prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
+            }
+        }
+    }
+
+    #[test]
+    fn lone_groups_after_a_label_are_passed_over() {
+        let cases = [
+            ("Bestellung #76059294 vom", true),
+            ("pedido #115568416, enviado", true),
+            ("my order 612345678", true),
+            ("my phone 612345678", false),
+            ("order 0612345678", false),
+            ("order + 612345678", false),
+            ("order 89123456789", false),
+            ("order 123456789012", false),
+            ("hello 612345678", false),
+        ];
+        let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+        for (text, expected) in cases {
+            let hay = text.as_bytes();
+            let anchor = hay.iter().position(u8::is_ascii_digit).unwrap();
+            let chunk = plain_chunk(hay, anchor, usize::MAX).unwrap();
+            assert_eq!(Scanner::new(&detector, hay).labelled_lone_group(anchor, chunk), expected, "{text:?}");
         }
     }
 

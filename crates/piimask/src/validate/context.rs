@@ -724,6 +724,13 @@ impl<'a> ContextProbe<'a> {
         }
     }
 
+    /// Whether the nearest deciding key word before the chunk is a label or a code word
+    /// (`order #76059294`), so that neither [`ContextProbe::phone`] nor
+    /// [`ContextProbe::ssn`] can answer yes.
+    pub(crate) fn other_key_decides(&mut self) -> bool {
+        matches!(self.nearest_before().0, Some(hit) if matches!(hit.key, Key::Label | Key::Code))
+    }
+
     /// Whether a label word right in front says the chunk is an identifier or a quantity,
     /// not a phone or SSN.
     pub(crate) fn labelled(&mut self) -> bool {
