@@ -1581,6 +1581,10 @@ def gen_overlaps():
           ["Telefon? Nein, Karte ", ("card", "3714 496353 98431"), "."])
     V.add("overlap-iban-containing-phone", "valid IBAN with a phone-like group inside: one IBAN match",
           ["IBAN ", ("iban", " ".join([fr[:4], "20041", "01005", "0612345678", "906"])), " merci"])
+    V.add("overlap-iban-then-word-then-ssn",
+          "a valid GE IBAN holding GT51, a word, an ITIN: read from GT51 across the word they make "
+          "a 28-character GT IBAN whose check fails; the word ends that reading, so no veto hides the ITIN",
+          ["me ", ("iban", "GE40 GT51 3038 3099 0282 17"), " great ", ("ssn", "947-76-5013"), "? please"])
     return V
 
 
@@ -1995,6 +1999,16 @@ def card_candidates(s: str):
     return found
 
 
+def is_word_after_sep(s: str, at: int, upper_code: bool) -> bool:
+    """A sentence word after a separator ends an IBAN-shaped run: five ASCII letters or more, or
+    lower-case letters after an upper-case country code (RULES.md, IBAN)."""
+    end = at
+    while end < len(s) and s[end].isascii() and s[end].isalpha():
+        end += 1
+    word = s[at:end]
+    return len(word) >= 5 or (upper_code and any(c.islower() for c in word))
+
+
 def iban_candidates(s: str):
     """(start, end, valid) for every IBAN-shaped candidate (character offsets)."""
     out = []
@@ -2022,7 +2036,7 @@ def iban_candidates(s: str):
                 if p < n and is_al(s[p]):
                     got.append(s[p])
                     p += 1
-                elif p + 1 < n and s[p] in IBAN_SEPS and is_al(s[p + 1]):
+                elif p + 1 < n and s[p] in IBAN_SEPS and is_al(s[p + 1]) and not is_word_after_sep(s, p + 1, (a + b).isupper()):
                     p += 1
                 else:
                     break

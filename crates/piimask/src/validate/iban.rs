@@ -229,11 +229,18 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     ends[1] = (start + 2, false);
     let mut count = 2;
     let mut pos = digit;
+    let upper_code = hay[start].is_ascii_uppercase() && hay[start + 1].is_ascii_uppercase();
+    let mut after_separator = false;
     while count <= MAX_LEN && pos < hay.len() {
         let (class, len) = classify(hay, pos);
         let c = match class {
             Class::Digit(value) => b'0' + value,
-            _ if hay[pos].is_ascii_alphabetic() => hay[pos].to_ascii_uppercase(),
+            _ if hay[pos].is_ascii_alphabetic() => {
+                if after_separator && is_word(&hay[pos..], upper_code) {
+                    break;
+                }
+                hay[pos].to_ascii_uppercase()
+            }
             Class::Sep(sep @ (Sep::Space | Sep::Dash | Sep::Dot)) if count > 2 => {
                 // A separator is allowed only between two characters (two spaces count as one).
                 let mut next = pos + len;
@@ -247,6 +254,7 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
                 }
                 ends[count - 1].1 = true;
                 pos = next;
+                after_separator = true;
                 continue;
             }
             _ => break,
@@ -256,6 +264,7 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
             return None;
         }
         chars[count] = c;
+        after_separator = false;
         pos += len;
         ends[count] = (pos, false);
         count += 1;
@@ -278,6 +287,21 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         return Some(if valid { Found::Iban(start, end) } else { Found::NotIban(start, end) });
     }
     None
+}
+
+/// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
+/// run, are a word of the sentence rather than a group of the IBAN: five letters or more
+/// (printed IBANs group by four), or lower-case letters after an upper-case country code
+/// (`GT51 3038 3099 0282 17 super 947-76-5013`). The run ends before it, so that a failing
+/// check never vetoes the values written after the word.
+fn is_word(text: &[u8], upper_code: bool) -> bool {
+    let letters = text.iter().take_while(|b| b.is_ascii_alphabetic());
+    let (mut len, mut lower) = (0, false);
+    for b in letters {
+        len += 1;
+        lower |= b.is_ascii_lowercase();
+    }
+    len >= 5 || (upper_code && lower)
 }
 
 /// The offset of a two-letter country code right before the check digits at `digit`:
@@ -349,6 +373,18 @@ mod tests {
         assert_eq!(find_in("xDE89370400440532013000"), None, "code glued to a letter");
         assert_eq!(find_in("at 0612345678"), None, "lower-case code with a space");
         assert_eq!(find_in("ZZ89370400440532013000"), None, "unknown country");
+    }
+
+    #[test]
+    fn a_word_after_a_separator_ends_the_run() {
+        // Read on into `great`, these would make a 28-character GT value whose check fails.
+        assert_eq!(find_in("GT51 3038 3099 0282 17 great 947-76-5013"), None);
+        assert_eq!(find_in("GT51 3038 3099 0282 17 GREAT 947-76-5013"), None);
+        // Upper-case groups of four letters and lower-case IBANs still read.
+        let text = "GB29 NWBK 6016 1331 9268 19";
+        assert_eq!(find_in(text), Some(Found::Iban(0, text.len())));
+        let text = "gb29 nwbk 6016 1331 9268 19";
+        assert_eq!(find_in(text), Some(Found::Iban(0, text.len())));
     }
 
     #[test]
