@@ -255,10 +255,16 @@ fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
 /// anything differs from that shape (the steps then decide).
 #[inline(always)]
 fn timestamp_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
-    // Rejects most anchors (a price, a time, a plain number) at the first byte compared.
+    // Rejects most anchors (a price, a time, a plain number) at the first byte compared;
+    // the rest stays out of the scanner's hot loop.
     if hay.get(anchor + 4) != Some(&b'-') {
         return None;
     }
+    timestamp_shape_end(hay, anchor, min_digits)
+}
+
+#[inline(never)]
+fn timestamp_shape_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
     let stamp: &[u8; 19] = hay.get(anchor..anchor + 19)?.try_into().ok()?;
     const SHAPE: &[u8; 19] = b"0000-00-00 00:00:00";
     let shaped = stamp.iter().zip(SHAPE).all(|(&b, &s)| if s == b'0' { b.is_ascii_digit() } else { b == s });
@@ -450,17 +456,12 @@ impl<'d, 'h> Scanner<'d, 'h> {
         }
         // Plain chunks the validators would find nothing in (the IBAN check above was their
         // only chance): too few digits for any kind, however glued (`A-19121`, `1Z9A8…`);
-        // codes glued to a word; long parcel numbers.
+        // codes glued to a word; long parcel numbers; lone numbers a label decides.
         if let Some(chunk) = plain_chunk(hay, anchor, usize::MAX)
             && (chunk.digits < detector.min_digits
                 || glued_without_value(hay, anchor, chunk, detector.min_digits)
-                || long_lone_group_without_value(hay, anchor, chunk))
-        {
-            self.pos = chunk.end.max(anchor + len);
-            return;
-        }
-        if let Some(chunk) = plain_chunk(hay, anchor, usize::MAX)
-            && self.labelled_lone_group(anchor, chunk)
+                || long_lone_group_without_value(hay, anchor, chunk)
+                || self.labelled_lone_group(anchor, chunk))
         {
             self.pos = chunk.end.max(anchor + len);
             return;
