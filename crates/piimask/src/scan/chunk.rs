@@ -432,13 +432,18 @@ fn plus_in_parentheses(hay: &[u8], anchor: usize) -> Option<(Group, usize)> {
     Some((group, open))
 }
 
+/// Whether two numbers of a date are a plausible day and month, in either order.
+#[inline]
+pub(crate) fn day_and_month(x: u32, y: u32) -> bool {
+    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+    day_month(x, y) || day_month(y, x)
+}
+
 /// Day-month-year, month-day-year or year-month-day, with plausible values.
 fn is_date(a: &Group, b: &Group, c: &Group) -> bool {
-    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
-    let either_order = |x: u32, y: u32| day_month(x, y) || day_month(y, x);
     match (a.len, b.len, c.len) {
-        (1..=2, 1..=2, 4) | (1..=2, 1..=2, 2) => either_order(a.value(), b.value()),
-        (4, 1..=2, 1..=2) => either_order(c.value(), b.value()),
+        (1..=2, 1..=2, 4) | (1..=2, 1..=2, 2) => day_and_month(a.value(), b.value()),
+        (4, 1..=2, 1..=2) => day_and_month(c.value(), b.value()),
         _ => false,
     }
 }

@@ -223,11 +223,10 @@ fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
     }
     let c_at = b_at + b + 1;
     let c = run(c_at);
-    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
-    let either_order = |x: u32, y: u32| day_month(x, y) || day_month(y, x);
+    // The chunk reader's date rule (`chunk::is_date`).
     let date = match (a, b, c) {
-        (1..=2, 1..=2, 2 | 4) => either_order(value(anchor, a), value(b_at, b)),
-        (4, 1..=2, 1..=2) => either_order(value(c_at, c), value(b_at, b)),
+        (1..=2, 1..=2, 2 | 4) => chunk::day_and_month(value(anchor, a), value(b_at, b)),
+        (4, 1..=2, 1..=2) => chunk::day_and_month(value(c_at, c), value(b_at, b)),
         _ => false,
     };
     if !date {
@@ -273,9 +272,7 @@ fn timestamp_shape_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<u
     }
     let two = |at: usize| u32::from(stamp[at] - b'0') * 10 + u32::from(stamp[at + 1] - b'0');
     let (month, day) = (two(5), two(8));
-    // The date fast path takes either order of day and month (see `short_date_chunk`).
-    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
-    if !(day_month(day, month) || day_month(month, day)) || !plain_start(hay, anchor) {
+    if !chunk::day_and_month(day, month) || !plain_start(hay, anchor) {
         return None;
     }
     // The minutes end at the `:` after them; the seconds end wherever their chunk ends.
