@@ -265,9 +265,7 @@ fn timestamp_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> 
 #[inline(never)]
 fn timestamp_shape_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
     let stamp: &[u8; 19] = hay.get(anchor..anchor + 19)?.try_into().ok()?;
-    const SHAPE: &[u8; 19] = b"0000-00-00 00:00:00";
-    let shaped = stamp.iter().zip(SHAPE).all(|(&b, &s)| if s == b'0' { b.is_ascii_digit() } else { b == s });
-    if !shaped {
+    if !has_timestamp_shape(stamp) {
         return None;
     }
     let two = |at: usize| u32::from(stamp[at] - b'0') * 10 + u32::from(stamp[at + 1] - b'0');
@@ -277,6 +275,32 @@ fn timestamp_shape_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<u
     }
     // The minutes end at the `:` after them; the seconds end wherever their chunk ends.
     short_chunk_end(hay, anchor + 17, min_digits)
+}
+
+/// Whether `stamp` is `0000-00-00 00:00:00` with ASCII digits at the zeros.
+///
+/// Checked eight bytes at a time, in three overlapping words (bytes 0..8, 8..16, 11..19):
+/// XOR with the shape's bytes leaves 0..=9 at a digit and 0 at a separator that fit;
+/// adding 6 at digits and 15 at separators then carries into a byte's high half exactly
+/// when it does not fit (no carry crosses bytes, as every byte is below 16 by then). Three
+/// word tests instead of 19 byte steps: ~100 fewer instructions on every chat line.
+#[inline]
+fn has_timestamp_shape(stamp: &[u8; 19]) -> bool {
+    const SHAPE: &[u8; 19] = b"0000-00-00 00:00:00";
+    let fits = |at: usize| {
+        let word = |bytes: &[u8; 19]| {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(eight)
+        };
+        let shape = word(SHAPE);
+        // 6 where the shape holds a digit, 15 where it holds a separator.
+        let slack = shape.to_le_bytes().map(|s| if s == b'0' { 6 } else { 15 });
+        let high = u64::from_le_bytes([0xF0; 8]);
+        let off = word(stamp) ^ shape;
+        off & high == 0 && off.wrapping_add(u64::from_le_bytes(slack)) & high == 0
+    };
+    fits(0) && fits(8) && fits(11)
 }
 
 /// Whether the full reader ends a chunk whose last group ends at `at` (see
@@ -775,6 +799,21 @@ mod tests {
             let anchor = before.len();
             if let Some(end) = timestamp_end(hay, anchor, min_digits) {
                 prop_assert!(fast_steps_reach(hay, anchor, min_digits, end), "{:?} {}", text, end);
+            }
+        }
+    }
+
+    #[test]
+    fn the_timestamp_shape_is_checked_byte_for_byte() {
+        const SHAPE: &[u8; 19] = b"0000-00-00 00:00:00";
+        let valid = *b"2025-11-21 04:40:10";
+        assert!(has_timestamp_shape(&valid));
+        for at in 0..19 {
+            for byte in 0..=255u8 {
+                let mut stamp = valid;
+                stamp[at] = byte;
+                let fits = if SHAPE[at] == b'0' { byte.is_ascii_digit() } else { byte == SHAPE[at] };
+                assert_eq!(has_timestamp_shape(&stamp), fits, "byte {byte:#04x} at {at}");
             }
         }
     }
