@@ -27,14 +27,24 @@ const L16_19: u32 = lengths(&[16, 17, 18, 19]);
 const L16: u32 = lengths(&[16]);
 const L15: u32 = lengths(&[15]);
 
+/// Digits of the prefix every IIN range is compared on (the longest range has 8).
+const PREFIX_DIGITS: u32 = 8;
+
 /// One IIN range: the first `digits` digits of the number lie in `low..=high`.
 #[derive(Debug)]
 struct Iin {
     brand: &'static str,
+    // The range as written: the property test checks `padded` against it.
+    #[cfg_attr(not(test), allow(dead_code))]
     low: u32,
+    #[cfg_attr(not(test), allow(dead_code))]
     high: u32,
+    #[cfg_attr(not(test), allow(dead_code))]
     digits: u8,
     lengths: u32,
+    /// `low..=high` padded to [`PREFIX_DIGITS`] digits (`51..=55` is `51000000..=55999999`),
+    /// so that every range is tested on the same 8-digit prefix, computed once per number.
+    padded: (u32, u32),
 }
 
 const fn iin(brand: &'static str, low: u32, high: u32, lengths: u32) -> Iin {
@@ -44,7 +54,8 @@ const fn iin(brand: &'static str, low: u32, high: u32, lengths: u32) -> Iin {
         digits += 1;
         x /= 10;
     }
-    Iin { brand, low, high, digits, lengths }
+    let scale = 10u32.pow(PREFIX_DIGITS - digits);
+    Iin { brand, low, high, digits: digits as u8, lengths, padded: (low * scale, (high + 1) * scale - 1) }
 }
 
 static IINS: &[Iin] = &[
@@ -110,31 +121,26 @@ static IINS: &[Iin] = &[
 ///
 /// A hand-written loop over already-decoded digits: the `luhn` crate takes a `&str` and
 /// would need the digits re-encoded (and separators stripped) into a new string first.
+/// Doubled digits come from a table (indexed by the digit's low four bits, so any byte is a
+/// valid index).
 pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
+    const DOUBLED: [u8; 16] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9, 0, 0, 0, 0, 0, 0];
     let mut sum = 0u32;
-    for (i, &d) in digits.iter().rev().enumerate() {
-        let d = u32::from(d);
-        sum += if i % 2 == 1 {
-            let doubled = d * 2;
-            if doubled > 9 { doubled - 9 } else { doubled }
-        } else {
-            d
-        };
+    let mut pairs = digits.rchunks_exact(2);
+    for pair in &mut pairs {
+        sum += u32::from(pair[1]) + u32::from(DOUBLED[usize::from(pair[0] & 15)]);
     }
+    sum += pairs.remainder().iter().map(|&d| u32::from(d)).sum::<u32>();
     sum % 10 == 0
 }
 
 /// The brand of a card number of this IIN and length, if any brand issues it.
 pub(crate) fn brand(digits: &[u8]) -> Option<&'static str> {
     let len = digits.len();
+    let prefix = (0..PREFIX_DIGITS as usize)
+        .fold(0u32, |acc, i| acc * 10 + u32::from(digits.get(i).copied().unwrap_or(0)));
     IINS.iter()
-        .find(|iin| {
-            iin.lengths & (1 << len) != 0 && {
-                let prefix =
-                    digits[..usize::from(iin.digits)].iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d));
-                (iin.low..=iin.high).contains(&prefix)
-            }
-        })
+        .find(|iin| iin.lengths & (1 << len) != 0 && (iin.padded.0..=iin.padded.1).contains(&prefix))
         .map(|iin| iin.brand)
 }
 
@@ -232,5 +238,36 @@ mod tests {
         assert_eq!(brand(&digits("1000000000000008")), None);
         assert!(luhn_valid(&digits("7000000000000005")));
         assert_eq!(brand(&digits("7000000000000005")), None);
+    }
+
+    proptest::proptest! {
+        /// The Luhn table and the padded IIN ranges give what the plain rules give: doubling
+        /// every second digit from the right, and each range's bounds compared with a prefix
+        /// of as many digits as they are written with.
+        #[test]
+        fn luhn_and_brand_agree_with_the_plain_rules(
+            digits in proptest::collection::vec(0u8..10, 12..=19),
+            lead in proptest::sample::select(vec![
+                "", "4", "51", "2221", "2720", "2721", "34", "37", "6011", "644", "622126", "622925",
+                "3528", "1800", "30", "36", "62", "81", "5018", "676770", "6", "2200", "508",
+                "9792", "506099", "60400100", "60420099", "6054744", "384140", "1", "8600",
+            ]),
+        ) {
+            let mut digits = digits;
+            for (d, c) in digits.iter_mut().zip(lead.bytes()) {
+                *d = c - b'0';
+            }
+            let plain_luhn = digits.iter().rev().enumerate().map(|(i, &d)| {
+                let d = u32::from(d);
+                if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
+            }).sum::<u32>() % 10 == 0;
+            proptest::prop_assert_eq!(luhn_valid(&digits), plain_luhn);
+            let len = digits.len();
+            let plain_brand = IINS.iter().find(|iin| {
+                let prefix = digits[..usize::from(iin.digits)].iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d));
+                iin.lengths & (1 << len) != 0 && (iin.low..=iin.high).contains(&prefix)
+            }).map(|iin| iin.brand);
+            proptest::prop_assert_eq!(brand(&digits), plain_brand);
+        }
     }
 }
