@@ -82,17 +82,19 @@ fn lowercase_before(hay: &[u8], at: usize) -> bool {
     char_before(hay, at).is_some_and(|(c, _)| matches!(c as u32, 0xDF..=0xF6 | 0xF8..=0xFF | 0x430..=0x45F))
 }
 
-/// Fast path for the most common digits in chat (`21/11`, `10:30`, `49,99`): a chunk of
-/// plain ASCII digits and single ASCII separators holding fewer digits than any kind needs,
-/// with nothing before it that could make it part of an IBAN or a phone prefix. Returns the
-/// chunk's end (exactly where the full reader would end it), or `None` when the full
-/// reader must look (anything unusual, or enough digits).
-#[inline]
-fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+/// Fast paths for the most common digits in chat, each for a chunk with nothing before it
+/// that could make it part of an IBAN or a phone prefix: a chunk of plain ASCII digits and
+/// single ASCII separators holding fewer digits than any kind needs (`21/11`, `10:30`,
+/// `49,99`), else a date ([`date_chunk_end`]). Returns the chunk's end (exactly where the
+/// full reader would end it), or `None` when the full reader must look (anything unusual,
+/// or enough digits).
+// Always inlined: the scanner's hot loop is its main caller.
+#[inline(always)]
+fn plain_fast_path(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
     if !plain_start(hay, anchor) {
         return None;
     }
-    short_chunk_end(hay, anchor, min_digits)
+    short_chunk_end(hay, anchor, min_digits).or_else(|| date_chunk_end(hay, anchor))
 }
 
 /// The end of the chunk at `anchor` when it is plain ASCII digits and single ASCII
@@ -202,12 +204,17 @@ fn long_lone_group_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk) -
 /// the `:` ends the chunk): a valid date of plain ASCII digits, starting plainly, whose
 /// chunk ends right after it (or after a timestamp's hour). The full reader flags such
 /// groups as a date, which no kind reads, so the chunk holds no value; returns its end.
-// Always inlined: the scanner's hot loop is its main caller.
-#[inline(always)]
 fn short_date_chunk(hay: &[u8], anchor: usize) -> Option<usize> {
     if !plain_start(hay, anchor) {
         return None;
     }
+    date_chunk_end(hay, anchor)
+}
+
+/// [`short_date_chunk`] for a chunk known to start plainly.
+// Always inlined: the scanner's hot loop is its main caller.
+#[inline(always)]
+fn date_chunk_end(hay: &[u8], anchor: usize) -> Option<usize> {
     let run = |at: usize| hay[at.min(hay.len())..].iter().take(5).take_while(|b| b.is_ascii_digit()).count();
     let value =
         |at: usize, len: usize| hay[at..at + len].iter().fold(0u32, |acc, &d| acc * 10 + u32::from(d - b'0'));
@@ -431,8 +438,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
             }
             if hay[anchor] != b'@'
                 && let Some(end) = timestamp_end(hay, anchor, detector.min_digits)
-                    .or_else(|| short_plain_chunk(hay, anchor, detector.min_digits))
-                    .or_else(|| short_date_chunk(hay, anchor))
+                    .or_else(|| plain_fast_path(hay, anchor, detector.min_digits))
             {
                 // Every fast path consumes at least the anchor's digit; `max` keeps the scan
                 // moving whatever a future fast path returns.
@@ -553,6 +559,11 @@ impl<'d, 'h> Scanner<'d, 'h> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The short-chunk fast path alone (the first of [`plain_fast_path`]).
+    fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
+        plain_start(hay, anchor).then(|| short_chunk_end(hay, anchor, min_digits)).flatten()
+    }
 
     proptest! {
         /// Whenever the fast path decides, it ends the chunk exactly where the full reader
