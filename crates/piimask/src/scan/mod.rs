@@ -328,6 +328,12 @@ fn ends_chunk(hay: &[u8], at: usize) -> bool {
             return !(c.is_ascii_digit() || c == b'(');
         }
         (0..=0x7F, _) if !matches!(b, b'-' | b'.' | b'/' | b' ' | b'\t') => return true,
+        // A space before a non-ASCII character (`49,99 €`, `12 грн`): only a space, dash or
+        // slash after it needs the longer look of the character classes.
+        (b' ' | b'\t', Some(0x80..)) => match classify(hay, at + 1).0 {
+            Class::Sep(Sep::Space | Sep::Dash | Sep::Slash) => {}
+            class => return !matches!(class, Class::Digit(_) | Class::Open),
+        },
         _ => {}
     }
     ends_chunk_by_class(hay, at)
@@ -741,12 +747,21 @@ mod tests {
         /// The byte shortcuts of `ends_chunk` agree with the character classes.
         #[test]
         fn ends_chunk_shortcuts_agree_with_the_classes(
-            text in "[0-9a-z (+)./\t-]{0,3}(\u{a0}|–|٣|０|é|\u{2009}|\n|,)?[0-9a-z (+)./\t-]{0,2}",
+            text in "[0-9a-z (+)./\t-]{0,3}(\u{a0}|–|٣|０|é|\u{2009}|\n|,|（|／|€)?[0-9a-z (+)./\t-]{0,2}",
         ) {
             let hay = text.as_bytes();
             for at in 0..=hay.len() {
                 prop_assert_eq!(ends_chunk(hay, at), ends_chunk_by_class(hay, at), "{:?} {}", text, at);
             }
+        }
+
+        /// The same, for a space before a non-ASCII character and what may follow it.
+        #[test]
+        fn ends_chunk_after_a_space_agrees_with_the_classes(
+            text in "[0-9]( |\t)(（|／|€|–|\u{a0}|٣|０|é|\u{2009}|－|．)( |/|-|\u{a0}|．)?[0-9(（a]?",
+        ) {
+            let hay = text.as_bytes();
+            prop_assert_eq!(ends_chunk(hay, 1), ends_chunk_by_class(hay, 1), "{:?}", text);
         }
     }
 
