@@ -280,8 +280,21 @@ fn timestamp_shape_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<u
     if !chunk::day_and_month(day, month) || !plain_start(hay, anchor) {
         return None;
     }
-    // The minutes end at the `:` after them; the seconds end wherever their chunk ends.
-    short_chunk_end(hay, anchor + 17, min_digits)
+    // The minutes end at the `:` after them; the seconds end wherever their chunk ends:
+    // right after them when an ASCII byte follows that neither joins nor breaks a chunk
+    // (`]` in a chat export), else as the chunk reader says.
+    match hay.get(anchor + 19) {
+        Some(b' ' | b'\t' | b'-' | b'.' | b'/' | b'(' | b')' | b'0'..=b'9' | 0x80..) => {
+            seconds_chunk_end(hay, anchor + 17, min_digits)
+        }
+        _ => Some(anchor + 19),
+    }
+}
+
+/// Where the chunk of a timestamp's seconds at `at` ends (out of line: rarely needed).
+#[inline(never)]
+fn seconds_chunk_end(hay: &[u8], at: usize, min_digits: usize) -> Option<usize> {
+    short_chunk_end(hay, at, min_digits)
 }
 
 /// Whether `stamp` is `0000-00-00 00:00:00` with ASCII digits at the zeros.
@@ -846,8 +859,17 @@ mod tests {
 
     #[test]
     fn the_timestamp_fast_path_takes_chat_timestamps() {
-        let cases: [(&str, Option<usize>); 8] = [
+        let cases: [(&str, Option<usize>); 16] = [
             ("[2025-11-21 04:40:10] agent", Some(20)),
+            // What follows the seconds may join their chunk.
+            ("2025-11-21 04:40:10.5", Some(21)),
+            ("[2025-11-21 04:40:10 5] x", Some(22)),
+            ("[2025-11-21 04:40:10-5] x", Some(22)),
+            ("2025-11-21 04:40:10/5 x", Some(21)),
+            ("2025-11-21 04:40:10\u{a0}5", Some(22)),
+            ("2025-11-21 04:40:10 € x", Some(19)),
+            ("2025-11-21 04:40:10(5)", None),
+            ("2025-11-21 04:40:10) x", None),
             ("2025-11-21 04:40:10", Some(19)),
             ("at 2025-11-21 04:40:10, ok", Some(22)),
             ("[2025-13-41 04:40:10] x", None),
