@@ -250,7 +250,8 @@ impl ErrorBox {
             TemplateError::MissingVariables { names } => {
                 for name in names {
                     let variable = self.keep(name);
-                    self.detail(&format!("missing variable: {name}")).variable = variable;
+                    let shown = piimask_core::error::shown_name(name);
+                    self.detail(&format!("missing variable: {shown}")).variable = variable;
                 }
             }
             TemplateError::ReservedInValue { values } => {
@@ -258,7 +259,8 @@ impl ErrorBox {
                     let variable = self.keep(&value.variable);
                     let detail = self.detail(&format!(
                         "the value of {} holds `<` or `>` at character {}",
-                        value.variable, value.char
+                        piimask_core::error::shown_name(&value.variable),
+                        value.char
                     ));
                     detail.variable = variable;
                     (detail.byte, detail.character) = (value.byte, value.char);

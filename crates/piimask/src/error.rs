@@ -4,9 +4,28 @@
 //! No error ever carries the input text it is about: variants hold offsets, kinds and
 //! option names only, so an error message can be logged safely.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use thiserror::Error;
 
 use crate::kind::Kind;
+use crate::masker::Masker;
+
+/// How error messages show a name taken from the input (a template variable, a context
+/// field): as written, except that any value in it is masked by the default masker. Names
+/// are not sensitive, but a pasted or fuzzed one may hold a card number, and messages are
+/// logged.
+///
+/// # Example
+/// ```
+/// assert_eq!(piimask::error::shown_name("customer.name"), "customer.name");
+/// assert_eq!(piimask::error::shown_name("cus4111111111111111tomer"), "cus************1111tomer");
+/// ```
+pub fn shown_name(name: &str) -> Cow<'_, str> {
+    static MASKER: LazyLock<Masker> = LazyLock::new(Masker::default);
+    MASKER.mask(name)
+}
 
 /// Stable numeric error codes. `0` is success. Codes are never renumbered; new ones are
 /// only ever added.
@@ -305,7 +324,11 @@ pub enum TemplateError {
         char: usize,
     },
     /// Variables that have neither a value nor an automatic value from the context.
-    #[error("missing {}: {}", if names.len() == 1 { "variable" } else { "variables" }, names.join(", "))]
+    #[error(
+        "missing {}: {}",
+        if names.len() == 1 { "variable" } else { "variables" },
+        names.iter().map(|name| shown_name(name)).collect::<Vec<_>>().join(", ")
+    )]
     MissingVariables {
         /// Every missing variable, in the order of [`Template::variables`](crate::Template::variables).
         names: Vec<String>,
@@ -314,7 +337,7 @@ pub enum TemplateError {
     #[error(
         "{} `<` or `>`, reserved for template parameters: {}",
         if values.len() == 1 { "a value holds" } else { "values hold" },
-        values.iter().map(|v| format!("{} (at character {})", v.variable, v.char)).collect::<Vec<_>>().join(", ")
+        values.iter().map(|v| format!("{} (at character {})", shown_name(&v.variable), v.char)).collect::<Vec<_>>().join(", ")
     )]
     ReservedInValue {
         /// Each offending variable, with the position of the first `<` or `>` in its value.
@@ -350,7 +373,7 @@ pub enum TemplateError {
         message: String,
     },
     /// A context field that is unknown or has the wrong type or form.
-    #[error("invalid context field `{field}`: {reason}")]
+    #[error("invalid context field `{}`: {reason}", shown_name(field))]
     ContextField {
         /// The field's name.
         field: String,
@@ -576,6 +599,26 @@ impl LibraryProblemKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_from_the_input_are_shown_with_their_values_masked() {
+        let missing = TemplateError::MissingVariables { names: vec!["cus4111111111111111tomer.name".into()] };
+        let field =
+            TemplateError::ContextField { field: "kind 4111 1111 1111 1111".into(), reason: "unknown field" };
+        let reserved = TemplateError::ReservedInValue {
+            values: vec![ValuePosition { variable: "a4111111111111111".into(), byte: 0, char: 0 }],
+        };
+        for err in [missing, field, reserved] {
+            let message = err.to_string();
+            assert!(
+                !message.contains("4111111111111111") && !message.contains("4111 1111 1111"),
+                "{message}"
+            );
+            assert!(message.contains("1111"), "the kept tail: {message}");
+        }
+        let plain = TemplateError::MissingVariables { names: vec!["customer.name".into(), "b".into()] };
+        assert_eq!(plain.to_string(), "missing variables: customer.name, b");
+    }
 
     #[test]
     fn codes_are_never_renumbered() {
