@@ -1585,6 +1585,14 @@ def gen_overlaps():
           "a valid GE IBAN holding GT51, a word, an ITIN: read from GT51 across the word they make "
           "a 28-character GT IBAN whose check fails; the word ends that reading, so no veto hides the ITIN",
           ["me ", ("iban", "GE40 GT51 3038 3099 0282 17"), " great ", ("ssn", "947-76-5013"), "? please"])
+    mu_bban = "HPHY0318068741932707871YID"
+    mu = "MU" + iban_check_digits("MU", mu_bban) + mu_bban
+    assert iban_valid(mu)
+    V.add("overlap-iban-letter-group-then-ssn",
+          "a Mauritian IBAN printed in fours ends in the letter group `ID`, which is part of the IBAN, "
+          "not the label word `id` before the SSN after it",
+          ["me ", ("iban", " ".join(mu[i:i + 4] for i in range(0, len(mu), 4))), "; 👍 ",
+           ("ssn", "314-45-9081"), ", ok"])
     return V
 
 

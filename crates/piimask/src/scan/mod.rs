@@ -494,6 +494,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
         match iban::find(hay, anchor) {
             Some(iban::Found::Iban(start, end)) if detector.kinds.contains(Kind::Iban) => {
                 out.push(Candidate::new(start, end, Kind::Iban));
+                self.keys.exclude_labels_within((start, end));
             }
             Some(iban::Found::Iban(start, end) | iban::Found::NotIban(start, end)) => {
                 self.veto = Some((start, end));

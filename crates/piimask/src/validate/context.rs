@@ -484,13 +484,27 @@ pub(crate) struct KeyCursor {
     /// Hits of the last search of the text right before a chunk (see
     /// `ContextProbe::search_nearby`), kept apart from `hits` until merged.
     nearby: Vec<Hit>,
+    /// Spans of IBAN-shaped values: a label or code word inside one is one of its letter
+    /// groups (`…4193 2707 871Y ID`, the end of a Mauritian IBAN), not a word about the next
+    /// number, and is dropped from the hits.
+    values: Vec<(usize, usize)>,
 }
 
 impl KeyCursor {
+    /// Marks `span` as an IBAN-shaped value: the label and code words inside it, found or
+    /// still to be found, are not context. (Only those: a phone or SSN word there would make
+    /// more numbers values, never fewer, so it is kept, to fail closed.)
+    pub(crate) fn exclude_labels_within(&mut self, span: (usize, usize)) {
+        self.values.push(span);
+        drop_labels_within(&self.values, &mut self.hits);
+        drop_labels_within(&self.values, &mut self.nearby);
+    }
+
     /// The hits inside `window`, after searching what was not searched yet.
     fn cover(&mut self, words: &KeyWords, hay: &[u8], (start, end): (usize, usize)) -> &[Hit] {
         let behind = self.hits.iter().take_while(|h| h.end <= start).count();
         self.hits.drain(..behind);
+        self.values.retain(|&(_, value_end)| value_end > start);
         let from = self.searched_to.max(start);
         if from < end {
             // Start a little earlier, to find whole a word cut by the end of the last search
@@ -503,12 +517,24 @@ impl KeyCursor {
             let restart = (restart..from).find(|&i| hay[i] & 0xC0 != 0x80).unwrap_or(from);
             let seen = self.hits.last().map(|h| h.matched_end);
             words.find_in(hay, (restart, end), seen, &mut self.hits);
+            drop_labels_within(&self.values, &mut self.hits);
             self.searched_to = end;
         }
         let first = self.hits.partition_point(|h| h.start < start);
         let last = self.hits.partition_point(|h| h.start < end);
         &self.hits[first..last]
     }
+}
+
+/// Removes from `hits` the label and code words that start inside one of `values`.
+fn drop_labels_within(values: &[(usize, usize)], hits: &mut Vec<Hit>) {
+    if values.is_empty() {
+        return;
+    }
+    hits.retain(|hit| {
+        !(matches!(hit.key, Key::Label | Key::Code)
+            && values.iter().any(|&(start, end)| (start..end).contains(&hit.start)))
+    });
 }
 
 /// Key-word lookups for one chunk.
@@ -619,6 +645,7 @@ impl<'a> ContextProbe<'a> {
         let nearby = &mut self.cursor.nearby;
         nearby.clear();
         self.words.find_in(self.hay, (from, start), None, nearby);
+        drop_labels_within(&self.cursor.values, &mut self.cursor.nearby);
         Some(from)
     }
 
