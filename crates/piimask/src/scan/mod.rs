@@ -498,6 +498,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
             }
             Some(iban::Found::Iban(start, end) | iban::Found::NotIban(start, end)) => {
                 self.veto = Some((start, end));
+                self.keys.exclude_labels_within((start, end));
             }
             None => {}
         }
