@@ -514,7 +514,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
             self.pos = chunk.end.max(anchor + len);
             return;
         }
-        self.pos = self.scan_chunk(anchor, out).max(anchor + len);
+        self.pos = self.scan_chunk::<true>(anchor, out).max(anchor + len);
     }
 
     /// Whether a chunk is a lone group of 7 to 11 digits that only a phone or SSN key word
@@ -539,7 +539,14 @@ impl<'d, 'h> Scanner<'d, 'h> {
     }
 
     /// Reads the chunk at `anchor` and validates every start group; returns the chunk end.
-    fn scan_chunk(&mut self, anchor: usize, out: &mut Vec<Candidate>) -> usize {
+    ///
+    /// With `SKIP_COVERED`, once a candidate reaches the end of a complete chunk, the kinds
+    /// after it at its start group and every later start group are not asked: anything they
+    /// found would lie inside it, shorter or behind it in the tie order (card, SSN, phone),
+    /// and so change neither the span nor the kind of the merged match (see `resolve`). A
+    /// `+` before the chunk is the one way a phone could start before a card or SSN at the
+    /// same group. (`false` is the plain reading, kept for the test that they agree.)
+    fn scan_chunk<const SKIP_COVERED: bool>(&mut self, anchor: usize, out: &mut Vec<Candidate>) -> usize {
         let detector = self.detector;
         let kinds = detector.kinds;
         let chunk = &mut self.chunk;
@@ -552,18 +559,35 @@ impl<'d, 'h> Scanner<'d, 'h> {
             if worth {
                 let mut context =
                     ContextProbe::new(self.hay, detector.words, &mut self.keys, (chunk.start, chunk.end()));
+                let chunk_end = chunk.end();
+                // Whether a candidate found since `from` covers whatever could still be
+                // found starting at `earliest` or later.
+                let covers_rest = |out: &[Candidate], from: usize, earliest: usize| {
+                    SKIP_COVERED
+                        && chunk.complete
+                        && out[from..].iter().any(|c| c.start <= earliest && c.end >= chunk_end)
+                };
                 // Digits from each start group to the end of the window: a start with too few
                 // left for a kind is skipped for that kind (a 7-digit chunk holds no card).
                 let mut remaining = chunk.groups().iter().map(|g| g.len).sum::<usize>();
                 for s in 0..ready {
+                    let from = out.len();
+                    let group_start = chunk.groups()[s].start;
                     if kinds.contains(Kind::Card) && remaining >= 12 {
                         card::candidates(chunk, s, &mut context, self.veto, out);
                     }
-                    if kinds.contains(Kind::Ssn) && remaining >= 9 {
+                    if kinds.contains(Kind::Ssn) && remaining >= 9 && !covers_rest(out, from, group_start) {
                         ssn::candidates(chunk, s, &mut context, self.veto, out);
                     }
-                    if kinds.contains(Kind::Phone) && remaining >= 7 {
+                    let phone_start = match chunk.plus {
+                        Some(plus) if chunk.is_first(s) => plus,
+                        _ => group_start,
+                    };
+                    if kinds.contains(Kind::Phone) && remaining >= 7 && !covers_rest(out, from, phone_start) {
                         phone::candidates(chunk, s, &mut context, self.veto, out);
+                    }
+                    if covers_rest(out, from, usize::MAX) {
+                        break;
                     }
                     remaining -= chunk.groups()[s].len;
                 }
@@ -581,6 +605,43 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The merged matches of the candidates found in the chunk at `anchor`, with or
+    /// without skipping what a candidate reaching the chunk's end already covers.
+    fn chunk_matches<const SKIP_COVERED: bool>(hay: &[u8], anchor: usize) -> Vec<(usize, usize, Kind)> {
+        let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+        let mut found = Vec::new();
+        Scanner::new(&detector, hay).scan_chunk::<SKIP_COVERED>(anchor, &mut found);
+        let mut resolver = resolve::Resolver::default();
+        resolver.absorb(&mut found);
+        std::iter::from_fn(|| resolver.pop(hay, None)).map(|m| (m.start(), m.end(), m.kind())).collect()
+    }
+
+    proptest! {
+        /// Skipping the start groups and kinds a candidate already covers changes no match:
+        /// cards, SSNs and phones (with `+`, `(…)`, trunk prefixes) among other groups,
+        /// after the key words that decide them.
+        #[test]
+        fn skipping_what_a_candidate_covers_changes_no_match(
+            before in "(|[a-z]{1,3} |card |tel |SSN |order |\\+|\\+ |00|\\(|[0-9]{1,4}[ -])",
+            value in prop_oneof![
+                Just("4111 1111 1111 1111"), Just("4111111111111111"), Just("5500-0000-0000-0004"),
+                Just("3782 822463 10005"), Just("536-22-1479"), Just("536 22 1479"), Just("536221479"),
+                Just("44 7911 123456"), Just("(555) 123-4567"), Just("06 12 34 56 78"),
+                Just("1 800 555 0199"), Just("8 912 345 67 89"), Just("0049 30 901820"),
+                Just("4111 1111 1111 1111 0"), Just("49 4111 1111 1111 1111"),
+            ],
+            noise in "[0-9]{1,5}([ .-][0-9]{1,5}){0,5}",
+            pick in 0..3u8,
+            after in "(|[ -][0-9]{1,4}([ -][0-9]{1,4})?)( now|, thanks|)",
+        ) {
+            let middle = if pick == 0 { noise.as_str() } else { value };
+            let text = format!("{before}{middle}{after}");
+            let hay = text.as_bytes();
+            let anchor = hay.iter().position(u8::is_ascii_digit).unwrap();
+            prop_assert_eq!(chunk_matches::<true>(hay, anchor), chunk_matches::<false>(hay, anchor), "{:?}", text);
+        }
+    }
+
     /// The short-chunk fast path alone (the first of [`plain_fast_path`]).
     fn short_plain_chunk(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
         plain_start(hay, anchor).then(|| short_chunk_end(hay, anchor, min_digits)).flatten()
@@ -596,7 +657,7 @@ mod tests {
             if let Some(end) = short_chunk_end(hay, anchor, 7) {
                 let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
                 let mut found = Vec::new();
-                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), end, "{:?}", text);
+                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                 prop_assert!(found.is_empty());
             }
             if let Some(end) = short_plain_chunk(hay, anchor, 7) {
@@ -628,7 +689,7 @@ mod tests {
                     let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
                     let mut scanner = Scanner::new(&detector, hay);
                     let mut found = Vec::new();
-                    let full_end = scanner.scan_chunk(anchor, &mut found);
+                    let full_end = scanner.scan_chunk::<true>(anchor, &mut found);
                     prop_assert_eq!(full_end, end, "{:?}", text);
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
@@ -669,7 +730,7 @@ mod tests {
                 let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
                 if let Some(end) = glued_chunk_end(hay, anchor, detector.min_digits) {
                     let mut found = Vec::new();
-                    prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), end, "{:?}", text);
+                    prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
             }
@@ -691,7 +752,7 @@ mod tests {
             if let Some(end) = long_lone_group_end(hay, anchor) {
                 let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
                 let mut found = Vec::new();
-                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), end, "{:?}", text);
+                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                 prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
             }
         }
@@ -905,7 +966,7 @@ mod tests {
             let Some(chunk) = plain_chunk(hay, anchor, usize::MAX) else { return Ok(()) };
             if Scanner::new(&detector, hay).labelled_lone_group(anchor, chunk) {
                 let mut found = Vec::new();
-                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk(anchor, &mut found), chunk.end, "{:?}", text);
+                prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), chunk.end, "{:?}", text);
                 prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
             }
         }
