@@ -121,10 +121,25 @@ fn mask_ascii_units(rule: &MaskRule, kind: Kind, text: &[u8], sink: &mut impl Si
     let mut out = AsciiBuffer::new(sink);
     if rule.style == Style::Compact {
         let visible = text.iter().filter(|&&b| !matches!(b, b' ' | b'\t')).count();
-        let mut units_seen = text.iter().copied().filter(|&b| is_kind_unit(b));
-        units_seen.by_ref().take(head).for_each(|b| out.push(b));
-        (0..visible - head - tail).for_each(|_| out.push(mask));
-        units_seen.skip(units - head - tail).for_each(|b| out.push(b));
+        // The kept units are read from each end only as far as they reach (most often: none
+        // at the head, the last four digits at the tail), the masked middle written at once.
+        text.iter().copied().filter(|&b| is_kind_unit(b)).take(head).for_each(|b| out.push(b));
+        out.push_repeated(mask, visible - head - tail);
+        let tail_start = if tail == 0 {
+            text.len()
+        } else {
+            text.iter().rposition(|&b| is_kind_unit(b)).map_or(text.len(), |last| {
+                // The first of the last `tail` units: walk back over `tail - 1` more.
+                let mut start = last;
+                let mut left = tail - 1;
+                while left > 0 && start > 0 {
+                    start -= 1;
+                    left -= usize::from(is_kind_unit(text[start]));
+                }
+                start
+            })
+        };
+        text[tail_start..].iter().copied().filter(|&b| is_kind_unit(b)).for_each(|b| out.push(b));
         return;
     }
     let mut index = 0;
@@ -159,6 +174,19 @@ impl<'s, S: Sink> AsciiBuffer<'s, S> {
         }
         self.bytes[self.len] = b;
         self.len += 1;
+    }
+
+    /// Appends `count` copies of one ASCII byte.
+    fn push_repeated(&mut self, b: u8, mut count: usize) {
+        while count > 0 {
+            if self.len == self.bytes.len() {
+                self.flush();
+            }
+            let run = count.min(self.bytes.len() - self.len);
+            self.bytes[self.len..self.len + run].fill(b);
+            self.len += run;
+            count -= run;
+        }
     }
 
     fn flush(&mut self) {
