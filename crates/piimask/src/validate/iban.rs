@@ -149,6 +149,33 @@ static TERRITORIES: &[(&str, &str)] = &[
 /// The longest IBAN of any country.
 const MAX_LEN: usize = 34;
 
+/// The country codes that have a format (registry countries and territories), one bit per
+/// second letter for each first letter: most letter pairs before a number in chat
+/// (`1ZR9D4H…`, a parcel code) are none, and are turned away here without a table scan.
+static CODES: [u32; 26] = {
+    let mut codes = [0u32; 26];
+    let mut i = 0;
+    while i < COUNTRIES.len() {
+        let code = COUNTRIES[i].0.as_bytes();
+        codes[(code[0] - b'A') as usize] |= 1 << (code[1] - b'A');
+        i += 1;
+    }
+    let mut i = 0;
+    while i < TERRITORIES.len() {
+        let code = TERRITORIES[i].0.as_bytes();
+        codes[(code[0] - b'A') as usize] |= 1 << (code[1] - b'A');
+        i += 1;
+    }
+    codes
+};
+
+/// Whether the upper-case letters `cc` are a country code with a format.
+#[inline]
+fn has_formats(cc: [u8; 2]) -> bool {
+    let (first, second) = (cc[0].wrapping_sub(b'A'), cc[1].wrapping_sub(b'A'));
+    first < 26 && second < 26 && CODES[usize::from(first)] >> second & 1 != 0
+}
+
 /// The formats `(length, structure)` a country code may have.
 fn formats(cc: [u8; 2]) -> impl Iterator<Item = (usize, &'static str)> {
     let parent = TERRITORIES
@@ -218,6 +245,9 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     }
     let start = country_code_before(hay, digit)?;
     let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
+    if !has_formats(cc) {
+        return None;
+    }
     let mut formats = formats(cc).peekable();
     formats.peek()?;
 
@@ -332,6 +362,17 @@ mod tests {
     fn find_in(text: &str) -> Option<Found> {
         let digit = text.bytes().position(|b| b.is_ascii_digit())?;
         find(text.as_bytes(), digit)
+    }
+
+    #[test]
+    fn the_code_bits_are_the_codes_with_formats() {
+        for first in b'A'..=b'Z' {
+            for second in b'A'..=b'Z' {
+                let cc = [first, second];
+                assert_eq!(has_formats(cc), formats(cc).next().is_some(), "{}", String::from_utf8_lossy(&cc));
+            }
+        }
+        assert!(!has_formats([b'@', b'A']) && !has_formats([b'A', b'[']));
     }
 
     #[test]
