@@ -310,6 +310,13 @@ const WORDS: &[(&str, Key)] = &[
     ("посылк*", Key::Code),
 ];
 
+/// Byte kind: some key word holds the byte (in either ASCII case).
+const IN_PATTERNS: u8 = 1;
+/// Byte kind: an ASCII letter or a byte of a non-ASCII character.
+const LETTER: u8 = 2;
+/// Byte kind: `\n` or `\r`.
+const LINE_BREAK: u8 = 4;
+
 /// A compiled set of key words.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyWords {
@@ -318,8 +325,8 @@ pub(crate) struct KeyWords {
     info: Vec<(Key, bool, bool)>,
     /// The longest pattern, in bytes.
     longest: usize,
-    /// Every byte some pattern holds, in either ASCII case (one bit per byte value).
-    pattern_bytes: [u64; 4],
+    /// Per byte value: [`IN_PATTERNS`], [`LETTER`], [`LINE_BREAK`].
+    byte_kinds: [u8; 256],
 }
 
 /// One key word found in the text.
@@ -369,34 +376,46 @@ impl KeyWords {
             .build(&patterns)
             .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
-        let mut pattern_bytes = [0u64; 4];
+        let mut byte_kinds = [0u8; 256];
         for b in patterns.iter().flat_map(|p| p.bytes()) {
             for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                pattern_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+                byte_kinds[usize::from(b)] |= IN_PATTERNS;
             }
         }
-        KeyWords { automaton, info, longest, pattern_bytes }
+        for (b, kinds) in (0..=u8::MAX).zip(&mut byte_kinds) {
+            if b.is_ascii_alphabetic() || b >= 0x80 {
+                *kinds |= LETTER;
+            }
+            if matches!(b, b'\n' | b'\r') {
+                *kinds |= LINE_BREAK;
+            }
+        }
+        KeyWords { automaton, info, longest, byte_kinds }
     }
 
     /// Whether a key word may hold the byte `b`.
     #[inline]
     fn in_patterns(&self, b: u8) -> bool {
-        self.pattern_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+        self.byte_kinds[usize::from(b)] & IN_PATTERNS != 0
     }
 
     /// The last boundary after `floor` and before `to`, on the line of `to`, that no key
     /// word crosses and that has a letter (or a non-ASCII character) between it and `to`;
     /// `None` if there is none.
     fn boundary_before(&self, hay: &[u8], floor: usize, to: usize) -> Option<usize> {
+        // One table lookup per byte; `may_cross(at)` is whether both bytes around `at` are
+        // in patterns, and `floor + 1 <= at < to` keeps both in the haystack.
+        let kinds = &self.byte_kinds;
         let mut at = to;
         let mut letters = false;
         while at > floor + 1 {
             at -= 1;
-            if matches!(hay[at], b'\n' | b'\r') {
+            let here = kinds[usize::from(hay[at])];
+            if here & LINE_BREAK != 0 {
                 return None;
             }
-            letters |= hay[at].is_ascii_alphabetic() || hay[at] >= 0x80;
-            if letters && !self.may_cross(hay, at) {
+            letters |= here & LETTER != 0;
+            if letters && (here & IN_PATTERNS == 0 || kinds[usize::from(hay[at - 1])] & IN_PATTERNS == 0) {
                 return Some(at);
             }
         }
