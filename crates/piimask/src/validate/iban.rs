@@ -153,17 +153,19 @@ const MAX_LEN: usize = 34;
 /// second letter for each first letter: most letter pairs before a number in chat
 /// (`1ZR9D4H…`, a parcel code) are none, and are turned away here without a table scan.
 static CODES: [u32; 26] = {
+    const fn mark(codes: &mut [u32; 26], code: &str) {
+        let code = code.as_bytes();
+        codes[(code[0] - b'A') as usize] |= 1 << (code[1] - b'A');
+    }
     let mut codes = [0u32; 26];
     let mut i = 0;
     while i < COUNTRIES.len() {
-        let code = COUNTRIES[i].0.as_bytes();
-        codes[(code[0] - b'A') as usize] |= 1 << (code[1] - b'A');
+        mark(&mut codes, COUNTRIES[i].0);
         i += 1;
     }
     let mut i = 0;
     while i < TERRITORIES.len() {
-        let code = TERRITORIES[i].0.as_bytes();
-        codes[(code[0] - b'A') as usize] |= 1 << (code[1] - b'A');
+        mark(&mut codes, TERRITORIES[i].0);
         i += 1;
     }
     codes
