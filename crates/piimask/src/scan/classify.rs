@@ -63,15 +63,77 @@ impl Level {
     /// A masker only ever holds a level its CPU supports (see `MaskerBuilder::level`).
     #[inline]
     pub(crate) fn next_anchor(self, haystack: &[u8], from: usize) -> usize {
-        match self {
-            Level::Scalar => next_anchor_scalar(haystack, from),
-            #[cfg(target_arch = "x86_64")]
-            Level::Sse2 => super::simd::next_anchor_sse2(haystack, from),
-            #[cfg(target_arch = "x86_64")]
-            Level::Avx2 => super::simd::next_anchor_avx2(haystack, from),
-            #[cfg(not(target_arch = "x86_64"))]
-            Level::Sse2 | Level::Avx2 => next_anchor_scalar(haystack, from),
+        if self == Level::Scalar {
+            return next_anchor_scalar(haystack, from);
         }
+        match self.next_anchor_block(haystack, from) {
+            (_, 0) => haystack.len(),
+            (start, mask) => start + mask.trailing_zeros() as usize,
+        }
+    }
+
+    /// The first 64-byte block at or after `from` holding an anchor, as its start and the
+    /// mask of its anchors (bit `i` for byte `start + i`; no bit past the haystack's end);
+    /// `(haystack.len(), 0)` when no anchor is left. No anchor lies between `from` and the
+    /// block's start. (Where a block starts differs between levels; its anchors do not.)
+    #[inline]
+    pub(crate) fn next_anchor_block(self, haystack: &[u8], from: usize) -> (usize, u64) {
+        match self {
+            Level::Scalar => next_anchor_block_scalar(haystack, from),
+            #[cfg(target_arch = "x86_64")]
+            Level::Sse2 => super::simd::next_anchor_block_sse2(haystack, from),
+            #[cfg(target_arch = "x86_64")]
+            Level::Avx2 => super::simd::next_anchor_block_avx2(haystack, from),
+            #[cfg(not(target_arch = "x86_64"))]
+            Level::Sse2 | Level::Avx2 => next_anchor_block_scalar(haystack, from),
+        }
+    }
+}
+
+/// [`Level::next_anchor_block`] from the scalar search.
+pub(super) fn next_anchor_block_scalar(haystack: &[u8], from: usize) -> (usize, u64) {
+    let start = next_anchor_scalar(haystack, from);
+    let block = &haystack[start.min(haystack.len())..];
+    let mask = block
+        .iter()
+        .take(64)
+        .enumerate()
+        .fold(0u64, |mask, (i, &b)| mask | u64::from(ANCHOR[b as usize]) << i);
+    (start, mask)
+}
+
+/// A cursor over the anchors of one haystack, one 64-byte block mask at a time: the next
+/// anchor after a chunk is mostly a bit of the mask already read.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct AnchorCursor {
+    start: usize,
+    /// 64 once a block is read (0 before: no offset is inside it).
+    width: usize,
+    mask: u64,
+}
+
+impl AnchorCursor {
+    /// The first anchor at or after `from` (`haystack.len()` when none), as
+    /// [`Level::next_anchor`] would return it.
+    #[inline(always)]
+    pub(crate) fn next(&mut self, level: Level, haystack: &[u8], from: usize) -> usize {
+        let offset = from.wrapping_sub(self.start);
+        let mut from = from;
+        if offset < self.width {
+            let rest = self.mask & (u64::MAX << offset);
+            if rest != 0 {
+                return self.start + rest.trailing_zeros() as usize;
+            }
+            from = self.start + 64;
+            if from >= haystack.len() {
+                return haystack.len();
+            }
+        }
+        let (start, mask) = level.next_anchor_block(haystack, from);
+        self.start = start;
+        self.width = 64;
+        self.mask = mask;
+        if mask == 0 { haystack.len() } else { start + mask.trailing_zeros() as usize }
     }
 }
 
@@ -186,9 +248,76 @@ mod tests {
         }
     }
 
+    /// Checks `Level::next_anchor_block`'s contract for one call.
+    fn check_block(
+        level: Level,
+        hay: &[u8],
+        from: usize,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let (start, mask) = level.next_anchor_block(hay, from);
+        let from = from.min(hay.len());
+        proptest::prop_assert!(start >= from && start <= hay.len(), "{:?} start {}", level, start);
+        proptest::prop_assert!(
+            !hay[from..start].iter().any(|&b| is_anchor(b)),
+            "{:?}: anchor skipped",
+            level
+        );
+        let expected = hay[start..]
+            .iter()
+            .take(64)
+            .enumerate()
+            .fold(0u64, |m, (i, &b)| m | u64::from(is_anchor(b)) << i);
+        proptest::prop_assert_eq!(mask, expected, "{:?} from {} start {}", level, from, start);
+        proptest::prop_assert_eq!(mask == 0, start == hay.len(), "{:?}", level);
+        Ok(())
+    }
+
+    proptest::proptest! {
+        /// Every level's block search skips no anchor and masks exactly the anchors of its
+        /// block, on haystacks of a few blocks (whole blocks, a shifted tail, a short one).
+        #[test]
+        fn every_level_masks_exactly_the_anchors_of_a_block(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                8 => proptest::sample::select(vec![b'a', b' ', b'/', b':', b'?', b'A', 0xD8, 0xDF, 0xF0]),
+                1 => proptest::sample::select(vec![b'0', b'9', b'@', 0xD9, 0xDB, 0xE0, 0xEF]),
+            ], 0..300),
+            froms in proptest::collection::vec(0usize..300, 1..8),
+        ) {
+            for level in Level::available() {
+                for &from in &froms {
+                    check_block(level, &bytes, from)?;
+                }
+            }
+        }
+
+        /// The cursor answers every question as the plain search does, whether the
+        /// questions go forwards (as the scanner asks them) or jump back.
+        #[test]
+        fn the_cursor_finds_what_the_search_finds(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                6 => proptest::sample::select(vec![b'a', b' ', b'-', 0xC3]),
+                1 => proptest::sample::select(vec![b'0', b'7', b'@', 0xEF]),
+            ], 0..400),
+            mut froms in proptest::collection::vec(0usize..420, 1..40),
+            forwards in proptest::prelude::any::<bool>(),
+        ) {
+            if forwards {
+                froms.sort_unstable();
+            }
+            for level in Level::available() {
+                let mut cursor = AnchorCursor::default();
+                for &from in &froms {
+                    proptest::prop_assert_eq!(
+                        cursor.next(level, &bytes, from), next_anchor_scalar(&bytes, from), "{:?} from {}", level, from
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_level_handles_anchors_at_every_position_of_a_vector() {
-        for len in 0..100 {
+        for len in 0..200 {
             for at in 0..len {
                 for anchor in [b'0', b'9', b'@', 0xD9, 0xDB, 0xE0, 0xEF] {
                     let mut hay = vec![b'x'; len];

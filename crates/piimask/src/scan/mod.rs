@@ -9,6 +9,7 @@ mod resolve;
 #[cfg(target_arch = "x86_64")]
 mod simd;
 
+use classify::AnchorCursor;
 pub use classify::Level;
 pub(crate) use resolve::Resolver;
 
@@ -386,8 +387,9 @@ impl Detector {
     pub(crate) fn may_hold_digit_value(&self, text: &[u8]) -> bool {
         let mut at = 0;
         let mut chunk = None;
+        let mut anchors = AnchorCursor::default();
         loop {
-            at = self.level.next_anchor(text, at);
+            at = anchors.next(self.level, text, at);
             if at >= text.len() {
                 return false;
             }
@@ -427,11 +429,20 @@ pub(crate) struct Scanner<'d, 'h> {
     keys: KeyCursor,
     /// The chunk reader, reused from one chunk to the next.
     chunk: Chunk<'h>,
+    anchors: AnchorCursor,
 }
 
 impl<'d, 'h> Scanner<'d, 'h> {
     pub(crate) fn new(detector: &'d Detector, hay: &'h [u8]) -> Scanner<'d, 'h> {
-        Scanner { detector, hay, pos: 0, veto: None, keys: KeyCursor::default(), chunk: Chunk::over(hay) }
+        Scanner {
+            detector,
+            hay,
+            pos: 0,
+            veto: None,
+            keys: KeyCursor::default(),
+            chunk: Chunk::over(hay),
+            anchors: AnchorCursor::default(),
+        }
     }
 
     /// Offset up to which the haystack has been scanned.
@@ -450,7 +461,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
         let hay = self.hay;
         let detector = self.detector;
         loop {
-            let anchor = detector.level.next_anchor(hay, self.pos);
+            let anchor = self.anchors.next(detector.level, hay, self.pos);
             if anchor >= hay.len() {
                 self.pos = hay.len();
                 return false;
