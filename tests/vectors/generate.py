@@ -808,9 +808,18 @@ def gen_cards():
         ("tab-separated", "tab is a space separator; compact removes it", ["Card ", ("card", group4(v16, "\t")), " ok"]),
         ("quotes", "card in French quotes", ["Numéro « ", ("card", group4(v16, "-")), " » reçu."]),
         ("line-start", "card at the start of a line after a newline", ["first line\n", ("card", v16), "\nlast line"]),
+        ("two-in-a-row", "two cards in groups of four, one space apart",
+         ["cards ", ("card", "4111 1111 1111 1111"), " ", ("card", "5555 5555 5555 4444"), " both blocked"]),
     ]
     for slug, note, parts in cases:
         V.add("card-%s" % slug, note, parts)
+    for slug, note, parts in (
+        ("expiry-after", "a four-digit expiry date (MMYY) right after a card in groups of four",
+         ["Visa: ", ("card", "4111 1111 1111 1111"), " 1227 CVC 737"]),
+        ("expiry-after-dashes", "an expiry date joined by the card's own dashes",
+         ["card ", ("card", "4111-1111-1111-1111"), "-0925 thanks"]),
+    ):
+        V.add("card-%s" % slug, note, parts, flags={"loose"})
     return V
 
 
@@ -972,6 +981,8 @@ def gen_ssn():
           ["Social Security: ", ("ssn", "412783001"), "."])
     V.add("ssn-bare-context-after", "context word after the number, same line",
           ["The number ", ("ssn", "412783001"), " is my SSN."])
+    V.add("ssn-spaces-continued-context", "spaced 3-2-4 continued by a group: an SSN word decides",
+          ["SSN ", ("ssn", "234 56 1891"), " 1980 was my birth year"], flags={"loose"})
     # negatives
     neg = [
         ("000-12-3456", "area-000", "area 000 is never issued"),
@@ -1424,6 +1435,12 @@ def gen_negatives():
     each_lang("newline-card", "a newline inside a card number is never a separator", "neg",
               ["4111 1111\n1111 1111"])
     each_lang("decimal", "decimal numbers", "neg", ["3.14159", "1 234 567,89", "0,5"])
+    each_lang("decimal-long", "long decimal numbers: no value is read across the decimal point", "neg",
+              ["92253.41232", "8127.4467", "44138.22309424", "676161.226201"])
+    each_lang("isbn", "ISBNs written in their groups (valid check digits)", "neg",
+              ["0-306-40615-2", "978-0-306-40615-7", "0-8044-2957-X", "978-3-16-148410-0", "0-416-44277-3"])
+    each_lang("amount-thousands", "large amounts written in thousands", "neg",
+              ["1.500.000.000", "1 000 000 000", "2 500 000 000", "1.234.567.890"])
     return V
 
 
@@ -1999,10 +2016,12 @@ def card_candidates(s: str):
         chunks.append(cur)
     found = []
     for chunk in chunks:
+        # a decimal number: two groups joined by a dot (RULES.md, CARD)
+        decimal = len(chunk) == 2 and s[chunk[0][1]] in DOTS
         for a in range(len(chunk)):
             for b in range(a, len(chunk)):
                 digits = "".join(ascii_digits(s[st:en]) for st, en in chunk[a:b + 1])
-                if card_valid(digits):
+                if card_valid(digits) and not (decimal and (a, b) == (0, 1)):
                     found.append((chunk[a][0], chunk[b][1]))
     return found
 

@@ -528,8 +528,8 @@ mod tests {
         let cases = [
             (
                 r#"{"email":{"keep_head":9,"mask_char":"×"},"phone":{"keep_head":0,"keep_tail":3}}"#,
-                "5055.0155.95.0199or=t@pboutique.fr",
-                "5055.0155",
+                "5055-0155-95-0199or=t@pboutique.fr",
+                "5055-0155",
             ),
             (
                 r#"{"email":{"style":"compact","keep_head":10,"keep_tail":3}}"#,

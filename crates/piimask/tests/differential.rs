@@ -111,12 +111,32 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                 if digits.len() > 19 {
                     break;
                 }
-                // A card in groups of four that is a slice of a longer four-grouped number.
-                let slice = e > s
-                    && (s..e).all(|i| len(i) == 4)
-                    && ((s > 0 && joint(s) == joint(s + 1) && len(s - 1) == 4)
-                        || (e + 1 < groups.len() && joint(e + 1) == joint(s + 1) && len(e + 1) == 4));
-                if digits.len() >= 12 && oracle_is_card(&digits) && !slice {
+                // A card in groups of four that is a slice of a longer four-grouped number,
+                // unless the rest is an expiry date right after it or whole cards.
+                let slice = e > s && (s..e).all(|i| len(i) == 4) && {
+                    let same = |i: usize| joint(i) == joint(s + 1);
+                    let first =
+                        (0..=s).rev().take_while(|&i| i == s || (same(i + 1) && len(i) == 4)).last().unwrap();
+                    let last =
+                        (e..groups.len()).take_while(|&i| i == e || (same(i) && len(i) == 4)).last().unwrap();
+                    let month = |i: usize| text[groups[i].0..groups[i].0 + 2].parse::<u32>().unwrap();
+                    let expiry = first == s && last == e + 1 && (1..=12).contains(&month(last));
+                    let card_digits = |from: usize| -> Vec<u8> {
+                        (from..=from + e - s)
+                            .flat_map(|i| text[groups[i].0..groups[i].1].bytes().map(|b| b - b'0'))
+                            .collect()
+                    };
+                    let per_card = e - s + 1;
+                    let in_a_row = len(e) == 4
+                        && (last - first + 1) % per_card == 0
+                        && (s - first) % per_card == 0
+                        && last - first < 4 * per_card
+                        && (first..=last).step_by(per_card).all(|c| oracle_is_card(&card_digits(c)));
+                    (first, last) != (s, e) && !expiry && !in_a_row
+                };
+                // Both groups of a decimal number (`300000000004.7179`).
+                let decimal = (s, e) == (0, 1) && groups.len() == 2 && joint(1) == '.';
+                if digits.len() >= 12 && oracle_is_card(&digits) && !slice && !decimal {
                     spans.push((groups[s].0, groups[e].1));
                 }
             }

@@ -9,6 +9,7 @@ use crate::scan::Candidate;
 use crate::scan::chars::Sep;
 use crate::scan::chunk::{Chunk, Joint, MAX_DIGITS};
 use crate::validate::context::ContextProbe;
+use crate::validate::numbers::is_decimal;
 
 /// Lengths as a bit set: bit `n` set = `n` digits allowed.
 const fn lengths(list: &[u32]) -> u32 {
@@ -172,6 +173,7 @@ pub(crate) fn candidates(
         let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);
         if count >= 12
             && clear
+            && !(e == s + 1 && chunk.is_first(s) && is_decimal(chunk))
             && is_card(&digits[..count])
             && !is_slice_of_longer_number(chunk, s, e)
             && !context.product_code()
@@ -183,16 +185,49 @@ pub(crate) fn candidates(
 
 /// Whether a card written in groups of four (`4994 4835 4598 6745`) is only a slice of a
 /// longer number written the same way, such as a 20-22 digit parcel tracking number: a
-/// four-digit group joined the same way comes right before or right after it.
+/// four-digit group joined the same way comes right before or right after it. Card data
+/// next to a card makes no such number: one four-digit group after it that reads as an
+/// expiry date (`… 1111 1227`: month and year), or whole cards in a row, each valid
+/// (`4111 1111 1111 1111 5555 5555 5555 4444`).
 fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     let groups = chunk.groups();
     if e == s || groups[s..e].iter().any(|g| g.len != 4) {
         return false;
     }
     let joint = groups[s + 1].joint;
-    let four_joined = |i: usize| groups.get(i).is_some_and(|g: &crate::scan::chunk::Group| g.len == 4);
-    (s > 0 && groups[s].joint.same_sep(joint) && four_joined(s - 1))
-        || (chunk.next_joint(e).same_sep(joint) && four_joined(e + 1))
+    // Group `i` has four digits and is joined to the group before it as the card's are.
+    let four_joined = |i: usize| groups.get(i).is_some_and(|g| g.len == 4 && g.joint.same_sep(joint));
+    let mut first = s;
+    while first > 0 && groups[first].joint.same_sep(joint) && groups[first - 1].len == 4 {
+        first -= 1;
+    }
+    let mut last = e;
+    while four_joined(last + 1) {
+        last += 1;
+    }
+    if (first, last) == (s, e) {
+        return false;
+    }
+    let expiry_after = first == s && last == e + 1 && (1..=12).contains(&(groups[last].value() / 100));
+    !(expiry_after || cards_in_a_row(chunk, (first, last), (s, e)))
+}
+
+/// Whether groups `first..=last` are whole cards in a row, each as many four-digit groups
+/// as the card at `s..=e` (at most four cards).
+fn cards_in_a_row(chunk: &Chunk<'_>, (first, last): (usize, usize), (s, e): (usize, usize)) -> bool {
+    let groups = chunk.groups();
+    let per_card = e - s + 1;
+    let count = last - first + 1;
+    if groups[e].len != 4 || count % per_card != 0 || (s - first) % per_card != 0 || count > 4 * per_card {
+        return false;
+    }
+    (first..=last).step_by(per_card).all(|card| {
+        let mut digits = [0u8; 16];
+        for (i, group) in groups[card..card + per_card].iter().enumerate() {
+            group.decode(chunk.hay, &mut digits[4 * i..4 * i + 4]);
+        }
+        is_card(&digits[..4 * per_card])
+    })
 }
 
 #[cfg(test)]

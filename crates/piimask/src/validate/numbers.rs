@@ -24,6 +24,72 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
     }
     (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
         || decimal_or_price_after(chunk, e)
+        || (chunk.is_first(s) && is_decimal(chunk) && e == s + 1)
+        || is_isbn(chunk)
+}
+
+/// Whether the chunk is one decimal number: two groups joined by a dot and nothing else
+/// (`92253.41232`, `-8127.4467`), no `+` before it. A value read across both groups would
+/// be read across the decimal point.
+pub(crate) fn is_decimal(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    chunk.at_chunk_start
+        && chunk.complete
+        && chunk.plus.is_none()
+        && groups.len() == 2
+        && groups[1].joint == Joint::Sep(Sep::Dot)
+        && !groups[0].paren
+        && !groups[1].paren
+}
+
+/// Whether the whole chunk is an ISBN written in its groups (`0-306-40615-2`,
+/// `978-0-306-40615-7`, `0-8044-2957-X`): ten digits in four groups ending with the
+/// one-digit check group (or three groups, then an `X`) passing the ISBN-10 check, or
+/// thirteen in five groups starting 978 or 979, ending with the check digit, passing the
+/// EAN-13 check; groups joined by one kind of dash or space. (The one-digit last group
+/// keeps phone numbers written whole out: one in eleven passes the ISBN-10 check by chance.)
+fn is_isbn(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    if !chunk.at_chunk_start || !chunk.complete || !(3..=5).contains(&groups.len()) {
+        return false;
+    }
+    if groups.len() > 3 && groups[groups.len() - 1].len != 1 {
+        return false;
+    }
+    let joint = groups[1].joint;
+    if !matches!(joint, Joint::Sep(Sep::Dash | Sep::Space))
+        || groups.iter().any(|g| g.paren)
+        || groups[2..].iter().any(|g| !g.joint.same_sep(joint))
+    {
+        return false;
+    }
+    let mut digits = [0u8; 13];
+    let mut count = 0;
+    for group in groups {
+        if count + group.len > digits.len() {
+            return false;
+        }
+        count += group.decode(chunk.hay, &mut digits[count..count + group.len]);
+    }
+    let end = groups[groups.len() - 1].end;
+    let check_x = groups.len() == 3
+        && count == 9
+        && matches!(chunk.hay.get(end..end + 2), Some([b'-' | b' ', b'X' | b'x']))
+        && !chunk.hay.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
+    let isbn10 = |digits: &[u8], last: u32| {
+        let weighted: u32 = digits.iter().zip((2..=10).rev()).map(|(&d, w)| u32::from(d) * w).sum();
+        (weighted + last) % 11 == 0
+    };
+    match (groups.len(), count) {
+        (3, 9) if check_x => isbn10(&digits[..9], 10),
+        (4, 10) => isbn10(&digits[..9], u32::from(digits[9])),
+        (5, 13) if matches!(digits[..3], [9, 7, 8 | 9]) => {
+            let sum: u32 =
+                digits.iter().enumerate().map(|(i, &d)| u32::from(d) * if i % 2 == 0 { 1 } else { 3 }).sum();
+            sum % 10 == 0
+        }
+        _ => false,
+    }
 }
 
 /// A per-chunk cached answer.

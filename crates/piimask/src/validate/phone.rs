@@ -367,7 +367,7 @@ pub(crate) fn candidates(
     // says the number is an identifier.
     let national = out.len();
     let emit_national = |e: usize, out: &mut Vec<Candidate>, context: &mut ContextProbe<'_>| {
-        if allowed(e) && !context.labelled() {
+        if allowed(e) && !inside_thousands(chunk, s, e) && !context.labelled() {
             out.push(Candidate::new(first.start, groups[e].end, Kind::Phone));
         }
     };
@@ -450,6 +450,7 @@ pub(crate) fn candidates(
                 && whole_run
                 && !ssn_shaped
                 && !is_thousands(&groups[s..=*e])
+                && !inside_thousands(chunk, s, *e)
                 && allowed(*e)
                 && context.phone()
             {
@@ -495,6 +496,23 @@ fn is_thousands(groups: &[Group]) -> bool {
     groups.len() >= 2
         && (1..=3).contains(&groups[0].len)
         && groups[1..].iter().all(|g| g.len == 3 && matches!(g.joint, Joint::Sep(Sep::Space | Sep::Dot)))
+}
+
+/// Whether groups `s..=e` are the end of an amount written in thousands that starts before
+/// them (`1.500.000.000`, `1 000 000 000`): the groups before `s` joined the same way as
+/// the groups of `s..=e`, and all of them together, read as one amount (see
+/// [`is_thousands`]).
+fn inside_thousands(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+    let groups = chunk.groups();
+    if s == 0 || e == s {
+        return false;
+    }
+    let joint = groups[s + 1].joint;
+    let mut first = s;
+    while first > 0 && groups[first].joint.same_sep(joint) {
+        first -= 1;
+    }
+    first < s && is_thousands(&groups[first..=e])
 }
 
 /// Whether the groups from `from` have exactly the lengths of `shape`, read as one number

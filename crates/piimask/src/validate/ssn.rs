@@ -53,10 +53,14 @@ pub(crate) fn candidates(
             && !g2.paren
             && !g3.paren
             && is_ssn_separator(g2.joint)
-            && is_ssn_separator(g3.joint)
-            && !first.joint.same_sep(g2.joint)
-            && !chunk.next_joint(s + 2).same_sep(g3.joint);
-        if !shaped {
+            && is_ssn_separator(g3.joint);
+        // A group joined the same way before or after it makes it a slice of a longer
+        // number: always when joined by a dash (`123-45-6789-12` is one token); by a space
+        // (`234 56 7891 1980`: a year, a date), unless an SSN word says what it is.
+        let before = first.joint.same_sep(g2.joint).then_some(g2.joint);
+        let after = chunk.next_joint(s + 2).same_sep(g3.joint).then_some(g3.joint);
+        let dashed = |joint: Option<Joint>| joint == Some(Joint::Sep(Sep::Dash));
+        if !shaped || dashed(before) || dashed(after) || ((before, after) != (None, None) && !context.ssn()) {
             return;
         }
         s + 2
