@@ -1190,6 +1190,21 @@ PHONE_FORMS = [
     ("ru", "trunk8-parens", "8 (495) 123-45-67", "uk", "trunk 8, parenthesised code, 3-2-2"),
     ("ru", "trunk8-spaces", "8 912 345 67 89", "uk", "trunk 8, 3-3-2-2 with spaces"),
     ("ru", "intl", "+7 495 123-45-67", "en", "+7 international"),
+    ("br", "mobile-nine-apart", "(11) 9 8765-4321", "es", "Brazilian mobile with its 9 apart"),
+    ("br", "mobile-nine-apart-bare", "11 9 8765-4321", "en", "Brazilian mobile, area code without parentheses"),
+    ("ar", "mobile-15", "011 15 4123-4567", "es", "Argentine national mobile: trunk 0, area 11, 15"),
+    ("ar", "mobile-15-dashes", "0351 15-412-3456", "es", "Argentine national mobile (Córdoba)"),
+    ("in", "trunk-6-5", "098765 43210", "en", "Indian mobile with trunk 0, grouped 6-5"),
+    ("cn", "mobile-contiguous", "13812345678", "en", "Chinese mobile written as one run of 11 digits"),
+    ("dk", "2-2-2-2", "20 12 34 56", "de", "Danish number, 2-2-2-2"),
+    ("dk", "4-4", "3533 7406", "en", "Danish number, 4-4"),
+    ("no", "mobile-3-2-3", "412 34 567", "fr", "Norwegian mobile, 3-2-3"),
+    ("hk", "landline-4-4", "2123 4567", "en", "Hong Kong landline, 4-4"),
+    ("ch", "local-3-2-2", "891 41 77", "de", "7-digit local number, 3-2-2"),
+    ("gr", "mobile-4-3-3", "6984 011 070", "en", "Greek mobile, 4-3-3"),
+    ("cl", "mobile-1-4-4", "9 1234 5678", "es", "Chilean mobile, 1-4-4"),
+    ("se", "stockholm-8-digits", "08-60 42 30", "de", "Stockholm number, 8 digits with trunk 0"),
+    ("il", "landline-contiguous", "049141777", "en", "Israeli landline with trunk 0 as one run of 9 digits"),
 ]
 
 
@@ -1322,6 +1337,21 @@ def gen_phones():
     ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})
+    # phone words of more markets and chat abbreviations (RULES.md, key words)
+    for slug, before, value, after in (
+        ("cel-es", "mi cel es ", "3001234567", ", gracias"),
+        ("plz-call-en", "plz call ", "9876543210", " asap"),
+        ("mob-en", "Mob no. ", "9876543210", ""),
+        ("me-liga-pt", "me liga ", "11912345678", " amanhã"),
+        ("zadzwon-pl", "zadzwoń ", "512345678", " proszę"),
+        ("numaram-tr", "numaram ", "5321234567", ""),
+        ("tlf-da", "tlf ", "20123456", ""),
+        ("tel-el", "τηλ ", "6912345678", ""),
+        ("sdt-vi", "SĐT: ", "912345678", ""),
+        ("hp-id", "no hp ", "81234567890", ""),
+    ):
+        V.add("phone-context-%s" % slug, "phone word before a bare number: " + before.strip(),
+              [before, ("phone", value), after])
     return V
 
 
@@ -1433,12 +1463,15 @@ def gen_negatives():
     each_lang("inv-letters", "letters touching the digits", "neg", ["INV0612345678"])
     each_lang("short-numbers", "short numbers", "neg", ["42", "2026", "12345", "007", "1 000"])
     each_lang("newline-card", "a newline inside a card number is never a separator", "neg",
-              ["4111 1111\n1111 1111"])
+              ["4111 1111 1111\n1111"])
     each_lang("decimal", "decimal numbers", "neg", ["3.14159", "1 234 567,89", "0,5"])
     each_lang("decimal-long", "long decimal numbers: no value is read across the decimal point", "neg",
               ["92253.41232", "8127.4467", "44138.22309424", "676161.226201"])
     each_lang("isbn", "ISBNs written in their groups (valid check digits)", "neg",
               ["0-306-40615-2", "978-0-306-40615-7", "0-8044-2957-X", "978-3-16-148410-0", "0-416-44277-3"])
+    each_lang("year-pair", "two years are no 4-4 phone number", "neg", ["2019 2020", "1999-2004", "2024 2025"])
+    each_lang("sizes", "a list of sizes counting in equal steps is no phone number", "neg",
+              ["36 38 40 42", "10 15 20 25", "44 42 40 38"])
     each_lang("amount-thousands", "large amounts written in thousands", "neg",
               ["1.500.000.000", "1 000 000 000", "2 500 000 000", "1.234.567.890"])
     return V
@@ -1800,10 +1833,6 @@ NOT_BOUNDED = ("letters glued to a phone make it no phone (PHONE: phone numbers 
                "that are not letters or digits)")
 NO_SSN_SEP = "'.' and '/' never separate an SSN (SSN: groups joined by space or dash separators only)"
 REDTEAM_TRADEOFFS = {
-    262: ([], "2-2-2-2 is not one of the national groupings of PHONE rule 5, no '+', '00' or trunk prefix, "
-              "and no phone key word (rule 6)"),
-    294: ([], "the first group of a trunk-0 number has 2-5 digits (PHONE rule 3); 6-5 is no grouping of rule 5 "
-              "and there is no phone key word (rule 6)"),
     508: ([], "digits without '+', '00' or a trunk prefix are a phone only with phone context (PHONE rule 6); "
               "'numéro' alone is a number word, not a phone word (Key words)"),
     533: ([], NOT_BOUNDED),

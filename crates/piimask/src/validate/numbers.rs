@@ -24,13 +24,13 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
     }
     (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
         || decimal_or_price_after(chunk, e)
-        || (chunk.is_first(s) && is_decimal(chunk) && e == s + 1)
         || is_isbn(chunk)
 }
 
 /// Whether the chunk is one decimal number: two groups joined by a dot and nothing else
-/// (`92253.41232`, `-8127.4467`), no `+` before it. A value read across both groups would
-/// be read across the decimal point.
+/// (`92253.41232`, `-8127.4467`), no `+` before it. A card, or a phone read from its shape
+/// alone, across both groups would be read across the decimal point (a phone word makes it
+/// a phone number: `tel 333.74068`).
 pub(crate) fn is_decimal(chunk: &Chunk<'_>) -> bool {
     let groups = chunk.groups();
     chunk.at_chunk_start

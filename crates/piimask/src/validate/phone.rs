@@ -14,7 +14,7 @@ use crate::scan::chars::Sep;
 use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
 
 use super::context::ContextProbe;
-use super::numbers::{amount_after, vetoed};
+use super::numbers::{amount_after, is_decimal, vetoed};
 
 /// `(country calling code, shortest, longest national significant number)`.
 static COUNTRY_CODES: &[(u16, u8, u8)] = &[
@@ -255,7 +255,8 @@ pub(crate) fn country_code(digits: &[u8]) -> Option<(usize, std::ops::RangeInclu
 /// number may start with (empty: any): NANP/IT `555 123 4567`, RU `495 123 45 67`, IT
 /// `333 1234567`, CN `138 1234 5678`, MX/AR `55 1234 5678`, BR `11 98765 4321`, ES/PT/PL
 /// `612 345 678`, ES `612 34 56 78`, ES/PL `91 123 45 67`, PT `21 234 5678`, SG/HK/DK/NO
-/// `9123 4567`, IN `98765 43210`.
+/// `9123 4567` (not two years: `2019 2020`), IN `98765 43210`, DK/NO `20 12 34 56`, NO
+/// `412 34 567`, CH/LI/UA local `706 69 07`, GR `6984 011 070`, CL `9 1234 5678`.
 static SHAPES: &[(&[usize], &[u8])] = &[
     (&[3, 3, 4], &[]),
     (&[3, 3, 2, 2], &[]),
@@ -267,9 +268,43 @@ static SHAPES: &[(&[usize], &[u8])] = &[
     (&[3, 2, 2, 2], &[]),
     (&[2, 3, 2, 2], &[]),
     (&[2, 3, 4], &[]),
-    (&[4, 4], &[5, 6, 7, 8, 9]),
+    (&[4, 4], &[2, 3, 4, 5, 6, 7, 8, 9]),
     (&[5, 5], &[6, 7, 8, 9]),
+    (&[2, 2, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
+    (&[3, 2, 3], &[4, 9]),
+    (&[3, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
+    (&[4, 3, 3], &[2, 3, 4, 5, 6, 7, 8, 9]),
+    (&[1, 4, 4], &[2, 9]),
 ];
+
+/// Whether two four-digit groups are years (`2019 2020`, `1999-2004`), not a phone number.
+fn two_years(first: &Group, second: &Group) -> bool {
+    let year = |g: &Group| g.len == 4 && matches!(g.value() / 100, 19 | 20);
+    year(first) && year(second)
+}
+
+/// Whether four or more short groups count up or down in small equal steps, as a list of
+/// sizes or quantities does (`38 40 42 44`, `10 15 20 25`), not a phone number.
+fn small_steps(groups: &[Group]) -> bool {
+    if groups.len() < 4 || groups.iter().any(|g| g.len > 2) {
+        return false;
+    }
+    let value = |g: &Group| i64::from(g.value());
+    let step = value(&groups[1]) - value(&groups[0]);
+    (1..=5).contains(&step.abs()) && groups.windows(2).all(|pair| value(&pair[1]) - value(&pair[0]) == step)
+}
+
+/// A Brazilian mobile with its `9` apart (`(11) 9 8765-4321`, `11 9 8765 4321`): an area
+/// code of two digits not starting with `0` (parentheses allowed), `9`, then 4 and 4
+/// digits, any separators; returns the last group when not continued.
+fn brazil_mobile(chunk: &Chunk<'_>, s: usize) -> Option<usize> {
+    let groups = chunk.groups();
+    let [area, nine, a, b] = groups.get(s..s + 4)? else { return None };
+    let lengths = [area.len, nine.len, a.len, b.len] == [2, 1, 4, 4];
+    let joined = [nine, a, b].iter().all(|g| matches!(g.joint, Joint::Sep(_) | Joint::Adjacent) && !g.paren);
+    let fits = lengths && joined && area.head()[0] != 0 && nine.head() == [9];
+    (fits && !continues(chunk, s + 3, b.joint)).then_some(s + 3)
+}
 
 /// Shapes after a NANP trunk `1` and a Russian-style trunk `8`.
 static TRUNK_1_SHAPES: &[&[usize]] = &[&[3, 3, 4], &[3, 7]];
@@ -319,8 +354,10 @@ pub(crate) fn candidates(
     let ends = &ends[..];
     // Cheap structural checks first; key-word lookups only for what survives them.
     let allowed = |e: usize| chunk.ends_clean(e) && !vetoed(chunk, s, e, veto);
+    // Read from their shape alone, two groups of a decimal number are no phone number.
+    let across_point = |e: usize| e == s + 1 && chunk.is_first(s) && is_decimal(chunk);
     let emit = |start: usize, e: usize, out: &mut Vec<Candidate>| {
-        if allowed(e) {
+        if allowed(e) && !across_point(e) {
             out.push(Candidate::new(start, groups[e].end, Kind::Phone));
         }
     };
@@ -345,7 +382,8 @@ pub(crate) fn candidates(
     }
     let lead = first.head();
 
-    // 2. International with `00` or `011`: a known country code and its lengths.
+    // 2. International with `00` or `011`: a known country code and its lengths, not
+    // labelled (`barcode 0031038902561`, `order 0044…`).
     let prefix = match lead {
         [0, 0, ..] => 2,
         [0, 1, 1, ..] => 3,
@@ -357,6 +395,7 @@ pub(crate) fn candidates(
             if (8..=15).contains(&national.len())
                 && country_code(national)
                     .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
+                && !context.labelled()
             {
                 emit(first.start, *e, out);
             }
@@ -367,7 +406,7 @@ pub(crate) fn candidates(
     // says the number is an identifier.
     let national = out.len();
     let emit_national = |e: usize, out: &mut Vec<Candidate>, context: &mut ContextProbe<'_>| {
-        if allowed(e) && !inside_thousands(chunk, s, e) && !context.labelled() {
+        if allowed(e) && !across_point(e) && !inside_thousands(chunk, s, e) && !context.labelled() {
             out.push(Candidate::new(first.start, groups[e].end, Kind::Phone));
         }
     };
@@ -385,19 +424,34 @@ pub(crate) fn candidates(
         }
     }
     if lead.len() >= 2 && lead[0] == 0 && lead[1] != 0 {
-        if !first.paren && (10..=12).contains(&first.len) {
+        if !first.paren && (9..=12).contains(&first.len) {
             emit_national(s, out, context);
         }
-        if (2..=5).contains(&first.len)
+        if (2..=6).contains(&first.len)
             && groups.len() > s + 1
             && !chunk.continued_before(s, groups[s + 1].joint)
         {
+            // An Argentine mobile holds `15` after the area code: `011 15 4123-4567`.
+            let mobile_15 = groups[s + 1].len == 2 && groups[s + 1].value() == 15;
             for (e, d) in ends.iter().skip(1) {
-                if (9..=12).contains(&d.total) && is_number_run(chunk, s, *e, true) {
+                let digits = match d.total {
+                    9..=12 => true,
+                    8 => e - s >= 3,
+                    13 => mobile_15,
+                    _ => false,
+                };
+                // (Its `15` may be joined one way and the rest another: `15 4123-4567`.)
+                let run = if mobile_15 && *e >= s + 2 { s + 1 } else { s };
+                if digits && is_number_run(chunk, run, *e, true) {
                     emit_national(*e, out, context);
                 }
             }
         }
+    }
+
+    // 3b. A Chinese mobile written as one run of 11 digits: `13812345678`.
+    if !first.paren && first.len == 11 && matches!(lead, [1, 3..=9, ..]) {
+        emit_national(s, out, context);
     }
 
     // 4. Trunk 1 (NANP) and trunk 8 (RU, KZ, BY); contiguous `89XXXXXXXXX` (RU/KZ mobile).
@@ -414,6 +468,11 @@ pub(crate) fn candidates(
     }
 
     // 5. National without prefix, grouped like a phone number.
+    if let Some(e) = brazil_mobile(chunk, s)
+        && !chunk.continued_before(s, groups[s + 1].joint)
+    {
+        emit_national(e, out, context);
+    }
     if first.paren && (2..=5).contains(&first.len) {
         for (e, d) in ends.iter().skip(1) {
             if (8..=12).contains(&d.total) && is_number_run(chunk, s, *e, true) {
@@ -426,6 +485,8 @@ pub(crate) fn candidates(
                 && (leading.is_empty() || leading.contains(&lead[0]))
                 && let Some(e) = shaped_run(chunk, s, shape, false)
                 && !chunk.continued_before(s, groups[s + 1].joint)
+                && !(shape.len() == 2 && two_years(first, &groups[e]))
+                && !small_steps(&groups[s..=e])
             {
                 emit_national(e, out, context);
             }
