@@ -534,14 +534,14 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// first, asked without reading the chunk for them.
     ///
     /// Such a group (starting plainly, not with `0`, no `+` before it, not an 11-digit
-    /// `8…`) is no card (too few digits) and fits no prefixed, trunk or grouped phone
-    /// reading: only the context rules of the phone and SSN validators could take it, and
+    /// `8…` or `13…`-`19…` mobile) is no card (too few digits) and fits no prefixed, trunk
+    /// or grouped phone reading: only the context rules of the phone and SSN validators could take it, and
     /// both answer no when the nearest deciding key word before it is a label or a code.
     fn labelled_lone_group(&mut self, anchor: usize, chunk: PlainChunk) -> bool {
         let hay = self.hay;
         let lone = chunk.first_digits == chunk.digits
             && (7..=11).contains(&chunk.digits)
-            && !(chunk.digits == 11 && hay[anchor] == b'8')
+            && !(chunk.digits == 11 && matches!(hay[anchor..], [b'8', ..] | [b'1', b'3'..=b'9', ..]))
             && hay[anchor] != b'0'
             && plain_start(hay, anchor)
             && !(anchor >= 2 && hay[anchor - 2] == b'+');
