@@ -1066,6 +1066,9 @@ def gen_emails():
         ("user@пример.рф", "cyrillic-tld", "two-letter Cyrillic TLD"),
         ("a.b-c_d%e@example.com", "percent", "% in the local part"),
         (local64 + "@example.com", "local-64-bytes", "local part of exactly 64 bytes"),
+        ("ก" * 30 + "@example.com", "local-thai-30", "a Thai local part of 30 letters (90 bytes): 64 characters at most"),
+        ("亮.梁@gmail.com", "han-dot", "a Han local part with a dot: punctuation belongs to no script"),
+        ("taro@佐々木.jp", "iteration-mark", "々 in a Japanese domain label"),
         ("nombre.apellido@empresa.com.mx", "three-labels", "three-label domain"),
         ("me+news@example.org", "plus", "plus in the local part, no digits"),
         ("s@ex.io", "short", "one-character local part and two-letter TLD"),
@@ -2249,7 +2252,7 @@ def email_ok(text: str) -> bool:
     labels = domain.split(".")
     tld = labels[-1]
     tld_ok = tld.lower().startswith("xn--") or (len(tld) >= 2 and all(is_letter(c) for c in tld))
-    return bool(local) and len(local.encode()) <= 64 and len(labels) >= 2 and all(labels) and tld_ok
+    return bool(local) and len(local) <= 64 and len(labels) >= 2 and all(labels) and tld_ok
 
 
 # ---------------------------------------------------------------------------------------------

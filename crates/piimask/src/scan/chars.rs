@@ -190,6 +190,7 @@ pub(crate) fn is_spaceless_script(c: char) -> bool {
         | 0x1000..=0x109F      // Myanmar
         | 0x1100..=0x11FF      // Hangul Jamo
         | 0x1780..=0x17FF      // Khmer
+        | 0x3005..=0x3007      // 々 〆 〇 (ideographic iteration and closing marks, zero)
         | 0x3040..=0x30FF      // Hiragana, Katakana
         | 0x3100..=0x318F      // Bopomofo, Hangul compatibility Jamo
         | 0x31F0..=0x31FF

@@ -9,9 +9,9 @@ use crate::kind::Kind;
 use crate::span::{Match, Span};
 
 /// No candidate starts more than this many bytes before the anchor it was found from
-/// (an email's local part is at most 64 bytes before its `@`; a phone's `+ (` or an
-/// IBAN's `SV ` a few bytes before its first digit).
-pub(crate) const LOOKBACK: usize = 72;
+/// (an email's local part is at most 64 characters, 256 bytes, before its `@`; a phone's
+/// `+ (` or an IBAN's `SV ` a few bytes before its first digit).
+pub(crate) const LOOKBACK: usize = 4 * 64 + 8;
 
 /// Candidates waiting to be merged, sorted by start.
 #[derive(Debug, Default)]

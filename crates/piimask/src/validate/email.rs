@@ -1,7 +1,7 @@
 //! Email addresses, found from their `@`: a local part of letters, digits and the usual
 //! punctuation (Unicode letters allowed), and a domain of at least two labels whose last
-//! label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1 (local 64 octets,
-//! label 63, domain 253, address 254).
+//! label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1 (local 64 octets, here 64
+//! characters; label 63, domain 253, address 254 octets).
 
 use crate::scan::chars::{char_at, char_before, is_combining_mark, is_letter, is_spaceless_script};
 
@@ -62,21 +62,28 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
 }
 
 /// Walks back over local-part characters (and the mask character, so that masked local
-/// parts are seen whole), at most 64 bytes. Text in a script written without spaces does
-/// not run into an address in another script (`邮箱是zhang.wei@qq.com`).
+/// parts are seen whole), at most 64 characters (RFC 5321 counts 64 octets; counting
+/// characters keeps a long name in Thai or Devanagari, three bytes a letter, an address).
+/// Text in a script written without spaces does not run into an address whose letters are
+/// in another script (`邮箱是zhang.wei@qq.com`); punctuation belongs to no script
+/// (`亮.梁@gmail.com`).
 fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
     let mut start = at;
     let mut other_script = false;
+    let mut chars = 0;
     while let Some((c, prev)) = char_before(hay, start) {
         if !is_local_char(c) && c != mask_char {
             break;
         }
-        let spaceless = is_spaceless_script(c);
-        if spaceless && other_script {
-            break;
+        if c.is_alphanumeric() {
+            let spaceless = is_spaceless_script(c);
+            if spaceless && other_script {
+                break;
+            }
+            other_script |= !spaceless;
         }
-        other_script |= !spaceless;
-        if at - prev > MAX_LOCAL {
+        chars += 1;
+        if chars > MAX_LOCAL {
             return None;
         }
         start = prev;
@@ -211,6 +218,10 @@ mod tests {
         assert_eq!(email_in("'quoted@example.org'"), Some("quoted@example.org"));
         assert_eq!(email_in("邮箱是zhang.wei@qq.com谢谢"), Some("zhang.wei@qq.com"));
         assert_eq!(email_in("用户@例子.广告"), Some("用户@例子.广告"));
+        assert_eq!(email_in("亮.梁@gmail.com"), Some("亮.梁@gmail.com"));
+        assert_eq!(email_in("taro@佐々木.jp"), Some("taro@佐々木.jp"));
+        let thai = format!("{}@example.com", "ก".repeat(30));
+        assert_eq!(email_in(&thai), Some(thai.as_str()), "30 Thai letters: 90 bytes, 30 characters");
     }
 
     #[test]
