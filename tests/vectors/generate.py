@@ -818,6 +818,8 @@ def gen_cards():
          ["Visa: ", ("card", "4111 1111 1111 1111"), " 1227 CVC 737"]),
         ("expiry-after-dashes", "an expiry date joined by the card's own dashes",
          ["card ", ("card", "4111-1111-1111-1111"), "-0925 thanks"]),
+        ("expiry-year-after", "an expiry year right after a card in groups of four",
+         ["card ", ("card", "4111 1111 1111 1111"), " 2027 ok"]),
     ):
         V.add("card-%s" % slug, note, parts, flags={"loose"})
     return V

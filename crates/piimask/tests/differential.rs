@@ -120,7 +120,9 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                     let last =
                         (e..groups.len()).take_while(|&i| i == e || (same(i) && len(i) == 4)).last().unwrap();
                     let month = |i: usize| text[groups[i].0..groups[i].0 + 2].parse::<u32>().unwrap();
-                    let expiry = first == s && last == e + 1 && (1..=12).contains(&month(last));
+                    let year = |i: usize| text[groups[i].0..groups[i].0 + 2] == *"20";
+                    let expiry =
+                        first == s && last == e + 1 && ((1..=12).contains(&month(last)) || year(last));
                     let card_digits = |from: usize| -> Vec<u8> {
                         (from..=from + e - s)
                             .flat_map(|i| text[groups[i].0..groups[i].1].bytes().map(|b| b - b'0'))

@@ -187,7 +187,8 @@ pub(crate) fn candidates(
 /// longer number written the same way, such as a 20-22 digit parcel tracking number: a
 /// four-digit group joined the same way comes right before or right after it. Card data
 /// next to a card makes no such number: one four-digit group after it that reads as an
-/// expiry date (`… 1111 1227`: month and year), or whole cards in a row, each valid
+/// expiry date (`… 1111 1227`: month and year; or a year, `… 1111 2027`), or whole cards
+/// in a row, each valid
 /// (`4111 1111 1111 1111 5555 5555 5555 4444`).
 fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     let groups = chunk.groups();
@@ -208,7 +209,10 @@ fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     if (first, last) == (s, e) {
         return false;
     }
-    let expiry_after = first == s && last == e + 1 && (1..=12).contains(&(groups[last].value() / 100));
+    let expiry = groups[last].value();
+    let expiry_after = first == s
+        && last == e + 1
+        && ((1..=12).contains(&(expiry / 100)) || (2000..=2099).contains(&expiry));
     !(expiry_after || cards_in_a_row(chunk, (first, last), (s, e)))
 }
 
