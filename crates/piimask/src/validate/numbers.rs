@@ -63,27 +63,34 @@ fn is_isbn(chunk: &Chunk<'_>) -> bool {
     {
         return false;
     }
-    let mut digits = [0u8; 13];
-    let mut count = 0;
-    for group in groups {
-        if count + group.len > digits.len() {
-            return false;
-        }
-        count += group.decode(chunk.hay, &mut digits[count..count + group.len]);
-    }
+    // The shape first, from the group lengths (and the `X` after three groups): most
+    // chunks that get here are phone numbers, and leave before any digit is decoded.
+    let count: usize = groups.iter().map(|g| g.len).sum();
     let end = groups[groups.len() - 1].end;
-    let check_x = groups.len() == 3
-        && count == 9
-        && matches!(chunk.hay.get(end..end + 2), Some([b'-' | b' ', b'X' | b'x']))
-        && !chunk.hay.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
+    let shape = match (groups.len(), count) {
+        (3, 9) => {
+            matches!(chunk.hay.get(end..end + 2), Some([b'-' | b' ', b'X' | b'x']))
+                && !chunk.hay.get(end + 2).is_some_and(u8::is_ascii_alphanumeric)
+        }
+        (4, 10) | (5, 13) => true,
+        _ => false,
+    };
+    if !shape {
+        return false;
+    }
+    let mut digits = [0u8; 13];
+    let mut at = 0;
+    for group in groups {
+        at += group.decode(chunk.hay, &mut digits[at..at + group.len]);
+    }
     let isbn10 = |digits: &[u8], last: u32| {
         let weighted: u32 = digits.iter().zip((2..=10).rev()).map(|(&d, w)| u32::from(d) * w).sum();
         (weighted + last) % 11 == 0
     };
-    match (groups.len(), count) {
-        (3, 9) if check_x => isbn10(&digits[..9], 10),
-        (4, 10) => isbn10(&digits[..9], u32::from(digits[9])),
-        (5, 13) if matches!(digits[..3], [9, 7, 8 | 9]) => {
+    match count {
+        9 => isbn10(&digits[..9], 10),
+        10 => isbn10(&digits[..9], u32::from(digits[9])),
+        _ if matches!(digits[..3], [9, 7, 8 | 9]) => {
             let sum: u32 =
                 digits.iter().enumerate().map(|(i, &d)| u32::from(d) * if i % 2 == 0 { 1 } else { 3 }).sum();
             sum % 10 == 0
