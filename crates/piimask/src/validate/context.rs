@@ -516,7 +516,17 @@ impl KeyWords {
             let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
             // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
             let label = start > 0 && hay[start - 1] == b'[' && hay.get(end) == Some(&b']');
-            if clean_start && clean_end && !label && !in_email_local_part(hay, end) {
+            if in_email_local_part(hay, end) {
+                // A phrase running into an email's local part (`social securitymelissa@…`):
+                // its words before the local part may still be key words (`social`), which
+                // they are once masking has erased the local part.
+                let local_start = start.max(end - local_part_before(hay, end));
+                if local_start > start {
+                    self.find_in(hay, (start, local_start), not_before, hits);
+                }
+                continue;
+            }
+            if clean_start && clean_end && !label {
                 // A stem covers the rest of its word (`rooms`, `Bestellung`).
                 let mut word_end = end;
                 while stem
@@ -534,9 +544,18 @@ impl KeyWords {
 /// Whether the word ending at `end` is part of an email's local part (`phone.support@…`,
 /// `id_0@…`): masking erases it, so it must not count as context before masking either.
 fn in_email_local_part(hay: &[u8], end: usize) -> bool {
-    let token =
-        hay[end..].iter().take(64).position(|&b| !(b.is_ascii_alphanumeric() || b".-_+%'".contains(&b)));
+    let token = hay[end..].iter().take(64).position(|&b| !is_local_part_byte(b));
     token.is_some_and(|len| hay.get(end + len) == Some(&b'@'))
+}
+
+/// How many bytes of local-part characters come right before `end` (at most 64).
+fn local_part_before(hay: &[u8], end: usize) -> usize {
+    hay[..end].iter().rev().take(64).take_while(|&&b| is_local_part_byte(b)).count()
+}
+
+/// The bytes [`in_email_local_part`] takes for a local part.
+fn is_local_part_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b".-_+%'".contains(&b)
 }
 
 fn capitalise(text: &str) -> String {
@@ -1025,6 +1044,10 @@ mod tests {
         assert!(probe("SSN: 123456789", "123456789", |p| p.ssn()));
         assert!(!probe("itinerary 123456789", "123456789", |p| p.ssn()));
         assert!(!probe("my SSN is on file, account number 123456789", "123456789", |p| p.ssn()));
+        // The phrase `social security` runs into an email's local part, which masking
+        // erases; its first word still counts, as it will once the local part is masked.
+        assert!(probe("social securitymelissa@gmail.com number 536228417", "536228417", |p| p.ssn()));
+        assert!(!probe("socialsecurity@gmail.com 536228417", "536228417", |p| p.ssn()));
     }
 }
 
