@@ -1377,6 +1377,8 @@ def gen_negatives():
     each_lang("date-dots", "D.M.Y date", "neg-date", ["21.11.2026"])
     each_lang("date-time", "date and time", "neg-date", ["01.12.2026 10:30"])
     each_lang("log-timestamp", "log timestamp", "neg", ["[2026-11-21 10:30:00]"])
+    each_lang("date-time-spaced", "D M YYYY date written with spaces, then a time", "neg-date",
+              ["08 10 1972 09:13", "01 12 2026 07:45", "3 4 2025 06:30", "12 31 1999 08:05:10", "05 06 2024 0:15"])
     each_lang("date-us", "M/D/Y date", "neg-date", ["11/21/2026"])
     each_lang("date-short", "D.M.YY date", "neg-date", ["21.11.26"])
     each_lang("time", "times", "neg-time", ["10:30", "18h45", "10:30:00", "9:05", "23:59"])

@@ -364,21 +364,40 @@ impl<'h> Chunk<'h> {
         let [a, b, c] = [&self.groups[next - 3], &self.groups[next - 2], &self.groups[next - 1]];
         let Some(sep) = b.joint.sep() else { return };
         let continues = |joint: Joint| joint.sep() == Some(sep);
-        let after = self.groups.get(next).map(|g| g.joint);
-        if matches!(sep, Sep::Dot | Sep::Slash | Sep::Dash)
-            && c.joint.sep() == Some(sep)
-            && !continues(a.joint)
-            && !after.is_some_and(continues)
-            && !a.paren
-            && !b.paren
-            && !c.paren
-            && is_date(a, b, c)
-        {
+        let after = self.groups.get(next);
+        let date = match sep {
+            Sep::Dot | Sep::Slash | Sep::Dash => {
+                !after.is_some_and(|g| continues(g.joint)) && is_date(a, b, c)
+            }
+            // `08 10 1972 09:13`: spaced, a date only when a time of day follows it.
+            Sep::Space => after.is_some_and(|g| is_hour_of_time(self.hay, g)) && is_spaced_date(a, b, c),
+        };
+        if date && c.joint.sep() == Some(sep) && !continues(a.joint) && !a.paren && !b.paren && !c.paren {
             for group in &mut self.groups[next - 3..next] {
                 group.flags |= FLAG_DATE;
             }
         }
     }
+}
+
+/// Day-month-year or month-day-year written with spaces (`08 10 1972`): a four-digit year
+/// 1900-2099, so that only a calendar date reads so.
+fn is_spaced_date(a: &Group, b: &Group, c: &Group) -> bool {
+    (1..=2).contains(&a.len)
+        && (1..=2).contains(&b.len)
+        && c.len == 4
+        && (1900..=2099).contains(&c.value())
+        && day_and_month(a.value(), b.value())
+}
+
+/// Whether `group` is the hour of a time of day, `H:MM` or `HH:MM` (`09:13`), joined to the
+/// group before it by a space.
+fn is_hour_of_time(hay: &[u8], group: &Group) -> bool {
+    group.joint == Joint::Sep(Sep::Space)
+        && !group.paren
+        && (1..=2).contains(&group.len)
+        && group.value() <= 23
+        && matches!(hay.get(group.end..group.end + 3), Some([b':', b'0'..=b'5', b'0'..=b'9']))
 }
 
 /// `YYYYMMDD` with a year 1900-2099 and a valid month and day: `20261121`.
@@ -607,6 +626,18 @@ mod tests {
         assert!(groups.iter().all(|g| g.3 & FLAG_IPV4 == 0));
         let groups = chunk_of("2026-11-21");
         assert!(groups.iter().all(|g| g.3 == FLAG_DATE));
+        let groups = chunk_of("born 08 10 1972 09:13");
+        assert_eq!(groups.iter().map(|g| g.3).collect::<Vec<_>>(), [FLAG_DATE, FLAG_DATE, FLAG_DATE, 0]);
+        for undated in [
+            "08 10 1972 ok",
+            "08 10 1972 09 13",
+            "08 10 1872 09:13",
+            "08 10 1972 25:13",
+            "07 08 10 1972 09:13",
+        ] {
+            let groups = chunk_of(undated);
+            assert!(groups.iter().all(|g| g.3 == 0), "{undated}: {groups:?}");
+        }
     }
 
     #[test]
