@@ -369,8 +369,6 @@ const WORDS: &[(&str, Key)] = &[
     ("посылк*", Key::Code),
 ];
 
-/// Byte kind: some key word holds the byte (in either ASCII case).
-const IN_PATTERNS: u8 = 1;
 /// Byte kind: an ASCII letter or a byte of a non-ASCII character.
 const LETTER: u8 = 2;
 /// Byte kind: `\n` or `\r`.
@@ -384,8 +382,11 @@ pub(crate) struct KeyWords {
     info: Vec<(Key, bool, bool)>,
     /// The longest pattern, in bytes.
     longest: usize,
-    /// Per byte value: [`IN_PATTERNS`], [`LETTER`], [`LINE_BREAK`].
+    /// Per byte value: [`LETTER`], [`LINE_BREAK`].
     byte_kinds: [u8; 256],
+    /// Bit `a << 8 | b`: some key word holds byte `a` right before byte `b` (either case of
+    /// an ASCII letter), so a match may cross the boundary between them.
+    pairs: Box<[u64; 1024]>,
 }
 
 /// One key word found in the text.
@@ -436,9 +437,15 @@ impl KeyWords {
             .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let mut byte_kinds = [0u8; 256];
-        for b in patterns.iter().flat_map(|p| p.bytes()) {
-            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                byte_kinds[usize::from(b)] |= IN_PATTERNS;
+        let mut pairs = Box::new([0u64; 1024]);
+        for pattern in &patterns {
+            for pair in pattern.as_bytes().windows(2) {
+                for a in [pair[0].to_ascii_lowercase(), pair[0].to_ascii_uppercase()] {
+                    for b in [pair[1].to_ascii_lowercase(), pair[1].to_ascii_uppercase()] {
+                        let bit = usize::from(a) << 8 | usize::from(b);
+                        pairs[bit >> 6] |= 1 << (bit & 63);
+                    }
+                }
             }
         }
         for (b, kinds) in (0..=u8::MAX).zip(&mut byte_kinds) {
@@ -449,21 +456,22 @@ impl KeyWords {
                 *kinds |= LINE_BREAK;
             }
         }
-        KeyWords { automaton, info, longest, byte_kinds }
+        KeyWords { automaton, info, longest, byte_kinds, pairs }
     }
 
-    /// Whether a key word may hold the byte `b`.
+    /// Whether a key word holds byte `a` right before byte `b`.
     #[inline]
-    fn in_patterns(&self, b: u8) -> bool {
-        self.byte_kinds[usize::from(b)] & IN_PATTERNS != 0
+    fn pair_in_patterns(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit >> 6] >> (bit & 63) & 1 != 0
     }
 
     /// The last boundary after `floor` and before `to`, on the line of `to`, that no key
     /// word crosses and that has a letter (or a non-ASCII character) between it and `to`;
     /// `None` if there is none.
     fn boundary_before(&self, hay: &[u8], floor: usize, to: usize) -> Option<usize> {
-        // One table lookup per byte; `may_cross(at)` is whether both bytes around `at` are
-        // in patterns, and `floor + 1 <= at < to` keeps both in the haystack.
+        // A table lookup per byte and one per pair of bytes (`may_cross`); `floor + 1 <= at
+        // < to` keeps both bytes of the pair in the haystack.
         let kinds = &self.byte_kinds;
         let mut at = to;
         let mut letters = false;
@@ -474,19 +482,21 @@ impl KeyWords {
                 return None;
             }
             letters |= here & LETTER != 0;
-            if letters && (here & IN_PATTERNS == 0 || kinds[usize::from(hay[at - 1])] & IN_PATTERNS == 0) {
+            if letters && !self.pair_in_patterns(hay[at - 1], hay[at]) {
                 return Some(at);
             }
         }
         None
     }
 
-    /// Whether a key word may cross the boundary before `at`: both bytes around it are
-    /// bytes some key word holds. A search may start at a boundary no key word crosses and
-    /// find exactly what a search from further back finds after it.
+    /// Whether a key word may cross the boundary before `at`: some key word holds the two
+    /// bytes around it, one right after the other (`l m` in `call me`, but not `l p`). A
+    /// search may start at a boundary no key word crosses and find exactly what a search
+    /// from further back finds after it: a match found from further back that ends after
+    /// the boundary starts at or after it.
     #[inline]
     fn may_cross(&self, hay: &[u8], at: usize) -> bool {
-        at > 0 && at < hay.len() && self.in_patterns(hay[at - 1]) && self.in_patterns(hay[at])
+        at > 0 && at < hay.len() && self.pair_in_patterns(hay[at - 1], hay[at])
     }
 
     /// Whether `hay` holds a phone, number or SSN key word anywhere.
