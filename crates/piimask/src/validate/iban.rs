@@ -245,6 +245,11 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         Some(b' ' | b'\t') if digit >= 2 && hay[digit - 2].is_ascii_uppercase() => {}
         _ => return None,
     }
+    // The check digits are two digits: a letter right after the first ends it here
+    // (`1ZYRCFG0NASR0LJ0P0`: parcel codes put a digit between letters all the time).
+    if hay[digit].is_ascii_digit() && hay.get(digit + 1).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let start = country_code_before(hay, digit)?;
     let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
     if !has_formats(cc) {
@@ -416,6 +421,7 @@ mod tests {
         assert_eq!(find_in("xDE89370400440532013000"), None, "code glued to a letter");
         assert_eq!(find_in("at 0612345678"), None, "lower-case code with a space");
         assert_eq!(find_in("ZZ89370400440532013000"), None, "unknown country");
+        assert_eq!(find_in("DE8X370400440532013000"), None, "a letter after the first check digit");
     }
 
     #[test]
