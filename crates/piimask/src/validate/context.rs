@@ -7,7 +7,9 @@
 //! Words are found with one aho-corasick automaton over a bounded window per chunk, so the
 //! whole scan stays linear.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char};
 
@@ -377,7 +379,9 @@ const LINE_BREAK: u8 = 4;
 /// A compiled set of key words.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyWords {
-    automaton: AhoCorasick,
+    automaton: DFA,
+    /// The automaton's unanchored start state.
+    start: StateID,
     /// Per pattern: (what it says, may be followed by letters, may be preceded by letters).
     info: Vec<(Key, bool, bool)>,
     /// The longest pattern, in bytes.
@@ -429,12 +433,18 @@ impl KeyWords {
                 info.push((key, stem, compound));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
+        // A DFA walked by `next_match` below: the searches are short (a few words before a
+        // number), so the per-search set-up of `AhoCorasick::find_iter` cost more than the
+        // walk itself. No prefilter: start states are then never special.
+        let automaton = aho_corasick::dfa::Builder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .unwrap_or_else(|err| unreachable!("key word patterns are valid: {err}"));
+        let start = automaton
+            .start_state(Anchored::No)
+            .unwrap_or_else(|err| unreachable!("the DFA has an unanchored start state: {err}"));
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let mut byte_kinds = [0u8; 256];
         let mut pairs = Box::new([0u64; 1024]);
@@ -456,7 +466,7 @@ impl KeyWords {
                 *kinds |= LINE_BREAK;
             }
         }
-        KeyWords { automaton, info, longest, byte_kinds, pairs }
+        KeyWords { automaton, start, info, longest, byte_kinds, pairs }
     }
 
     /// Whether a key word holds byte `a` right before byte `b`.
@@ -499,6 +509,30 @@ impl KeyWords {
         at > 0 && at < hay.len() && self.pair_in_patterns(hay[at - 1], hay[at])
     }
 
+    /// The leftmost-longest key word in `hay[from..to]`: its start, end and pattern index.
+    /// (The search loop of `AhoCorasick::find`, without its set-up: walk the DFA until it
+    /// dies, remembering the last match state passed.)
+    #[inline]
+    fn next_match(&self, hay: &[u8], from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.automaton;
+        let mut state = self.start;
+        let mut found = None;
+        for (at, &b) in hay.get(from..to)?.iter().enumerate() {
+            state = dfa.next_state(Anchored::No, state, b);
+            if dfa.is_special(state) {
+                if dfa.is_dead(state) {
+                    break;
+                }
+                if dfa.is_match(state) {
+                    let pattern = dfa.match_pattern(state, 0);
+                    let end = from + at + 1;
+                    found = Some((end - dfa.pattern_len(pattern), end, pattern.as_usize()));
+                }
+            }
+        }
+        found
+    }
+
     /// Whether `hay` holds a phone, number or SSN key word anywhere.
     pub(crate) fn has_context_word(&self, hay: &[u8]) -> bool {
         let mut hits = Vec::new();
@@ -515,12 +549,13 @@ impl KeyWords {
         not_before: Option<usize>,
         hits: &mut Vec<Hit>,
     ) {
-        for found in self.automaton.find_iter(Input::new(hay).range(from..to)) {
-            let (start, end) = (found.start(), found.end());
+        let mut at = from;
+        while let Some((start, end, pattern)) = self.next_match(hay, at, to) {
+            at = end;
             if not_before.is_some_and(|bound| start < bound) {
                 continue;
             }
-            let (key, stem, compound) = self.info[found.pattern().as_usize()];
+            let (key, stem, compound) = self.info[pattern];
             let clean_start =
                 compound || !char_before(hay, start).is_some_and(|(c, _)| is_boundary_word_char(c));
             let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
