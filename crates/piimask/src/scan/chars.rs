@@ -206,13 +206,20 @@ pub(crate) fn is_spaceless_script(c: char) -> bool {
 /// written with spaces.
 #[inline]
 pub(crate) fn is_boundary_word_char(c: char) -> bool {
-    is_word_char(c) && !is_spaceless_script(c)
+    // The common scripts (see `common_letter`) are all written with spaces.
+    match common_letter(c) {
+        Some(letter) => letter || c.is_ascii_digit(),
+        None => is_word_char(c) && !is_spaceless_script(c),
+    }
 }
 
 /// Whether `c` is a letter of a script written with spaces (see `is_boundary_word_char`).
 #[inline]
 pub(crate) fn is_boundary_letter(c: char) -> bool {
-    is_letter(c) && !is_spaceless_script(c)
+    match common_letter(c) {
+        Some(letter) => letter,
+        None => is_letter(c) && !is_spaceless_script(c),
+    }
 }
 
 /// Whether the char before `i` glues to a number (see `is_boundary_word_char`).
@@ -290,6 +297,14 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundary_shortcuts_agree_with_the_definitions_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_boundary_letter(c), is_letter(c) && !is_spaceless_script(c), "{c:?}");
+            assert_eq!(is_boundary_word_char(c), is_word_char(c) && !is_spaceless_script(c), "{c:?}");
+        }
+    }
 
     fn class_of(s: &str) -> (Class, usize) {
         classify(s.as_bytes(), 0)
