@@ -691,6 +691,8 @@ pub(crate) struct ContextProbe<'a> {
     window_end: Option<usize>,
     /// The answer of [`ContextProbe::nearest_before`], computed on first use.
     nearest: Option<(Option<Hit>, bool)>,
+    /// The answer of [`ContextProbe::search_nearby`], computed on first use.
+    nearby_from: Option<Option<usize>>,
 }
 
 impl<'a> ContextProbe<'a> {
@@ -702,7 +704,16 @@ impl<'a> ContextProbe<'a> {
         span: (usize, usize),
     ) -> Self {
         cursor.nearby.clear();
-        ContextProbe { hay, words, cursor, span, window_start: None, window_end: None, nearest: None }
+        ContextProbe {
+            hay,
+            words,
+            cursor,
+            span,
+            window_start: None,
+            window_end: None,
+            nearest: None,
+            nearby_from: None,
+        }
     }
 
     /// Every key word in the window around the chunk: 64 characters on each side, on the
@@ -740,7 +751,7 @@ impl<'a> ContextProbe<'a> {
         if let Some(nearest) = self.nearest {
             return nearest;
         }
-        let nearest = match self.search_nearby() {
+        let nearest = match self.nearby() {
             Some(from) => match last_deciding(self.cursor.nearby.iter()) {
                 found @ (Some(_), _) => found,
                 (None, _) => {
@@ -773,6 +784,16 @@ impl<'a> ContextProbe<'a> {
     /// reading a few words instead of the whole window. Leaves the hits in the cursor's
     /// `nearby` and returns where the search began; `None` when the cursor has searched
     /// there already or there is no such boundary.
+    fn nearby(&mut self) -> Option<usize> {
+        if let Some(from) = self.nearby_from {
+            return from;
+        }
+        let from = self.search_nearby();
+        self.nearby_from = Some(from);
+        from
+    }
+
+    /// The search of [`ContextProbe::nearby`] (run once per probe).
     fn search_nearby(&mut self) -> Option<usize> {
         let start = self.span.0;
         if self.cursor.searched_to >= start {
@@ -794,9 +815,47 @@ impl<'a> ContextProbe<'a> {
     /// The key word right in front of the chunk: nothing but punctuation, spaces and number
     /// words between (`order number: 4509…`, `Kundennummer 0170…`).
     fn adjacent_before(&mut self) -> Option<Key> {
+        // When nothing decides in the text right before the chunk and a word stands there,
+        // the deciding word is further back and that word comes between: nothing is
+        // adjacent, and the rest of the window need not be searched.
+        if self.nearest.is_none()
+            && let Some(from) = self.nearby()
+            && last_deciding(self.cursor.nearby.iter()).0.is_none()
+            && self.word_outside_nearby_hits(from)
+        {
+            return None;
+        }
         let hit = self.nearest_before().0?;
         let (words, _) = self.gap_words(hit.end, self.span.0);
         (words == 0).then_some(hit.key)
+    }
+
+    /// Whether a word character stands between `from` and the chunk outside the hits of
+    /// the nearby search (all number words here): [`ContextProbe::gap_words`] would count
+    /// a word.
+    fn word_outside_nearby_hits(&self, from: usize) -> bool {
+        if self.hay[from] & 0xC0 == 0x80 {
+            return false;
+        }
+        // A stem's hit runs on over the letters after its match (`замовленняé`), so a hit
+        // from before `from` may cover the letters there: look from the first non-letter.
+        let mut at = from;
+        while let Some((_, len)) = char_at(self.hay, at).filter(|&(c, _)| is_boundary_letter(c)) {
+            at += len;
+        }
+        let mut hits = self.cursor.nearby.iter().peekable();
+        while at < self.span.0 {
+            if let Some(hit) = hits.next_if(|hit| hit.start <= at) {
+                at = at.max(hit.end);
+                continue;
+            }
+            let (c, len) = char_at(self.hay, at).unwrap_or(('\u{FFFD}', 1));
+            if is_boundary_word_char(c) {
+                return true;
+            }
+            at += len;
+        }
+        false
     }
 
     /// Counts the words between `from` and `to`, number words skipped: returns how many,
@@ -1195,7 +1254,7 @@ mod cursor_tests {
             words in prop::collection::vec(prop::sample::select(vec![
                 "tel", "order", "Kundennummer", "x", "7", " ", "  ", ", ", "! ", ": ", "\n", "é", "SSN", "mobile",
                 " tax id", "id", " customer id", " my number", "number", "n°", "#", "pedido", "ss#", "замовлення", "номер",
-                "call me", "😀", "facture téléphone", "appelez-moi", "code postal",
+                "call me", "😀", "facture téléphone", "appelez-moi", "code postal", "EAN", "tracking", "ok ",
             ]), 0..40),
             cuts in (0usize..40, 0usize..40),
         ) {
@@ -1212,13 +1271,21 @@ mod cursor_tests {
             let ask = |probe: &mut ContextProbe<'_>| {
                 (probe.nearest_before(), probe.labelled(), probe.phone(), probe.ssn(), probe.product_code())
             };
-            let (mut cursor, mut searched) = (KeyCursor::default(), KeyCursor::default());
+            // Adjacency asked first may be answered from the nearby search alone.
+            let ask_adjacent_first = |probe: &mut ContextProbe<'_>| {
+                let (labelled, product_code) = (probe.labelled(), probe.product_code());
+                (probe.nearest_before(), labelled, probe.phone(), probe.ssn(), product_code)
+            };
+            let (mut cursor, mut adjacent_first, mut searched) =
+                (KeyCursor::default(), KeyCursor::default(), KeyCursor::default());
             for span in spans.into_iter().flatten() {
                 let answers = ask(&mut ContextProbe::new(hay, keys, &mut cursor, span));
+                let adjacent = ask_adjacent_first(&mut ContextProbe::new(hay, keys, &mut adjacent_first, span));
                 // A cursor that has searched the whole window first answers from its own hits.
                 searched.cover(keys, hay, (back_chars(hay, span.0, CONTEXT_WINDOW), span.0));
                 let whole = ask(&mut ContextProbe::new(hay, keys, &mut searched, span));
                 prop_assert_eq!(answers, whole, "{:?} {:?}", text, span);
+                prop_assert_eq!(adjacent, whole, "adjacency first: {:?} {:?}", text, span);
             }
         }
     }
