@@ -1314,6 +1314,12 @@ def gen_phones():
               [pre, ("phone", num), post])
     V.add("phone-context-din-extension-de", "DIN 5008 extension with a context word: the whole chunk "
           "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
+    V.add("phone-context-paren-area-at", "Austrian number with its trunk-0 area code in parentheses and 13 digits "
+          "in all, next to a context word", ["Tel. ", ("phone", "(06586) 90736 625"), "."])
+    V.add("phone-link-wa-me", "a WhatsApp link holds the number in international form without its +",
+          ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])
+    V.add("phone-link-phone-param", "a phone= link parameter holds the number in international form",
+          ["https://api.whatsapp.com/send?phone=", ("phone", "5511987654321"), "&text=oi"])
     V.add("phone-yyyymmdd-group-nl", "eight digits that read as YYYYMMDD are part of the number when other groups "
           "join them (found by the leak oracle)", ["Mijn nummer: ", ("phone", "+31 6 19820415"), " of ", ("phone", "06-19110607"), "."])
     # negatives for context words

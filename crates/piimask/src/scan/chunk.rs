@@ -122,7 +122,8 @@ pub(crate) struct Chunk<'h> {
     pub at_chunk_start: bool,
     /// Whether the last loaded group is the last group of the chunk.
     pub complete: bool,
-    /// Offset of a `+` (and optional space) right before the chunk's first group.
+    /// Offset of a `+` (and optional space) right before the chunk's first group; or the
+    /// first group's own start after a messaging link that drops the `+` (`wa.me/44…`).
     pub plus: Option<usize>,
     /// Whether a letter or digit touches the chunk's first group (its `(` or first digit).
     pub word_before_first: bool,
@@ -201,7 +202,8 @@ impl<'h> Chunk<'h> {
             chunk.complete = true;
             return;
         };
-        chunk.plus = plus_before(hay, first.start);
+        chunk.plus =
+            plus_before(hay, first.start).or_else(|| link_before(hay, first.start).then_some(first.start));
         chunk.start = chunk.plus.unwrap_or(first.start);
         chunk.word_before_first = word_char_before(hay, first.start) || hyphen_glued(hay, first.start);
         chunk.push(first);
@@ -465,6 +467,14 @@ fn is_date(a: &Group, b: &Group, c: &Group) -> bool {
         (4, 1..=2, 1..=2) => day_and_month(c.value(), b.value()),
         _ => false,
     }
+}
+
+/// Whether a messaging link that takes a number in international form without its `+` ends
+/// right at `at`: `wa.me/447911123456`, `api.whatsapp.com/send?phone=447911123456` (any
+/// `phone=` parameter). The digits are then read as if a `+` came before them.
+fn link_before(hay: &[u8], at: usize) -> bool {
+    const LINKS: [&[u8]; 2] = [b"wa.me/", b"phone="];
+    LINKS.iter().any(|link| at >= link.len() && hay[at - link.len()..at].eq_ignore_ascii_case(link))
 }
 
 /// The offset of a `+` (optionally followed by one space) that ends right at `at`, when the

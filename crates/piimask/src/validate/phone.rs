@@ -494,15 +494,16 @@ pub(crate) fn candidates(
     }
 
     // 6. Any 7-15 digits near a phone context word: a whole run of groups (or a lone group),
-    // not a piece of a longer grouped number, not a thousands-grouped amount.
-    if out.len() == before && out.len() == national && !first.paren {
+    // not a piece of a longer grouped number, not a thousands-grouped amount. A first group
+    // in parentheses only as a trunk-0 area code (`Tel. (06586) 90736 625`).
+    if out.len() == before && out.len() == national && (!first.paren || lead.first() == Some(&0)) {
         for (e, d) in ends {
             let whole_run = if *e == s {
                 !chunk.continued_before(s, first.joint)
                     && !continues(chunk, s, chunk.next_joint(s))
                     && !is_unix_time(first)
             } else {
-                !chunk.continued_before(s, groups[s + 1].joint) && is_number_run(chunk, s, *e, false)
+                !chunk.continued_before(s, groups[s + 1].joint) && is_number_run(chunk, s, *e, first.paren)
             };
             // `123-45-6789` is an SSN shape: the SSN rules decide it, not phone context.
             let ssn_shaped =
