@@ -808,6 +808,7 @@ def gen_cards():
         ("tab-separated", "tab is a space separator; compact removes it", ["Card ", ("card", group4(v16, "\t")), " ok"]),
         ("quotes", "card in French quotes", ["Numéro « ", ("card", group4(v16, "-")), " » reçu."]),
         ("line-start", "card at the start of a line after a newline", ["first line\n", ("card", v16), "\nlast line"]),
+        ("parenthesised", "a whole card number in parentheses", ["my card (", ("card", v16), ") was declined"]),
         ("two-in-a-row", "two cards in groups of four, one space apart",
          ["cards ", ("card", "4111 1111 1111 1111"), " ", ("card", "5555 5555 5555 4444"), " both blocked"]),
     ]
@@ -983,6 +984,8 @@ def gen_ssn():
           ["Social Security: ", ("ssn", "412783001"), "."])
     V.add("ssn-bare-context-after", "context word after the number, same line",
           ["The number ", ("ssn", "412783001"), " is my SSN."])
+    V.add("ssn-bare-context-parenthesised", "9 bare digits in parentheses after an SSN word",
+          ["SSN (", ("ssn", "536221847"), ")"])
     V.add("ssn-spaces-continued-context", "spaced 3-2-4 continued by a group: an SSN word decides",
           ["SSN ", ("ssn", "234 56 1891"), " 1980 was my birth year"], flags={"loose"})
     # negatives
@@ -1316,6 +1319,8 @@ def gen_phones():
           "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
     V.add("phone-context-paren-area-at", "Austrian number with its trunk-0 area code in parentheses and 13 digits "
           "in all, next to a context word", ["Tel. ", ("phone", "(06586) 90736 625"), "."])
+    V.add("phone-parenthesised-contiguous-uk", "a whole national number in parentheses",
+          ["Mobile (", ("phone", "07725947248"), ") ou e-mail"])
     V.add("phone-link-wa-me", "a WhatsApp link holds the number in international form without its +",
           ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])
     V.add("phone-link-phone-param", "a phone= link parameter holds the number in international form",

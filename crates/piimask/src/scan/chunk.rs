@@ -305,9 +305,11 @@ impl<'h> Chunk<'h> {
                 Some(group) => self.push(group),
                 None => {
                     self.complete = true;
+                    self.unwrap_lone_parenthesised_group();
                     self.finish_dot_run();
                     self.mark_date_ending_at(self.groups.len());
-                    self.word_after = word_char_at(self.hay, last.end) && !is_extension(self.hay, last.end);
+                    let end = self.end();
+                    self.word_after = word_char_at(self.hay, end) && !is_extension(self.hay, end);
                 }
             }
         }
@@ -319,15 +321,26 @@ impl<'h> Chunk<'h> {
         self.at_chunk_start = false;
     }
 
-    fn push(&mut self, mut group: Group) {
-        let mut eight = [0u8; 8];
-        if group.len == 8
-            && !group.paren
-            && group.decode(self.hay, &mut eight) == 8
-            && is_compact_date(&eight)
-        {
-            group.flags |= FLAG_COMPACT_DATE;
+    /// A chunk that is one parenthesised group and nothing else (`(4111111111111111)`,
+    /// `(0686091390)`) is read as the digits inside: parentheses around a whole number are
+    /// punctuation, not an area code.
+    fn unwrap_lone_parenthesised_group(&mut self) {
+        if !(self.at_chunk_start && self.plus.is_none() && self.groups.len() == 1 && self.groups[0].paren) {
+            return;
         }
+        let hay = self.hay;
+        let group = &mut self.groups[0];
+        let Some((_, close)) = char_before(hay, group.end) else { return };
+        group.start += classify(hay, group.start).1;
+        group.end = close;
+        group.paren = false;
+        group.flags |= compact_date_flag(hay, group);
+        self.start = group.start;
+        self.word_before_first = word_char_before(hay, group.start);
+    }
+
+    fn push(&mut self, mut group: Group) {
+        group.flags |= compact_date_flag(self.hay, &group);
         self.total_digits += group.len;
         self.groups.push(group);
         if group.joint == Joint::Sep(Sep::Dot) {
@@ -400,6 +413,15 @@ fn is_hour_of_time(hay: &[u8], group: &Group) -> bool {
         && (1..=2).contains(&group.len)
         && group.value() <= 23
         && matches!(hay.get(group.end..group.end + 3), Some([b':', b'0'..=b'5', b'0'..=b'9']))
+}
+
+/// [`FLAG_COMPACT_DATE`] for a group of eight digits (not in parentheses) that read as a
+/// date, else 0.
+fn compact_date_flag(hay: &[u8], group: &Group) -> u8 {
+    let mut eight = [0u8; 8];
+    let date =
+        group.len == 8 && !group.paren && group.decode(hay, &mut eight) == 8 && is_compact_date(&eight);
+    if date { FLAG_COMPACT_DATE } else { 0 }
 }
 
 /// `YYYYMMDD` with a year 1900-2099 and a valid month and day: `20261121`.
