@@ -639,7 +639,9 @@ ORDER_WORD = {"en": "Order #", "fr": "commande ", "es": "pedido ", "uk": "зам
 PHONE_CONTEXT_RE = re.compile(
     r"(?i)(?<!\w)(phone|telephone|tel|mobile|cell|cellphone|call me|text me|whatsapp|fax|"
     r"téléphone|tél|portable|teléfono|telefono|móvil|movil|celular|llámame|telefon|handy|mobil|"
-    r"rufnummer|festnetz|телефон|тел|мобільн|подзвоніть|мобильн)")
+    r"rufnummer|festnetz|телефон|тел|мобільн|подзвоніть|мобильн|dzwoni|chiama|позвони|набери|erreichbar|"
+    r"(?:dzwoń|ruf an|anrufen|kontakt|appelle|appelez|appeler|joindre|llama al|llamar al|bellen|ring me|dial|"
+    r"звони|подзвони|дзвони|aba)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
 for _kind, _by_lang in T.items():
@@ -647,7 +649,8 @@ for _kind, _by_lang in T.items():
         for _t in _lst:
             assert _t.count("{}") == 1, _t
             assert not any(is_digit(c) for c in _t) and "@" not in _t and "+" not in _t, _t
-            if _kind != "phone":
+            # (an email's template may hold a phone word: `Kontakt: {}`)
+            if _kind not in ("phone", "email"):
                 assert not PHONE_CONTEXT_RE.search(_t), _t
             if _kind not in ("ssn", "ssn-bare"):
                 assert not SSN_CONTEXT_RE.search(_t), _t
@@ -1309,6 +1312,11 @@ def gen_phones():
         ("uk", "podzvonit", ["Подзвоніть ", "951234567", " завтра."]),
         ("ru", "telefon", ["Мой телефон ", "9123456789", "."]),
         ("ru", "mobilnyi", ["мобильный ", "9161234567", ""]),
+        ("ru", "pozvoni", ["Позвони мне ", "9161234568", " вечером."]),
+        ("pl", "dzwonic", ["Proszę dzwonić na ", "689505026", "."]),
+        ("de", "ruf-an", ["Ruf an: ", "1701234568", "."]),
+        ("fr", "appelle", ["Appelle le ", "612345671", " ce soir."]),
+        ("it", "chiama", ["Chiama il ", "3868544643", " domani."]),
         ("en", "long-15", ["phone ", "123456789012345", ""]),
     ]
     for l, slug, (pre, num, post) in ctx:
@@ -1349,6 +1357,7 @@ def gen_phones():
          ["call me about the ", "1 234 567,89", " € invoice"]),
         ("price-euro", "a currency sign right after", ["Total ", "612 345 678 €", "."]),
         ("ipv4", "IPv4 address", ["Host ", "192.168.100.200", " down."]),
+        ("aba-routing", "an ABA routing number after its label", ["ABA ", "026009593", " for wires."]),
         ("newline-split", "a newline is never a separator", ["Number 06 12\n34 56 78", ""]),
     ]
     for slug, note, parts in negp:
