@@ -640,7 +640,7 @@ PHONE_CONTEXT_RE = re.compile(
     r"(?i)(?<!\w)(phone|telephone|tel|mobile|cell|cellphone|call me|text me|whatsapp|fax|"
     r"téléphone|tél|portable|teléfono|telefono|móvil|movil|celular|llámame|telefon|handy|mobil|"
     r"rufnummer|festnetz|телефон|тел|мобільн|подзвоніть|мобильн|dzwoni|chiama|позвони|набери|erreichbar|"
-    r"(?:dzwoń|ruf an|anrufen|kontakt|appelle|appelez|appeler|joindre|llama al|llamar al|bellen|ring me|dial|"
+    r"contactar|contactez|contatt|(?:dzwoń|ruf an|anrufen|kontakt|contact|contacter|erreichen|appelle|appelez|appeler|joindre|llama al|llamar al|bellen|ring me|dial|"
     r"звони|подзвони|дзвони|aba)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
@@ -1317,6 +1317,8 @@ def gen_phones():
         ("de", "ruf-an", ["Ruf an: ", "1701234568", "."]),
         ("fr", "appelle", ["Appelle le ", "612345671", " ce soir."]),
         ("it", "chiama", ["Chiama il ", "3868544643", " domani."]),
+        ("es", "contactarme", ["Puedes contactarme al ", "612345672", "."]),
+        ("de", "erreichen", ["Hier erreichen Sie mich: ", "1701234569", "."]),
         ("en", "long-15", ["phone ", "123456789012345", ""]),
     ]
     for l, slug, (pre, num, post) in ctx:
