@@ -1331,6 +1331,10 @@ def gen_phones():
           "in all, next to a context word", ["Tel. ", ("phone", "(06586) 90736 625"), "."])
     V.add("phone-parenthesised-contiguous-uk", "a whole national number in parentheses",
           ["Mobile (", ("phone", "07725947248"), ") ou e-mail"])
+    V.add("phone-then-time-uk", "a time of day right after a phone number neither hides it nor joins it",
+          ["Call me on ", ("phone", "07911 123456"), " 10:30 tomorrow"], flags={"loose"})
+    V.add("phone-then-time-fr", "a time of day right after a phone number is not read into it",
+          ["Rappelez-moi au ", ("phone", "06 12 34 56 78"), " 18:45 svp"], flags={"loose"})
     V.add("phone-link-wa-me", "a WhatsApp link holds the number in international form without its +",
           ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])
     V.add("phone-link-phone-param", "a phone= link parameter holds the number in international form",

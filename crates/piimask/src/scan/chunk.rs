@@ -407,7 +407,7 @@ fn is_spaced_date(a: &Group, b: &Group, c: &Group) -> bool {
 
 /// Whether `group` is the hour of a time of day, `H:MM` or `HH:MM` (`09:13`), joined to the
 /// group before it by a space.
-fn is_hour_of_time(hay: &[u8], group: &Group) -> bool {
+pub(crate) fn is_hour_of_time(hay: &[u8], group: &Group) -> bool {
     group.joint == Joint::Sep(Sep::Space)
         && !group.paren
         && (1..=2).contains(&group.len)

@@ -11,7 +11,7 @@ use arrayvec::ArrayVec;
 use crate::kind::Kind;
 use crate::scan::Candidate;
 use crate::scan::chars::Sep;
-use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
+use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time};
 
 use super::context::ContextProbe;
 use super::numbers::{amount_after, is_decimal, vetoed};
@@ -353,7 +353,12 @@ pub(crate) fn candidates(
     }
     let ends = &ends[..];
     // Cheap structural checks first; key-word lookups only for what survives them.
-    let allowed = |e: usize| chunk.ends_clean(e) && !vetoed(chunk, s, e, veto);
+    // A reading never ends with the hour of a time of day (`030 1234567 08:00`).
+    let allowed = |e: usize| {
+        chunk.ends_clean(e)
+            && !vetoed(chunk, s, e, veto)
+            && !(e > s && chunk.is_last(e) && is_hour_of_time(chunk.hay, &groups[e]))
+    };
     // Read from their shape alone, two groups of a decimal number are no phone number.
     let across_point = |e: usize| e == s + 1 && chunk.is_first(s) && is_decimal(chunk);
     let emit = |start: usize, e: usize, out: &mut Vec<Candidate>| {
@@ -539,10 +544,14 @@ fn is_number_run(chunk: &Chunk<'_>, s: usize, e: usize, first_free: bool) -> boo
 }
 
 /// Whether the group after `e` continues the number (see `Chunk::continued_after`), unless
-/// it is an amount of its own (`07911 123456 20 GBP`; never a group too long for a value).
+/// it is an amount of its own (`07911 123456 20 GBP`; never a group too long for a value)
+/// or the hour of a time of day that ends the chunk (`07911 123456 10:30`).
 fn continues(chunk: &Chunk<'_>, e: usize, joint: Joint) -> bool {
     chunk.continued_after(e, joint)
-        && chunk.groups().get(e + 1).is_some_and(|next| next.len > MAX_DIGITS || !amount_after(chunk, e + 1))
+        && chunk.groups().get(e + 1).is_some_and(|next| {
+            next.len > MAX_DIGITS
+                || !(amount_after(chunk, e + 1) || (chunk.is_last(e + 1) && is_hour_of_time(chunk.hay, next)))
+        })
 }
 
 /// Unix times in milliseconds (13 digits from 2001 on, starting with 1). Ten-digit seconds
