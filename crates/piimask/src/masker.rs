@@ -156,7 +156,7 @@ impl Masker {
             return Cow::Borrowed(text);
         };
         let mut out = String::with_capacity(text.len() + 8);
-        self.write_masked(text, std::iter::once(first).chain(matches), &mut out, 0);
+        self.write_masked(text, std::iter::once(first).chain(&mut matches), &mut out, 0);
         Cow::Owned(out)
     }
 
@@ -192,7 +192,7 @@ impl Masker {
             return Cow::Borrowed(bytes);
         };
         let mut out = Vec::with_capacity(bytes.len() + 8);
-        self.write_masked(bytes, std::iter::once(first).chain(matches), &mut out, 0);
+        self.write_masked(bytes, std::iter::once(first).chain(&mut matches), &mut out, 0);
         Cow::Owned(out)
     }
 
@@ -324,7 +324,7 @@ impl Masker {
         let mut matches = self.find_iter_bytes(written_text.bytes());
         match matches.next() {
             Some(first) => {
-                self.write_masked(written_text, std::iter::once(first).chain(matches), out, round + 1)
+                self.write_masked(written_text, std::iter::once(first).chain(&mut matches), out, round + 1)
             }
             None => written_text.copy_to(0..written_text.bytes().len(), out),
         }
