@@ -1091,6 +1091,14 @@ def gen_emails():
           ["ping ~~", ("email", "admin@example.org"), " now"])
     V.add("email-atext-slash-equals-question", "RFC 5322 atext `/`, `=` and `?` belong to the local part (REFERENCE §5; found by the leak oracle)",
           ["write to ", ("email", "ab/cd=ef?gh@example.com"), " now"])
+    V.add("email-link-query-value", "in a link's query string the address is the parameter's value after the last `=` that follows `?` or `&`",
+          ["https://shop.example.com/unsubscribe?email=", ("email", "john.doe@example.com"), "&x=1"], flags={"loose"})
+    V.add("email-next-sentence-other-alphabet", "a word in another alphabet right after the final dot starts the next sentence",
+          ["напишіть ", ("email", "olena@example.com"), ".Дякую"])
+    V.add("email-label-script-change", "a domain label stays in one script: a word glued to the TLD in another ends the address",
+          ["пишите на ", ("email", "ivan@mail.ru"), "пожалуйста"])
+    V.add("email-link-path", "in a link (scheme and `//`) the local part starts after the path's last `/`",
+          ["https://x.io/u/", ("email", "joe@x.io"), "/orders"])
     V.add("email-leading-dot-dropped", "a leading dot is dropped from the local part",
           ["see .", ("email", "hidden@example.com"), " too"])
     V.add("email-angle-brackets", "address in angle brackets",

@@ -52,7 +52,7 @@ fn is_label_char(c: char) -> bool {
 
 /// The email address around the `@` at `at`, as a byte span.
 pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
-    let run = local_run_start(hay, at, masked.mask_char)?;
+    let run = link_value_start(hay, local_run_start(hay, at, masked.mask_char)?, at);
     if is_masked_local_part(&hay[run..at], masked) {
         return None;
     }
@@ -91,6 +91,25 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
     (start < at).then_some(start)
 }
 
+/// Where the local part starts when the run before the `@` is a link's (it starts with
+/// the `//` after a scheme's `:`): after the last `=` that follows a `?` or `&` (a query
+/// value: `https://example.com/unsubscribe?email=john.doe@example.com`), else after the
+/// last `/` (`https://x.io/u/joe@x.io`). Any other run is returned as it is: `/`, `=`, `?`
+/// and `&` are local-part characters of their own (`ab/cd=ef?gh@example.com`), and
+/// without a scheme a link cannot be told from such an address.
+fn link_value_start(hay: &[u8], run: usize, at: usize) -> usize {
+    let local = &hay[run..at];
+    if !(local.starts_with(b"//") && hay[..run].ends_with(b":")) {
+        return run;
+    }
+    if let Some(equals) = memchr::memrchr(b'=', local)
+        && memchr::memchr2(b'?', b'&', &local[..equals]).is_some()
+    {
+        return run + equals + 1;
+    }
+    memchr::memrchr(b'/', local).map_or(run, |slash| run + slash + 1)
+}
+
 /// Drops leading characters other than letters, digits and `_` from the local part.
 fn trim_local_start(hay: &[u8], mut start: usize, at: usize) -> Option<usize> {
     while start < at {
@@ -126,9 +145,11 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
             if !is_label_char(c) || pos + len - from > MAX_DOMAIN + 1 {
                 break;
             }
-            // A label stays in one kind of script: `qq.com谢谢` ends at `com`.
-            let spaceless = is_spaceless_script(c);
-            if c != '-' && *script.get_or_insert(spaceless) != spaceless {
+            // A label stays in one script (registries allow no mixing): `qq.com谢谢` and
+            // `mail.ruпожалуйста` end at the TLD.
+            if let Some(this) = label_script(c)
+                && *script.get_or_insert(this) != this
+            {
                 break;
             }
             pos += len;
@@ -162,6 +183,16 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
             labels[count - 1].1 = start + hyphen;
         }
     }
+    // A word in another alphabet right after the final dot of an address that already
+    // ends in an ASCII TLD starts the next sentence (`olena@example.com.Дякую`). Without
+    // such a TLD before it, it is read as the TLD (`shop.x.ලංකා`).
+    if count >= 3 {
+        let (last, before) = (labels[count - 1], labels[count - 2]);
+        let before = &hay[before.0..before.1];
+        if !hay[last.0..last.1].is_ascii() && before.is_ascii() && is_tld(before) {
+            count -= 1;
+        }
+    }
     // Drop trailing labels until the last one is a TLD.
     while count >= 2 && !is_tld(&hay[labels[count - 1].0..labels[count - 1].1]) {
         count -= 1;
@@ -174,6 +205,24 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
         labels.iter().all(|&(s, e)| e > s && e - s <= MAX_LABEL && hay[s] != b'-' && hay[e - 1] != b'-');
     let end = labels[count - 1].1;
     (valid_labels && end - from <= MAX_DOMAIN).then_some(end)
+}
+
+/// The script a domain label's character belongs to, coarsely: Latin, Greek, Cyrillic,
+/// the scripts written without spaces (one group: a Japanese label mixes kanji and kana),
+/// or else the 128-character block; `None` for what any label may hold (digits, `-`,
+/// combining marks).
+fn label_script(c: char) -> Option<u32> {
+    if c.is_ascii_digit() || c == '-' || is_combining_mark(c) {
+        return None;
+    }
+    const SPACELESS: u32 = u32::MAX;
+    Some(match c as u32 {
+        _ if is_spaceless_script(c) => SPACELESS,
+        0..=0x24F | 0x1E00..=0x1EFF => 0,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => 0x370,
+        0x400..=0x52F => 0x400,
+        code => code >> 7 << 7,
+    })
 }
 
 /// File name extensions that follow an `@` in image and document names (`icon@2x.png`).
@@ -220,6 +269,21 @@ mod tests {
         assert_eq!(email_in("用户@例子.广告"), Some("用户@例子.广告"));
         assert_eq!(email_in("亮.梁@gmail.com"), Some("亮.梁@gmail.com"));
         assert_eq!(email_in("taro@佐々木.jp"), Some("taro@佐々木.jp"));
+        assert_eq!(
+            email_in("https://shop.example.com/unsubscribe?email=john.doe@example.com&x=1"),
+            Some("john.doe@example.com"),
+            "a link's query value"
+        );
+        assert_eq!(email_in("https://t.co/track?id=7&to=ann@example.com"), Some("ann@example.com"));
+        assert_eq!(
+            email_in("t.co/track?id=7&to=ann@example.com"),
+            Some("t.co/track?id=7&to=ann@example.com"),
+            "no scheme"
+        );
+        assert_eq!(email_in("https://x.io/u/joe@x.io/orders"), Some("joe@x.io"));
+        assert_eq!(email_in("ftp://admin@files.example.com"), Some("admin@files.example.com"));
+        assert_eq!(email_in("https://x.io/@x.io"), None);
+        assert_eq!(email_in("list=news@example.com"), Some("list=news@example.com"), "no query string");
         let thai = format!("{}@example.com", "ก".repeat(30));
         assert_eq!(email_in(&thai), Some(thai.as_str()), "30 Thai letters: 90 bytes, 30 characters");
     }
@@ -241,5 +305,13 @@ mod tests {
     #[test]
     fn backs_off_to_the_last_tld() {
         assert_eq!(email_in("john@example.com.2024"), Some("john@example.com"));
+        assert_eq!(email_in("olena@example.com.Дякую"), Some("olena@example.com"));
+        assert_eq!(email_in("ivan@mail.ruпожалуйста"), Some("ivan@mail.ru"));
+        assert_eq!(email_in("ahmed@gmail.comشكرا"), Some("ahmed@gmail.com"));
+        assert_eq!(email_in("nikos@otenet.grελάτε"), Some("nikos@otenet.gr"));
+        assert_eq!(email_in("ana@shop.x.ලංකා"), Some("ana@shop.x.ලංකා"), "an IDN TLD after a label");
+        assert_eq!(email_in("jürgen@bücher.de"), Some("jürgen@bücher.de"));
+        assert_eq!(email_in("olena@пошта.укр.Дякую"), Some("olena@пошта.укр.Дякую"), "one script");
+        assert_eq!(email_in("a@example.рф"), Some("a@example.рф"), "two labels stay two");
     }
 }
