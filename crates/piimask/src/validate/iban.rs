@@ -309,6 +309,14 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     if count <= MAX_LEN {
         // The run ended: its last character ends a group.
         ends[count - 1].1 = true;
+        // A last group running into an email's local part (`… M56I umelissa@gmail.com`)
+        // may end anywhere inside it: the address is masked, and once it is (`u*******@`)
+        // the group ends there; reading it so from the start keeps masking idempotent.
+        if hay.get(pos) == Some(&b'@') {
+            for end in ends[..count].iter_mut().rev().skip(1).take_while(|end| !end.1) {
+                end.1 = true;
+            }
+        }
     }
     for (len, structure) in formats {
         if count < len || !ends[len - 1].1 {
@@ -338,7 +346,8 @@ fn is_word(text: &[u8], upper_code: bool) -> bool {
         len += 1;
         lower |= b.is_ascii_lowercase();
     }
-    len >= 5 || (upper_code && lower)
+    // Letters that run into an `@` are an email's local part, not a word of the sentence.
+    text.get(len) != Some(&b'@') && (len >= 5 || (upper_code && lower))
 }
 
 /// The offset of a two-letter country code right before the check digits at `digit`:
@@ -369,6 +378,16 @@ mod tests {
     fn find_in(text: &str) -> Option<Found> {
         let digit = text.bytes().position(|b| b.is_ascii_digit())?;
         find(text.as_bytes(), digit)
+    }
+
+    #[test]
+    fn a_last_group_may_end_inside_an_email_local_part() {
+        // Found by the fuzz smoke: masking the address (`u*******@`) ended the group at `u`
+        // and revealed the IBAN on the second pass.
+        let text = "ch64 5064 155q j96r m56i umelissa@gmail.com";
+        assert_eq!(find_in(text), Some(Found::Iban(0, 26)));
+        assert_eq!(find_in("ch64 5064 155q j96r m56i u*******@gmail.com"), Some(Found::Iban(0, 26)));
+        assert_eq!(find_in("ch64 5064 155q j96r m56i umelissa merci"), None, "a word ends the run");
     }
 
     #[test]
