@@ -76,6 +76,16 @@ def is_nospace_letter(c: str) -> bool:
     return is_letter(c) and any(lo <= o <= hi for lo, hi in NOSPACE_RANGES)
 
 
+def hebrew_prefix_before(text: str, at: int) -> bool:
+    """One or two Hebrew prefix letters (ו ה ב כ ל מ ש) end `text[:at]`, a hyphen or maqaf
+    between them and `at` allowed, and no other letter or digit before them (RULES.md)."""
+    head = text[:at]
+    if head[-1:] in ("-", "\u05be"):
+        head = head[:-1]
+    stripped = head.rstrip("והבכלמש")
+    return 1 <= len(head) - len(stripped) <= 2 and (not stripped or not is_alnum(stripped[-1]))
+
+
 def is_alnum(c: str) -> bool:
     return is_letter(c) or is_digit(c)
 
@@ -641,7 +651,9 @@ PHONE_CONTEXT_RE = re.compile(
     r"téléphone|tél|portable|teléfono|telefono|móvil|movil|celular|llámame|telefon|handy|mobil|"
     r"rufnummer|festnetz|телефон|тел|мобільн|подзвоніть|мобильн|dzwoni|chiama|позвони|набери|erreichbar|"
     r"contactar|contactez|contatt|(?:dzwoń|ruf an|anrufen|kontakt|contact|contacter|erreichen|appelle|appelez|appeler|joindre|llama al|llamar al|bellen|ring me|dial|"
-    r"звони|подзвони|дзвони|aba)(?!\w))")
+    r"звони|подзвони|дзвони|aba|volejte|volej|volat|zavolej\w*|zavolat|ozvěte se|ozvi se|volajte|zavolaj\w*|"
+    r"τηλεφωνήστε\w*|τηλεφώνησε\w*|τηλεφώνησέ\w*|πάρε με|πάρτε με|καλέστε\w*|κάλεσε\w*|hívjon|hívj|hívjál|hívd|"
+    r"hívjanak|sună-mă|sunați-mă|suna-ma|sunati-ma|soita\w*|gọi|תתקשר\w*|התקשר\w*|להתקשר|חייג\w*|اتصل\w*|fono)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
 for _kind, _by_lang in T.items():
@@ -1343,6 +1355,15 @@ def gen_phones():
           ["Call me on ", ("phone", "07911 123456"), " 10:30 tomorrow"], flags={"loose"})
     V.add("phone-then-time-fr", "a time of day right after a phone number is not read into it",
           ["Rappelez-moi au ", ("phone", "06 12 34 56 78"), " 18:45 svp"], flags={"loose"})
+    V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
+          "does not continue it", ["ring ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
+    V.add("phone-then-count-in", "a count after a grouped Indian mobile is not read into it",
+          ["call ", ("phone", "98765 84188"), " 10 baje ke baad"], flags={"loose"})
+    V.add("phone-hebrew-prefix-hyphen", "Hebrew prefix letters joined by a hyphen do not glue the number into a word",
+          ["תתקשר אליי ל-", ("phone", "050-044-2529"), ""])
+    V.add("phone-hebrew-prefix-glued", "Hebrew prefix letters written onto the number do not glue it into a word",
+          ["התקשרו ב", ("phone", "03-462-8551"), " או ל", ("phone", "050-0442529")])
+    V.add("phone-grouped-mobile-el", "a Greek mobile written 4-6 (69X)", ["Εντάξει, ", ("phone", "6977 505647"), ""])
     V.add("phone-link-wa-me", "a WhatsApp link holds the number in international form without its +",
           ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])
     V.add("phone-link-phone-param", "a phone= link parameter holds the number in international form",
@@ -1372,6 +1393,11 @@ def gen_phones():
         ("price-euro", "a currency sign right after", ["Total ", "612 345 678 €", "."]),
         ("ipv4", "IPv4 address", ["Host ", "192.168.100.200", " down."]),
         ("aba-routing", "an ABA routing number after its label", ["ABA ", "026009593", " for wires."]),
+        ("awb", "an air waybill after its label", ["AWB ", "200-6238-0112", " is in transit."]),
+        ("order-vi", "a Vietnamese order number after its label", ["mã đơn hàng ", "772-4488-2845", ""]),
+        ("invoice-vi", "a Vietnamese invoice number after its label", ["hóa đơn ", "0449 064 6546", ""]),
+        ("order-number-vi", "a Vietnamese order label, its number word, then the number",
+         ["đơn hàng số ", "0449064654", ""]),
         ("newline-split", "a newline is never a separator", ["Number 06 12\n34 56 78", ""]),
     ]
     for slug, note, parts in negp:
@@ -1388,6 +1414,16 @@ def gen_phones():
         ("tel-el", "τηλ ", "6912345678", ""),
         ("sdt-vi", "SĐT: ", "912345678", ""),
         ("hp-id", "no hp ", "81234567890", ""),
+        ("volejte-cs", "Volejte mi na ", "601568927", ""),
+        ("zavolejte-cs", "zavolejte ", "601568928", " prosím"),
+        ("telefoniste-el", "Τηλεφωνήστε μου στο ", "6977505647", ""),
+        ("pare-me-el", "πάρε με ", "6977505648", ""),
+        ("hivjon-hu", "Hívjon a ", "301234567", " számon"),
+        ("suna-ma-ro", "sună-mă la ", "721234567", ""),
+        ("soita-fi", "soita ", "401234567", ""),
+        ("goi-vi", "gọi cho tôi ", "912345678", ""),
+        ("tatkasher-he", "תתקשר אליי ", "501234567", ""),
+        ("fono-cl", "mi fono es ", "912345678", ""),
     ):
         V.add("phone-context-%s" % slug, "phone word before a bare number: " + before.strip(),
               [before, ("phone", value), after])
@@ -2397,7 +2433,8 @@ def verify(rendered: dict, built: dict) -> int:
                 assert a == 0 or not is_digit(inp[a - 1]), where
                 assert b == len(inp) or not is_digit(inp[b]), where
                 if kk in ("phone", "ssn"):
-                    assert a == 0 or not is_alnum(inp[a - 1]) or is_nospace_letter(inp[a - 1]), where
+                    assert (a == 0 or not is_alnum(inp[a - 1]) or is_nospace_letter(inp[a - 1])
+                            or hebrew_prefix_before(inp, a)), where
                     assert b == len(inp) or not is_alnum(inp[b]) or is_nospace_letter(inp[b]), where
                 if kk == "ssn":
                     assert not SSN_CONTEXT_RE.search(inp[a:b]), where

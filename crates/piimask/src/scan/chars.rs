@@ -232,6 +232,29 @@ pub(crate) fn word_char_before(hay: &[u8], i: usize) -> bool {
     }
 }
 
+/// Whether the word before `i` is only Hebrew prefix letters (one or two of `ו ה ב כ ל מ ש`:
+/// "to", "at", "from", "and"...), written right before the number or joined to it by `-`
+/// or a maqaf (`ל-050-044-2529`, `ב03-4628551`): Hebrew writes these prefixes onto the
+/// word they govern, so they do not glue the number into a longer word.
+pub(crate) fn hebrew_prefix_before(hay: &[u8], i: usize) -> bool {
+    let is_prefix = |c: char| matches!(c, 'ו' | 'ה' | 'ב' | 'כ' | 'ל' | 'מ' | 'ש');
+    let mut at = i;
+    if let Some((c, before)) = char_before(hay, at)
+        && matches!(c, '-' | '\u{05BE}')
+    {
+        at = before;
+    }
+    let mut letters = 0;
+    while let Some((c, before)) = char_before(hay, at) {
+        if !is_prefix(c) {
+            break;
+        }
+        letters += 1;
+        at = before;
+    }
+    (1..=2).contains(&letters) && !char_before(hay, at).is_some_and(|(c, _)| is_word_char(c))
+}
+
 /// Whether the char at `i` glues to a number (see `is_boundary_word_char`).
 #[inline]
 pub(crate) fn word_char_at(hay: &[u8], i: usize) -> bool {

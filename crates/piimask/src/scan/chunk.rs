@@ -6,7 +6,10 @@ use std::cell::Cell;
 
 use arrayvec::ArrayVec;
 
-use super::chars::{Class, Sep, char_before, classify, is_boundary_letter, word_char_at, word_char_before};
+use super::chars::{
+    Class, Sep, char_before, classify, hebrew_prefix_before, is_boundary_letter, word_char_at,
+    word_char_before,
+};
 
 /// No kind ever uses more digits than this (19-digit cards; `011` + 15 for phones).
 pub(crate) const MAX_DIGITS: usize = 19;
@@ -188,7 +191,7 @@ impl<'h> Chunk<'h> {
         if let Some((first, open)) = plus_in_parentheses(hay, anchor) {
             chunk.plus = Some(open);
             chunk.start = open;
-            chunk.word_before_first = word_char_before(hay, open);
+            chunk.word_before_first = glued_before(hay, open);
             chunk.push(first);
             return;
         }
@@ -205,7 +208,8 @@ impl<'h> Chunk<'h> {
         chunk.plus =
             plus_before(hay, first.start).or_else(|| link_before(hay, first.start).then_some(first.start));
         chunk.start = chunk.plus.unwrap_or(first.start);
-        chunk.word_before_first = word_char_before(hay, first.start) || hyphen_glued(hay, first.start);
+        chunk.word_before_first = (word_char_before(hay, first.start) || hyphen_glued(hay, first.start))
+            && !hebrew_prefix_before(hay, first.start);
         chunk.push(first);
     }
 
@@ -336,7 +340,7 @@ impl<'h> Chunk<'h> {
         group.paren = false;
         group.flags |= compact_date_flag(hay, group);
         self.start = group.start;
-        self.word_before_first = word_char_before(hay, group.start);
+        self.word_before_first = glued_before(hay, group.start);
     }
 
     fn push(&mut self, mut group: Group) {
@@ -438,6 +442,11 @@ fn ends_token(hay: &[u8], at: usize) -> bool {
     let b = hay[at];
     matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'')
         || matches!(classify(hay, at).0, Class::Sep(_))
+}
+
+/// Whether a word touches the chunk starting at `at` (Hebrew prefix letters do not).
+fn glued_before(hay: &[u8], at: usize) -> bool {
+    word_char_before(hay, at) && !hebrew_prefix_before(hay, at)
 }
 
 /// Whether the group at `at` is glued to a word by a hyphen: `CHE-123.456.789`,

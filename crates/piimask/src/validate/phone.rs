@@ -10,7 +10,7 @@ use arrayvec::ArrayVec;
 
 use crate::kind::Kind;
 use crate::scan::Candidate;
-use crate::scan::chars::Sep;
+use crate::scan::chars::{Sep, char_at};
 use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time};
 
 use super::context::ContextProbe;
@@ -256,7 +256,8 @@ pub(crate) fn country_code(digits: &[u8]) -> Option<(usize, std::ops::RangeInclu
 /// `333 1234567`, CN `138 1234 5678`, MX/AR `55 1234 5678`, BR `11 98765 4321`, ES/PT/PL
 /// `612 345 678`, ES `612 34 56 78`, ES/PL `91 123 45 67`, PT `21 234 5678`, SG/HK/DK/NO
 /// `9123 4567` (not two years: `2019 2020`), IN `98765 43210`, DK/NO `20 12 34 56`, NO
-/// `412 34 567`, CH/LI/UA local `706 69 07`, GR `6984 011 070`, CL `9 1234 5678`.
+/// `412 34 567`, CH/LI/UA local `706 69 07`, GR `6984 011 070` and `6977 505647`, CL
+/// `9 1234 5678`. A leading entry of two digits is a two-digit prefix (`69`: GR mobiles).
 static SHAPES: &[(&[usize], &[u8])] = &[
     (&[3, 3, 4], &[]),
     (&[3, 3, 2, 2], &[]),
@@ -275,7 +276,17 @@ static SHAPES: &[(&[usize], &[u8])] = &[
     (&[3, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
     (&[4, 3, 3], &[2, 3, 4, 5, 6, 7, 8, 9]),
     (&[1, 4, 4], &[2, 9]),
+    (&[4, 6], &[69]),
 ];
+
+/// Whether the digits `lead` start with `prefix`: one digit (below 10) or two.
+fn starts_with_prefix(lead: &[u8], prefix: u8) -> bool {
+    match lead {
+        [first, ..] if prefix < 10 => *first == prefix,
+        [first, second, ..] => first * 10 + second == prefix,
+        _ => false,
+    }
+}
 
 /// Whether two four-digit groups are years (`2019 2020`, `1999-2004`), not a phone number.
 fn two_years(first: &Group, second: &Group) -> bool {
@@ -487,7 +498,7 @@ pub(crate) fn candidates(
     } else if !first.paren {
         for &(shape, leading) in SHAPES {
             if shape[0] == first.len
-                && (leading.is_empty() || leading.contains(&lead[0]))
+                && (leading.is_empty() || leading.iter().any(|&prefix| starts_with_prefix(lead, prefix)))
                 && let Some(e) = shaped_run(chunk, s, shape, false)
                 && !chunk.continued_before(s, groups[s + 1].joint)
                 && !(shape.len() == 2 && two_years(first, &groups[e]))
@@ -544,14 +555,23 @@ fn is_number_run(chunk: &Chunk<'_>, s: usize, e: usize, first_free: bool) -> boo
 }
 
 /// Whether the group after `e` continues the number (see `Chunk::continued_after`), unless
-/// it is an amount of its own (`07911 123456 20 GBP`; never a group too long for a value)
-/// or the hour of a time of day that ends the chunk (`07911 123456 10:30`).
+/// it is an amount of its own (`07911 123456 20 GBP`; never a group too long for a value),
+/// the hour of a time of day that ends the chunk (`07911 123456 10:30`), or a count of
+/// at most three digits that ends the chunk before a word (`020 7946 0212 123 times`).
 fn continues(chunk: &Chunk<'_>, e: usize, joint: Joint) -> bool {
     chunk.continued_after(e, joint)
         && chunk.groups().get(e + 1).is_some_and(|next| {
             next.len > MAX_DIGITS
-                || !(amount_after(chunk, e + 1) || (chunk.is_last(e + 1) && is_hour_of_time(chunk.hay, next)))
+                || !(amount_after(chunk, e + 1)
+                    || (chunk.is_last(e + 1)
+                        && (is_hour_of_time(chunk.hay, next)
+                            || (next.len <= 3 && word_after(chunk.hay, next.end)))))
         })
+}
+
+/// Whether a space and a letter follow `at` (`… 123 times`).
+fn word_after(hay: &[u8], at: usize) -> bool {
+    hay.get(at) == Some(&b' ') && char_at(hay, at + 1).is_some_and(|(c, _)| c.is_alphabetic())
 }
 
 /// Unix times in milliseconds (13 digits from 2001 on, starting with 1). Ten-digit seconds
