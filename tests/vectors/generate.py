@@ -1462,6 +1462,20 @@ def gen_negatives():
         value = ORDER_WORD[l] + num
         V.add("neg-order-%s" % l, "order number (7 digits, no context word): " + value,
               sent("neg-order", l, 0, None, value), flags={"loose"})
+    for slug, text in (
+        ("views-en", "123 456 789 views"),
+        ("units-en", "we sold 512 345 678 units"),
+        ("metres-en", "the distance is 384 400 000 m"),
+        ("speed-en", "light does 299 792 458 m/s"),
+        ("visualizacoes-pt", "Já são 123 456 789 visualizações"),
+        ("wyswietlen-pl", "mamy 123 456 789 wyświetleń"),
+        ("personas-es", "somos 612 345 678 personas"),
+        ("chelovek-ru", "уже 912 345 678 человек"),
+        ("total-en", "Total 123 456 789"),
+        ("population-en", "population 147 182 123"),
+    ):
+        V.add("neg-count-%s" % slug, "a count grouped in threes, with what it counts or its label: " + text,
+              [text], flags={"loose"})
     each_lang("order-en", "order number written in English", "neg", ["Order #4521873"])
     each_lang("order-fr", "order number written in French", "neg", ["commande 1234567"])
     each_lang("tracking-usps", "USPS tracking number", "neg-tracking", ["9400 1000 0000 0000 0000 00"])

@@ -338,6 +338,8 @@ const WORDS: &[(&str, Key)] = &[
     ("бик", Key::Label),
     ("qty", Key::Label),
     ("quantity", Key::Label),
+    ("total", Key::Label),
+    ("population", Key::Label),
     ("lottery", Key::Label),
     ("iban", Key::Label),
     ("bic", Key::Label),

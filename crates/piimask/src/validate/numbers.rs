@@ -125,7 +125,7 @@ fn price_before(hay: &[u8], at: usize) -> bool {
     let mut cursor = Some((c, prev));
     let mut letters = 0;
     while let Some((c, start)) = cursor {
-        if !is_letter(c) || letters == 8 {
+        if !is_letter(c) || letters == 16 {
             break;
         }
         letters += 1;
@@ -187,7 +187,7 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
     let mut end = at;
     let mut letters = 0;
     while let Some((c, len)) = char_at(hay, end) {
-        if !is_letter(c) || letters == 8 {
+        if !is_letter(c) || letters == 16 {
             break;
         }
         letters += 1;
@@ -196,7 +196,7 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
     letters > 0 && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c)) && is_currency_or_unit(&hay[at..end])
 }
 
-/// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`.
+/// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`, `299 792 458 m/s`.
 fn is_unit(lower: &str) -> bool {
     matches!(
         lower,
@@ -207,6 +207,7 @@ fn is_unit(lower: &str) -> bool {
             | "km"
             | "cm"
             | "mm"
+            | "m"
             | "ml"
             | "pcs"
             | "inch"
@@ -221,6 +222,71 @@ fn is_unit(lower: &str) -> bool {
             | "sqm"
             | "m2"
             | "kwh"
+    ) || is_count_noun(lower)
+}
+
+/// What counts are counted in, in the supported languages: `123 456 789 views`, `512 345
+/// 678 units`, `1 234 567 użytkowników` (a count grouped in threes is shaped like a PL,
+/// PT or ES phone number).
+fn is_count_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "users"
+            | "views"
+            | "units"
+            | "people"
+            | "visitors"
+            | "followers"
+            | "subscribers"
+            | "downloads"
+            | "items"
+            | "likes"
+            | "clicks"
+            | "copies"
+            | "residents"
+            | "inhabitants"
+            | "utilisateurs"
+            | "vues"
+            | "personnes"
+            | "abonnés"
+            | "habitants"
+            | "exemplaires"
+            | "usuarios"
+            | "usuários"
+            | "vistas"
+            | "visitas"
+            | "personas"
+            | "pessoas"
+            | "unidades"
+            | "habitantes"
+            | "seguidores"
+            | "visualizaciones"
+            | "visualizações"
+            | "nutzer"
+            | "aufrufe"
+            | "einwohner"
+            | "stück"
+            | "personen"
+            | "besucher"
+            | "wyświetleń"
+            | "osób"
+            | "użytkowników"
+            | "sztuk"
+            | "mieszkańców"
+            | "человек"
+            | "пользователей"
+            | "просмотров"
+            | "жителей"
+            | "штук"
+            | "людей"
+            | "користувачів"
+            | "переглядів"
+            | "мешканців"
+            | "utenti"
+            | "visualizzazioni"
+            | "persone"
+            | "abitanti"
+            | "pezzi"
     )
 }
 
