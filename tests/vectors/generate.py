@@ -1363,6 +1363,9 @@ def gen_phones():
           ["תתקשר אליי ל-", ("phone", "050-044-2529"), ""])
     V.add("phone-hebrew-prefix-glued", "Hebrew prefix letters written onto the number do not glue it into a word",
           ["התקשרו ב", ("phone", "03-462-8551"), " או ל", ("phone", "050-0442529")])
+    V.add("phone-hungarian-area-slash", "a Hungarian number: trunk 06, the area code, a slash after it",
+          ["Hívjon a ", ("phone", "06-1/234-5678"), " számon vagy a ", ("phone", "06-20/268-1327"), " számon, vagy ",
+           ("phone", "06 30/123-4567"), "."])
     V.add("phone-grouped-mobile-el", "a Greek mobile written 4-6 (69X)", ["Εντάξει, ", ("phone", "6977 505647"), ""])
     V.add("phone-link-wa-me", "a WhatsApp link holds the number in international form without its +",
           ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])

@@ -449,6 +449,9 @@ pub(crate) fn candidates(
         {
             // An Argentine mobile holds `15` after the area code: `011 15 4123-4567`.
             let mobile_15 = groups[s + 1].len == 2 && groups[s + 1].value() == 15;
+            // A Hungarian number writes its area code after the trunk `06` and, often, a
+            // slash after it: `06-1/234-5678`, `06-20/268-1327`, `06 30/123-4567`.
+            let hungarian_area = lead == [0, 6] && groups[s + 1].len <= 2 && !groups[s + 1].paren;
             for (e, d) in ends.iter().skip(1) {
                 let digits = match d.total {
                     9..=12 => true,
@@ -456,8 +459,9 @@ pub(crate) fn candidates(
                     13 => mobile_15,
                     _ => false,
                 };
-                // (Its `15` may be joined one way and the rest another: `15 4123-4567`.)
-                let run = if mobile_15 && *e >= s + 2 { s + 1 } else { s };
+                // (Its `15`, or the Hungarian area code, may be joined one way and the rest
+                // another: `15 4123-4567`, `20/268-1327`.)
+                let run = if (mobile_15 || hungarian_area) && *e >= s + 2 { s + 1 } else { s };
                 if digits && is_number_run(chunk, run, *e, true) {
                     emit_national(*e, out, context);
                 }
