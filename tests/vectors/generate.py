@@ -1366,6 +1366,8 @@ def gen_phones():
     V.add("phone-hungarian-area-slash", "a Hungarian number: trunk 06, the area code, a slash after it",
           ["Hívjon a ", ("phone", "06-1/234-5678"), " számon vagy a ", ("phone", "06-20/268-1327"), " számon, vagy ",
            ("phone", "06 30/123-4567"), "."])
+    V.add("phone-japanese-exchange-parenthesised", "a Japanese number with its exchange in parentheses, no spaces",
+          ["電話：", ("phone", "090(2760)6525"), "、会社 ", ("phone", "03(3581)3111"), "です"])
     V.add("phone-grouped-mobile-el", "a Greek mobile written 4-6 (69X)", ["Εντάξει, ", ("phone", "6977 505647"), ""])
     V.add("phone-link-wa-me", "a WhatsApp link holds the number in international form without its +",
           ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])

@@ -469,6 +469,23 @@ pub(crate) fn candidates(
         }
     }
 
+    // 3a. A Japanese number with its exchange in parentheses, no spaces: `090(1234)5678`,
+    // `03(3581)3111` (trunk and area code, exchange, line: 10 or 11 digits).
+    if let [area, exchange, line, ..] = &groups[s..]
+        && lead.first() == Some(&0)
+        && !area.paren
+        && (2..=5).contains(&area.len)
+        && exchange.paren
+        && exchange.joint == Joint::Adjacent
+        && line.joint == Joint::Adjacent
+        && line.len == 4
+        && (10..=11).contains(&(area.len + exchange.len + line.len))
+        && !chunk.continued_before(s, exchange.joint)
+        && !continues(chunk, s + 2, line.joint)
+    {
+        emit_national(s + 2, out, context);
+    }
+
     // 3b. A Chinese mobile written as one run of 11 digits: `13812345678`.
     if !first.paren && first.len == 11 && matches!(lead, [1, 3..=9, ..]) {
         emit_national(s, out, context);
