@@ -125,7 +125,7 @@ fn price_before(hay: &[u8], at: usize) -> bool {
     let mut cursor = Some((c, prev));
     let mut letters = 0;
     while let Some((c, start)) = cursor {
-        if !is_letter(c) || letters == 16 {
+        if !is_letter(c) || letters == 8 {
             break;
         }
         letters += 1;
