@@ -1481,6 +1481,16 @@ def gen_negatives():
     ):
         V.add("neg-count-%s" % slug, "a count grouped in threes, with what it counts or its label: " + text,
               [text], flags={"loose"})
+    for slug, text in (
+        ("wersja-pl", "Wersja 2.0.1.20240312 nie działa."),
+        ("versiya-ru", "версия 2.0.1.20240312 не работает"),
+        ("versiia-uk", "версія 2.0.1.20240312 не працює"),
+        ("version-es", "la versión 2.0.1.20240312 falla"),
+        ("versao-pt", "a versão 2.0.1.20240312 falha"),
+        ("versione-it", "la versione 2.0.1.20240312 non va"),
+    ):
+        V.add("neg-version-word-%s" % slug, "a build number after the word for version: " + text,
+              [text], flags={"loose"})
     each_lang("order-en", "order number written in English", "neg", ["Order #4521873"])
     each_lang("order-fr", "order number written in French", "neg", ["commande 1234567"])
     each_lang("tracking-usps", "USPS tracking number", "neg-tracking", ["9400 1000 0000 0000 0000 00"])
