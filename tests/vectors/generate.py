@@ -1467,30 +1467,32 @@ def gen_negatives():
         value = ORDER_WORD[l] + num
         V.add("neg-order-%s" % l, "order number (7 digits, no context word): " + value,
               sent("neg-order", l, 0, None, value), flags={"loose"})
-    for slug, text in (
-        ("views-en", "123 456 789 views"),
-        ("units-en", "we sold 512 345 678 units"),
-        ("metres-en", "the distance is 384 400 000 m"),
-        ("speed-en", "light does 299 792 458 m/s"),
-        ("visualizacoes-pt", "Já são 123 456 789 visualizações"),
-        ("wyswietlen-pl", "mamy 123 456 789 wyświetleń"),
-        ("personas-es", "somos 612 345 678 personas"),
-        ("chelovek-ru", "уже 912 345 678 человек"),
-        ("total-en", "Total 123 456 789"),
-        ("population-en", "population 147 182 123"),
-    ):
-        V.add("neg-count-%s" % slug, "a count grouped in threes, with what it counts or its label: " + text,
-              [text], flags={"loose"})
-    for slug, text in (
-        ("wersja-pl", "Wersja 2.0.1.20240312 nie działa."),
-        ("versiya-ru", "версия 2.0.1.20240312 не работает"),
-        ("versiia-uk", "версія 2.0.1.20240312 не працює"),
-        ("version-es", "la versión 2.0.1.20240312 falla"),
-        ("versao-pt", "a versão 2.0.1.20240312 falha"),
-        ("versione-it", "la versione 2.0.1.20240312 non va"),
-    ):
-        V.add("neg-version-word-%s" % slug, "a build number after the word for version: " + text,
-              [text], flags={"loose"})
+    # Whole sentences that hold no value: (name prefix, what makes them negatives, cases).
+    plain_negatives = (
+        ("count", "a count grouped in threes, with what it counts or its label", (
+            ("views-en", "123 456 789 views"),
+            ("units-en", "we sold 512 345 678 units"),
+            ("metres-en", "the distance is 384 400 000 m"),
+            ("speed-en", "light does 299 792 458 m/s"),
+            ("visualizacoes-pt", "Já são 123 456 789 visualizações"),
+            ("wyswietlen-pl", "mamy 123 456 789 wyświetleń"),
+            ("personas-es", "somos 612 345 678 personas"),
+            ("chelovek-ru", "уже 912 345 678 человек"),
+            ("total-en", "Total 123 456 789"),
+            ("population-en", "population 147 182 123"),
+        )),
+        ("version-word", "a build number after the word for version", (
+            ("wersja-pl", "Wersja 2.0.1.20240312 nie działa."),
+            ("versiya-ru", "версия 2.0.1.20240312 не работает"),
+            ("versiia-uk", "версія 2.0.1.20240312 не працює"),
+            ("version-es", "la versión 2.0.1.20240312 falla"),
+            ("versao-pt", "a versão 2.0.1.20240312 falha"),
+            ("versione-it", "la versione 2.0.1.20240312 non va"),
+        )),
+    )
+    for prefix, note, cases in plain_negatives:
+        for slug, text in cases:
+            V.add("neg-%s-%s" % (prefix, slug), "%s: %s" % (note, text), [text], flags={"loose"})
     each_lang("order-en", "order number written in English", "neg", ["Order #4521873"])
     each_lang("order-fr", "order number written in French", "neg", ["commande 1234567"])
     each_lang("tracking-usps", "USPS tracking number", "neg-tracking", ["9400 1000 0000 0000 0000 00"])
