@@ -59,7 +59,7 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
         Style::Redact => {}
         Style::Compact | Style::Preserve if kind == Kind::Email => {
             // The local part is masked; `@domain` is kept whole.
-            let (local, domain) = match value.rfind('@') {
+            let (local, domain) = match value.bytes().rposition(|b| b == b'@') {
                 Some(at) => value.split_at(at),
                 None => (value, ""),
             };
@@ -76,7 +76,11 @@ const DOMAIN_DIGITS_LIMIT: usize = 7;
 /// Writes an email's `@domain`: kept whole, unless it holds enough digits to hide a number
 /// (a phone or card written as a domain label), in which case its digits are masked.
 fn write_domain(rule: &MaskRule, domain: &str, sink: &mut impl Sink) {
-    let digits = domain.chars().filter(|&c| digit_value(c).is_some()).count();
+    let digits = if domain.is_ascii() {
+        domain.bytes().filter(u8::is_ascii_digit).count()
+    } else {
+        domain.chars().filter(|&c| digit_value(c).is_some()).count()
+    };
     if digits < DOMAIN_DIGITS_LIMIT {
         sink.push_str(domain);
         return;

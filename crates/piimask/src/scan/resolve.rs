@@ -38,24 +38,31 @@ impl Resolver {
     pub(crate) fn pop(&mut self, hay: &[u8], scanned_to: Option<usize>) -> Option<Match> {
         let first = *self.pending.front()?;
         let mut end = first.end;
-        let mut best = (first.kind, char_count(hay, first.start, first.end));
         let mut merged = 1;
         for candidate in self.pending.iter().skip(1) {
             if candidate.start >= end {
                 break;
             }
             end = end.max(candidate.end);
-            let chars = char_count(hay, candidate.start, candidate.end);
-            if outranks((candidate.kind, chars), best) {
-                best = (candidate.kind, chars);
-            }
             merged += 1;
         }
         if scanned_to.is_some_and(|to| end + LOOKBACK > to) {
             return None;
         }
+        // The kind is decided once, when the match is final (the scanner asks again after
+        // every chunk until then); a lone candidate keeps its own.
+        let kind = match merged {
+            1 => first.kind,
+            _ => {
+                let ranked = |c: &Candidate| (c.kind, char_count(hay, c.start, c.end));
+                let group = self.pending.iter().take(merged).skip(1);
+                group
+                    .fold(ranked(&first), |best, c| if outranks(ranked(c), best) { ranked(c) } else { best })
+                    .0
+            }
+        };
         self.pending.drain(..merged);
-        Some(Match::new(best.0, Span::new(first.start, end)))
+        Some(Match::new(kind, Span::new(first.start, end)))
     }
 }
 

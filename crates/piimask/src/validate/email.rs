@@ -71,7 +71,23 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
     let mut start = at;
     let mut other_script = false;
     let mut chars = 0;
-    while let Some((c, prev)) = char_before(hay, start) {
+    loop {
+        // ASCII, most local parts, without decoding (what the general step below does).
+        if let Some(&b) = start.checked_sub(1).and_then(|prev| hay.get(prev))
+            && b.is_ascii()
+        {
+            if !is_local_char(char::from(b)) && char::from(b) != mask_char {
+                break;
+            }
+            other_script |= b.is_ascii_alphanumeric();
+            chars += 1;
+            if chars > MAX_LOCAL {
+                return None;
+            }
+            start -= 1;
+            continue;
+        }
+        let Some((c, prev)) = char_before(hay, start) else { break };
         if !is_local_char(c) && c != mask_char {
             break;
         }
@@ -141,6 +157,17 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
     loop {
         let label_start = pos;
         let mut script = None;
+        // ASCII letters, digits and `-`, most labels, without decoding (what the general
+        // step below does: ASCII letters are one script, digits and `-` none).
+        while let Some(&b) = hay.get(pos)
+            && (b.is_ascii_alphanumeric() || b == b'-')
+            && pos + 1 - from <= MAX_DOMAIN + 1
+        {
+            if b.is_ascii_alphabetic() && *script.get_or_insert(0) != 0 {
+                break;
+            }
+            pos += 1;
+        }
         while let Some((c, len)) = char_at(hay, pos) {
             if !is_label_char(c) || pos + len - from > MAX_DOMAIN + 1 {
                 break;
@@ -226,10 +253,27 @@ fn label_script(c: char) -> Option<u32> {
 }
 
 /// File name extensions that follow an `@` in image and document names (`icon@2x.png`).
-const FILE_EXTENSIONS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "heic", "bmp", "tif", "tiff", "pdf", "doc", "docx", "xls",
-    "xlsx", "ppt", "pptx", "txt", "csv", "json", "xml", "html", "htm", "js", "css", "mp3", "mp4", "wav",
+const FILE_EXTENSIONS: [&[u8]; 28] = [
+    b"png", b"jpg", b"jpeg", b"gif", b"svg", b"webp", b"heic", b"bmp", b"tif", b"tiff", b"pdf", b"doc",
+    b"docx", b"xls", b"xlsx", b"ppt", b"pptx", b"txt", b"csv", b"json", b"xml", b"html", b"htm", b"js",
+    b"css", b"mp3", b"mp4", b"wav",
 ];
+
+/// [`FILE_EXTENSIONS`] as [`extension_key`]s, compared as integers.
+const EXTENSION_KEYS: [u32; FILE_EXTENSIONS.len()] = {
+    let mut keys = [0; FILE_EXTENSIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let ext = FILE_EXTENSIONS[i];
+        let mut j = 0;
+        while j < ext.len() {
+            keys[i] |= (ext[j] as u32) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 /// A top-level domain: two or more letters (combining marks allowed), or punycode; not a
 /// file name extension.
@@ -237,11 +281,31 @@ fn is_tld(label: &[u8]) -> bool {
     if label.len() > 4 && label[..4].eq_ignore_ascii_case(b"xn--") {
         return label[4..].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
     }
-    if FILE_EXTENSIONS.iter().any(|ext| ext.as_bytes().eq_ignore_ascii_case(label)) {
-        return false;
+    if label.is_ascii() {
+        // Most labels: ASCII letters, and no file extension. (Comparing the label with
+        // every extension, as the text of any script is compared, cost about 500
+        // instructions per address, a tenth of masking one.)
+        return label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic) && !is_file_extension(label);
     }
     let Ok(label) = std::str::from_utf8(label) else { return false };
     label.chars().count() >= 2 && label.chars().all(is_letter)
+}
+
+/// The longest of [`FILE_EXTENSIONS`].
+const MAX_EXTENSION: usize = 4;
+
+/// Whether `label` is one of [`FILE_EXTENSIONS`], in any case.
+fn is_file_extension(label: &[u8]) -> bool {
+    extension_key(label).is_some_and(|key| EXTENSION_KEYS.contains(&key))
+}
+
+/// The bytes of a label of at most four ASCII bytes, lower-cased, little-endian in a `u32`
+/// (zero where the label is shorter).
+fn extension_key(label: &[u8]) -> Option<u32> {
+    if label.len() > MAX_EXTENSION {
+        return None;
+    }
+    Some(label.iter().rev().fold(0, |key, b| key << 8 | u32::from(b.to_ascii_lowercase())))
 }
 
 #[cfg(test)]
@@ -253,6 +317,20 @@ mod tests {
     fn email_in(text: &str) -> Option<&str> {
         let at = text.find('@')?;
         find(text.as_bytes(), at, MASKED).map(|(s, e)| &text[s..e])
+    }
+
+    #[test]
+    fn file_extensions_are_lower_case_and_short() {
+        assert!(
+            FILE_EXTENSIONS.iter().all(|ext| ext.len() <= MAX_EXTENSION && ext.to_ascii_lowercase() == *ext)
+        );
+        assert!(
+            FILE_EXTENSIONS
+                .iter()
+                .all(|ext| is_file_extension(ext) && is_file_extension(&ext.to_ascii_uppercase()))
+        );
+        assert!(!is_file_extension(b"com") && !is_file_extension(b"jsonl") && !is_file_extension(b""));
+        assert!(!is_tld(b"PNG") && !is_tld(b"pdf") && is_tld(b"com") && is_tld(b"Jp") && !is_tld(b"c"));
     }
 
     #[test]
