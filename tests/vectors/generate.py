@@ -1107,6 +1107,10 @@ def gen_emails():
           ["https://shop.example.com/unsubscribe?email=", ("email", "john.doe@example.com"), "&x=1"], flags={"loose"})
     V.add("email-next-sentence-other-alphabet", "a word in another alphabet right after the final dot starts the next sentence",
           ["напишіть ", ("email", "olena@example.com"), ".Дякую"])
+    V.add("email-after-another-slash", "two addresses joined by `/`: the second's local part starts after the first's domain",
+          ["cc: ", ("email", "john@example.com"), "/", ("email", "maria@example.org"), " thanks"])
+    V.add("email-after-another-bar", "two addresses joined by `|`",
+          [("email", "a.b@mail.example.io"), "|", ("email", "c_d@example.net")])
     V.add("email-label-script-change", "a domain label stays in one script: a word glued to the TLD in another ends the address",
           ["пишите на ", ("email", "ivan@mail.ru"), "пожалуйста"])
     V.add("email-link-path", "in a link (scheme and `//`) the local part starts after the path's last `/`",
@@ -1481,6 +1485,20 @@ def gen_negatives():
             ("total-en", "Total 123 456 789"),
             ("population-en", "population 147 182 123"),
         )),
+        ("not-a-card", "card-shaped numbers that fail the card checks, and digits that belong to other numbers", (
+            ("fours-trunk-es", "aquí está: 7055 7813 0172 9293"),
+            ("fours-dash-en", "ok 9792-1206-0706-0076 thanks"),
+            ("iccid-fr", "C'est 8944 1672 0908 5307 1098."),
+            ("kart-numaram-tr", "Kart numaram 3042 319995 9027"),
+            ("numero-de-carte-fr", "Mon numéro de carte : 347234406931612"),
+            ("numer-karty-pl", "Numer karty: 1014-0063-9208-7028"),
+            ("fraction-en", "loss: 0.4405622415499098"),
+            ("coordinates-ja", "位置 35.681236 139.767125"),
+            ("ssn-group-00-en", "My SSN is 058-00-3514"),
+            ("cusip-en", "CUSIP 037833100"),
+            ("teil-nr-de", "Teil-Nr. 123-456-789"),
+            ("archive-name-en", "backup@2024-03-12.tar.gz"),
+        )),
         ("version-word", "a build number after the word for version", (
             ("wersja-pl", "Wersja 2.0.1.20240312 nie działa."),
             ("versiya-ru", "версия 2.0.1.20240312 не работает"),
@@ -1688,6 +1706,10 @@ def gen_overlaps():
           ["Écrivez à ", ("email", "4242424242424242@exemple.fr"), ", merci."])
     V.add("overlap-email-phone-local-part", "phone digits as the local part: one EMAIL match",
           ["Contact: ", ("email", "0612345678@sms.example.fr"), "."])
+    V.add("overlap-iban-slash-card", "no number starts inside a valid IBAN: the IBAN and the card after ` / ` stay two matches",
+          [("iban", "DE89 3704 0044 0532 0130 00"), " / ", ("card", "5425 4485 0677 1804")])
+    V.add("overlap-two-ssns-spaced", "two SSNs one space apart are no card across both (one kind of separator in a card)",
+          ["SSNs ", ("ssn", "445-11-7833"), " ", ("ssn", "820-20-3868")])
     pairs = [
         ("en", ["Card ", ("card", "4111 1111 1111 1111"), ", ", ("phone", "+44 20 7946 0958"), " is my number."]),
         ("fr", ["Carte ", ("card", "5555 5555 5555 4444"), ", ", ("phone", "06 12 34 56 78"), " pour me joindre."]),
@@ -2158,7 +2180,10 @@ def card_candidates(s: str):
         for a in range(len(chunk)):
             for b in range(a, len(chunk)):
                 digits = "".join(ascii_digits(s[st:en]) for st, en in chunk[a:b + 1])
-                if card_valid(digits) and not (decimal and (a, b) == (0, 1)):
+                # ... nor its fraction; and one kind of separator between a card's groups
+                fraction = decimal and (a, b) == (1, 1)
+                mixed = len({sep_kind(s[st - 1]) for st, _ in chunk[a + 1:b + 1]}) > 1
+                if card_valid(digits) and not (decimal and (a, b) == (0, 1)) and not fraction and not mixed:
                     found.append((chunk[a][0], chunk[b][1]))
     return found
 

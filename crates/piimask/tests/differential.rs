@@ -136,9 +136,11 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                         && (first..=last).step_by(per_card).all(|c| oracle_is_card(&card_digits(c)));
                     (first, last) != (s, e) && !expiry && !in_a_row
                 };
-                // Both groups of a decimal number (`300000000004.7179`).
-                let decimal = (s, e) == (0, 1) && groups.len() == 2 && joint(1) == '.';
-                if digits.len() >= 12 && oracle_is_card(&digits) && !slice && !decimal {
+                // Both groups of a decimal number (`300000000004.7179`), or its fraction.
+                let decimal = matches!((s, e), (0, 1) | (1, 1)) && groups.len() == 2 && joint(1) == '.';
+                // One kind of separator between the groups.
+                let mixed = (s + 2..=e).any(|i| joint(i) != joint(s + 1));
+                if digits.len() >= 12 && oracle_is_card(&digits) && !slice && !decimal && !mixed {
                     spans.push((groups[s].0, groups[e].1));
                 }
             }

@@ -263,14 +263,28 @@ impl<'h> Chunk<'h> {
         }
         let glued =
             self.is_last(e + 1) && self.hay.get(next.end).is_some() && !ends_token(self.hay, next.end);
-        let new_trunk = matches!(next.head(), [0, d, ..] if *d != 0);
+        let new_trunk = matches!(next.head(), [0, d, ..] if *d != 0) && !self.in_fours(e + 1);
         next.joint.same_sep(joint) && next.len >= 2 && !glued && !new_trunk
+    }
+
+    /// Whether group `e` and the groups before it joined the same way are all of four
+    /// digits, at least three of them: a number written in fours (a card, an ICCID, a
+    /// parcel number: `7055 7813 0172 9293`), where a group starting with `0` is one more
+    /// group, not a new number's trunk (phones written in fours start no number with `0`).
+    fn in_fours(&self, e: usize) -> bool {
+        let groups = self.groups();
+        let joint = groups[e].joint;
+        let mut first = e;
+        while first > 0 && groups[first].joint.same_sep(joint) && groups[first - 1].len == 4 {
+            first -= 1;
+        }
+        groups[e].len == 4 && e - first >= 2 && groups[first..=e].iter().all(|g| g.len == 4 && !g.paren)
     }
 
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
     /// longer grouped number: it is joined the same way and has two digits or more, unless
-    /// both the groups before `s` and `s` itself start with a trunk `0` and the groups before
-    /// already form a whole national number (`06 12 34 56 78 09 87 65 43 21`).
+    /// the groups before `s` start with a trunk `0` and already form a whole national number,
+    /// and `s` starts another with a trunk `0` or `00` (`06 12 34 56 78 09 87 65 43 21`).
     pub(crate) fn continued_before(&self, s: usize, joint: Joint) -> bool {
         let groups = self.groups();
         if s == 0 || !groups[s].joint.same_sep(joint) {
@@ -293,7 +307,9 @@ impl<'h> Chunk<'h> {
                 break;
             }
         }
-        !(trunk(&groups[s]) && trunk(&groups[run_start]) && (9..=12).contains(&digits))
+        // (An international `00` may start the next number too: `06 12 34 56 78 0044 …`.)
+        let next_number = trunk(&groups[s]) || matches!(groups[s].head(), [0, 0, ..]);
+        !(next_number && trunk(&groups[run_start]) && (9..=12).contains(&digits))
     }
 
     /// Offset after the last loaded group.

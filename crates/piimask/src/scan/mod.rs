@@ -501,10 +501,12 @@ impl<'d, 'h> Scanner<'d, 'h> {
             return;
         }
         // An IBAN-shaped value is never read as other kinds: a valid IBAN is reported when
-        // IBANs are enabled, and otherwise (or when its check fails) its span is vetoed.
+        // IBANs are enabled, and its span is vetoed for the other kinds in any case (a
+        // number starting in its last group is not merged into it: `… 0130 00 / 5425 …`).
         match iban::find(hay, anchor) {
             Some(iban::Found::Iban(start, end)) if detector.kinds.contains(Kind::Iban) => {
                 out.push(Candidate::new(start, end, Kind::Iban));
+                self.veto = Some((start, end));
                 self.keys.exclude_labels_within((start, end));
             }
             Some(iban::Found::Iban(start, end) | iban::Found::NotIban(start, end)) => {

@@ -191,10 +191,18 @@ pub(crate) fn candidates(
     out: &mut Vec<Candidate>,
 ) {
     let groups = chunk.groups();
+    // The digits after the point of a decimal number (`0.4405622415499098`) are no card.
+    if s == 1 && is_decimal(chunk) {
+        return;
+    }
     let mut digits = [0u8; MAX_DIGITS];
     let mut count = 0;
     for (e, group) in groups.iter().enumerate().skip(s) {
-        let joined = e == s || matches!(group.joint, Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot));
+        // One kind of separator throughout: mixed ones join other numbers (two SSNs
+        // `445-11-7833 820-20-3868`, coordinates `35.681236 139.767125`).
+        let joined = e == s
+            || (matches!(group.joint, Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot))
+                && (e == s + 1 || group.joint.same_sep(groups[s + 1].joint)));
         if group.paren || !joined || count + group.len > MAX_DIGITS {
             return;
         }

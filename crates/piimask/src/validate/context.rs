@@ -29,6 +29,11 @@ pub(crate) enum Key {
     Label,
     /// It is a product or parcel code (EAN, ISBN, tracking): not even a card.
     Code,
+    /// "card": the number after it is a card or nothing. Not a label in front of the
+    /// number (a phone number may follow the card it names: `card 4111… 0612345678`), but
+    /// it decides as one (no phone or SSN word nearer), and it turns the word for number
+    /// after it into a card's (`Kart numaram 3042 319995 9027`).
+    Card,
 }
 
 /// Key words. A trailing `*` marks a stem (letters may follow: `telefon*` matches
@@ -288,6 +293,28 @@ const WORDS: &[(&str, Key)] = &[
     ("taxpayer id*", Key::Ssn),
     ("tin", Key::Ssn),
     // Labels: the number is something else.
+    // A payment card: its number is a card or nothing (a card that fails its checks is no
+    // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
+    ("card", Key::Card),
+    ("cards", Key::Card),
+    ("carte", Key::Card),
+    ("cartes", Key::Card),
+    ("tarjeta", Key::Card),
+    ("karte", Key::Card),
+    ("kreditkarte", Key::Card),
+    ("kart", Key::Card),
+    ("kartı", Key::Card),
+    ("karta", Key::Card),
+    ("karty", Key::Card),
+    ("kartu", Key::Card),
+    ("cartão", Key::Card),
+    ("carta", Key::Card),
+    ("kaart", Key::Card),
+    ("картка", Key::Card),
+    ("картки", Key::Card),
+    ("карта", Key::Card),
+    ("карты", Key::Card),
+    ("thẻ", Key::Card),
     ("order*", Key::Label),
     ("ref", Key::Label),
     ("ref.", Key::Label),
@@ -386,6 +413,13 @@ const WORDS: &[(&str, Key)] = &[
     ("aktenzeichen", Key::Label),
     ("steuer*", Key::Label),
     ("artikel*", Key::Label),
+    ("teil", Key::Label),
+    ("teile*", Key::Label),
+    ("teilenummer", Key::Label),
+    // Securities identifiers.
+    ("cusip", Key::Label),
+    ("isin", Key::Label),
+    ("sedol", Key::Label),
     ("art.-nr", Key::Label),
     ("blz", Key::Label),
     ("замовлення*", Key::Label),
@@ -767,7 +801,7 @@ fn drop_labels_within(values: &[(usize, usize)], hits: &mut Vec<Hit>) {
         return;
     }
     hits.retain(|hit| {
-        !(matches!(hit.key, Key::Label | Key::Code)
+        !(matches!(hit.key, Key::Label | Key::Code | Key::Card)
             && values.iter().any(|&(start, end)| (start..end).contains(&hit.start)))
     });
 }
@@ -1030,7 +1064,7 @@ impl<'a> ContextProbe<'a> {
         else {
             return false;
         };
-        if !matches!(label.key, Key::Label | Key::Code) {
+        if !matches!(label.key, Key::Label | Key::Code | Key::Card) {
             return false;
         }
         let (words, longest) = self.gap_words(label.end, hit.start);
@@ -1049,7 +1083,7 @@ impl<'a> ContextProbe<'a> {
     /// (`order #76059294`), so that neither [`ContextProbe::phone`] nor
     /// [`ContextProbe::ssn`] can answer yes.
     pub(crate) fn other_key_decides(&mut self) -> bool {
-        matches!(self.nearest_before().0, Some(hit) if matches!(hit.key, Key::Label | Key::Code))
+        matches!(self.nearest_before().0, Some(hit) if matches!(hit.key, Key::Label | Key::Code | Key::Card))
     }
 
     /// Whether a label word right in front says the chunk is an identifier or a quantity,

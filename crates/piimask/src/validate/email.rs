@@ -52,7 +52,8 @@ fn is_label_char(c: char) -> bool {
 
 /// The email address around the `@` at `at`, as a byte span.
 pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
-    let run = link_value_start(hay, local_run_start(hay, at, masked.mask_char)?, at);
+    let run = local_run_start(hay, at, masked.mask_char)?;
+    let run = link_value_start(hay, after_previous_domain(hay, run, at), at);
     if is_masked_local_part(&hay[run..at], masked) {
         return None;
     }
@@ -105,6 +106,17 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
         start = prev;
     }
     (start < at).then_some(start)
+}
+
+/// Where the local part starts when the run before the `@` starts right after another
+/// address's `@`: after the first character no domain holds, which ends that address's
+/// domain (`john@example.com/maria@example.org`, `a@x.io|b@y.io`).
+fn after_previous_domain(hay: &[u8], run: usize, at: usize) -> usize {
+    if run == 0 || hay[run - 1] != b'@' {
+        return run;
+    }
+    let in_domain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-') || *b >= 0x80;
+    hay[run..at].iter().position(|b| !in_domain(b)).map_or(run, |end| run + end + 1)
 }
 
 /// Where the local part starts when the run before the `@` is a link's (it starts with
@@ -252,11 +264,12 @@ fn label_script(c: char) -> Option<u32> {
     })
 }
 
-/// File name extensions that follow an `@` in image and document names (`icon@2x.png`).
-const FILE_EXTENSIONS: [&[u8]; 28] = [
+/// File name extensions that follow an `@` in image, document and archive names
+/// (`icon@2x.png`, `backup@2024-03-12.tar.gz`); none is a top-level domain.
+const FILE_EXTENSIONS: [&[u8]; 35] = [
     b"png", b"jpg", b"jpeg", b"gif", b"svg", b"webp", b"heic", b"bmp", b"tif", b"tiff", b"pdf", b"doc",
     b"docx", b"xls", b"xlsx", b"ppt", b"pptx", b"txt", b"csv", b"json", b"xml", b"html", b"htm", b"js",
-    b"css", b"mp3", b"mp4", b"wav",
+    b"css", b"mp3", b"mp4", b"wav", b"gz", b"tgz", b"tar", b"rar", b"log", b"bak", b"tmp",
 ];
 
 /// [`FILE_EXTENSIONS`] as [`extension_key`]s, compared as integers.
@@ -341,6 +354,12 @@ mod tests {
         assert_eq!(email_in("user@example.xn--p1ai!"), Some("user@example.xn--p1ai"));
         assert_eq!(email_in("user@example.இந்தியா"), Some("user@example.இந்தியா"));
         assert_eq!(email_in("mail:a@b.com-"), Some("a@b.com"));
+        fn second(text: &str) -> Option<&str> {
+            let at = text.rfind('@')?;
+            find(text.as_bytes(), at, MASKED).map(|(s, e)| &text[s..e])
+        }
+        assert_eq!(second("john@example.com/maria@example.org"), Some("maria@example.org"));
+        assert_eq!(second("a@x.io|b_c@y.io"), Some("b_c@y.io"));
         assert_eq!(email_in("aa@aa.com-NL85ABNA0000000000"), Some("aa@aa.com"));
         assert_eq!(email_in("'quoted@example.org'"), Some("quoted@example.org"));
         assert_eq!(email_in("邮箱是zhang.wei@qq.com谢谢"), Some("zhang.wei@qq.com"));

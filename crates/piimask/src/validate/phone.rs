@@ -405,7 +405,9 @@ pub(crate) fn candidates(
         [0, 1, 1, ..] => 3,
         _ => 0,
     };
-    if prefix > 0 && !first.paren {
+    // Not a slice of a longer grouped number (`1014-0063-9208-7028`).
+    let run_joint = groups.get(s + 1).map_or(first.joint, |next| next.joint);
+    if prefix > 0 && !first.paren && !chunk.continued_before(s, run_joint) {
         for (e, d) in ends {
             let national = &values[prefix..d.len.max(prefix)];
             if (8..=15).contains(&national.len())
@@ -421,8 +423,17 @@ pub(crate) fn candidates(
     // National readings: a label right in front (`order`, `Kundennummer`, `n° de commande`)
     // says the number is an identifier.
     let national = out.len();
+    // An SSN's shape after an SSN word is an SSN or nothing (`SSN 058-00-3514` fails the
+    // SSN rules: group 00), not a national phone number.
+    let not_ssn_after_ssn_word =
+        |e: usize, context: &mut ContextProbe<'_>| !ssn_shaped(&groups[s..=e]) || !context.ssn();
     let emit_national = |e: usize, out: &mut Vec<Candidate>, context: &mut ContextProbe<'_>| {
-        if allowed(e) && !across_point(e) && !inside_thousands(chunk, s, e) && !context.labelled() {
+        if allowed(e)
+            && !across_point(e)
+            && !inside_thousands(chunk, s, e)
+            && !context.labelled()
+            && not_ssn_after_ssn_word(e, context)
+        {
             out.push(Candidate::new(first.start, groups[e].end, Kind::Phone));
         }
     };
@@ -543,11 +554,9 @@ pub(crate) fn candidates(
                 !chunk.continued_before(s, groups[s + 1].joint) && is_number_run(chunk, s, *e, first.paren)
             };
             // `123-45-6789` is an SSN shape: the SSN rules decide it, not phone context.
-            let ssn_shaped =
-                *e == s + 2 && [3, 2, 4] == [groups[s].len, groups[s + 1].len, groups[s + 2].len];
             if (7..=15).contains(&d.total)
                 && whole_run
-                && !ssn_shaped
+                && !ssn_shaped(&groups[s..=*e])
                 && !is_thousands(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
                 && allowed(*e)
@@ -557,6 +566,11 @@ pub(crate) fn candidates(
             }
         }
     }
+}
+
+/// Whether `groups` are an SSN's three groups of 3, 2 and 4 digits.
+fn ssn_shaped(groups: &[Group]) -> bool {
+    matches!(groups, [a, b, c] if [a.len, b.len, c.len] == [3, 2, 4])
 }
 
 /// Whether groups `s..=e` (at least two) read as one number: every joint after the first
