@@ -55,10 +55,8 @@ impl Resolver {
             1 => first.kind,
             _ => {
                 let ranked = |c: &Candidate| (c.kind, char_count(hay, c.start, c.end));
-                let group = self.pending.iter().take(merged).skip(1);
-                group
-                    .fold(ranked(&first), |best, c| if outranks(ranked(c), best) { ranked(c) } else { best })
-                    .0
+                let others = self.pending.iter().take(merged).skip(1).map(ranked);
+                others.fold(ranked(&first), |best, other| if outranks(other, best) { other } else { best }).0
             }
         };
         self.pending.drain(..merged);

@@ -795,7 +795,7 @@ impl KeyCursor {
     }
 }
 
-/// Removes from `hits` the label and code words that start inside one of `values`.
+/// Removes from `hits` the label, code and card words that start inside one of `values`.
 fn drop_labels_within(values: &[(usize, usize)], hits: &mut Vec<Hit>) {
     if values.is_empty() {
         return;
