@@ -10,7 +10,7 @@ use crate::error::ConfigError;
 use crate::kind::Kind;
 use crate::mask::{MaskRule, Sink, render};
 use crate::scan::chars::{Class, char_at, char_before, classify};
-use crate::scan::{Candidate, Detector, Level, Resolver, Scanner};
+use crate::scan::{Candidates, Detector, Level, Resolver, Scanner};
 use crate::span::{Match, MatchCounts};
 use crate::validate::email::MaskedForm;
 
@@ -109,7 +109,7 @@ impl Masker {
         FindIter {
             scanner: Scanner::new(&self.inner.detector, bytes),
             resolver: Resolver::default(),
-            found: Vec::new(),
+            found: Candidates::new(),
             done: false,
         }
     }
@@ -479,7 +479,7 @@ fn touches_digits(hay: &[u8], start: usize, end: usize) -> bool {
 pub struct FindIter<'m, 'h> {
     scanner: Scanner<'m, 'h>,
     resolver: Resolver,
-    found: Vec<Candidate>,
+    found: Candidates,
     done: bool,
 }
 

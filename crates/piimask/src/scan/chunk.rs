@@ -146,6 +146,7 @@ pub(crate) struct Chunk<'h> {
 
 impl<'h> Chunk<'h> {
     /// A chunk reader over `hay`; [`Chunk::begin`] starts each chunk.
+    #[inline(always)]
     pub(crate) fn over(hay: &'h [u8]) -> Chunk<'h> {
         Chunk {
             hay,

@@ -34,6 +34,10 @@ impl Candidate {
     }
 }
 
+/// The candidates of one scanner step, held inline while they are few (a chat message
+/// holds one or two), so that masking a message with a value allocates nothing for them.
+pub(crate) type Candidates = smallvec::SmallVec<[Candidate; 2]>;
+
 /// Everything the scanner needs from a built masker; immutable and shared.
 #[derive(Debug, Clone)]
 pub(crate) struct Detector {
@@ -433,6 +437,7 @@ pub(crate) struct Scanner<'d, 'h> {
 }
 
 impl<'d, 'h> Scanner<'d, 'h> {
+    #[inline(always)]
     pub(crate) fn new(detector: &'d Detector, hay: &'h [u8]) -> Scanner<'d, 'h> {
         Scanner {
             detector,
@@ -457,7 +462,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// Handles anchors up to the next one that may hold a value (numbers the fast paths
     /// decide are passed over in one loop), pushing any candidates into `out`. Returns
     /// `false` once the whole haystack has been scanned.
-    pub(crate) fn step(&mut self, out: &mut Vec<Candidate>) -> bool {
+    pub(crate) fn step(&mut self, out: &mut Candidates) -> bool {
         let hay = self.hay;
         let detector = self.detector;
         loop {
@@ -483,7 +488,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// Reads what the fast paths left to the full path at `anchor`: an email's `@`, or a
     /// chunk of digits (IBAN check, chunk reader, validators).
     #[inline(never)]
-    fn read_anchor(&mut self, anchor: usize, out: &mut Vec<Candidate>) {
+    fn read_anchor(&mut self, anchor: usize, out: &mut Candidates) {
         let hay = self.hay;
         let detector = self.detector;
         if hay[anchor] == b'@' {
@@ -559,7 +564,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// and so change neither the span nor the kind of the merged match (see `resolve`). A
     /// `+` before the chunk is the one way a phone could start before a card or SSN at the
     /// same group. (`false` is the plain reading, kept for the test that they agree.)
-    fn scan_chunk<const SKIP_COVERED: bool>(&mut self, anchor: usize, out: &mut Vec<Candidate>) -> usize {
+    fn scan_chunk<const SKIP_COVERED: bool>(&mut self, anchor: usize, out: &mut Candidates) -> usize {
         let detector = self.detector;
         let kinds = detector.kinds;
         let chunk = &mut self.chunk;
@@ -622,7 +627,7 @@ mod tests {
     /// without skipping what a candidate reaching the chunk's end already covers.
     fn chunk_matches<const SKIP_COVERED: bool>(hay: &[u8], anchor: usize) -> Vec<(usize, usize, Kind)> {
         let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
-        let mut found = Vec::new();
+        let mut found = Candidates::new();
         Scanner::new(&detector, hay).scan_chunk::<SKIP_COVERED>(anchor, &mut found);
         let mut resolver = resolve::Resolver::default();
         resolver.absorb(&mut found);
@@ -669,7 +674,7 @@ mod tests {
             let Some(anchor) = hay.iter().position(u8::is_ascii_digit) else { return Ok(()) };
             if let Some(end) = short_chunk_end(hay, anchor, 7) {
                 let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
-                let mut found = Vec::new();
+                let mut found = Candidates::new();
                 prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                 prop_assert!(found.is_empty());
             }
@@ -701,7 +706,7 @@ mod tests {
                 for kinds in [KindSet::ALL, [Kind::Phone].into_iter().collect(), [Kind::Card].into_iter().collect()] {
                     let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
                     let mut scanner = Scanner::new(&detector, hay);
-                    let mut found = Vec::new();
+                    let mut found = Candidates::new();
                     let full_end = scanner.scan_chunk::<true>(anchor, &mut found);
                     prop_assert_eq!(full_end, end, "{:?}", text);
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
@@ -742,7 +747,7 @@ mod tests {
             for kinds in kind_sets {
                 let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
                 if let Some(end) = glued_chunk_end(hay, anchor, detector.min_digits) {
-                    let mut found = Vec::new();
+                    let mut found = Candidates::new();
                     prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                     prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
                 }
@@ -764,7 +769,7 @@ mod tests {
             let anchor = before.len();
             if let Some(end) = long_lone_group_end(hay, anchor) {
                 let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
-                let mut found = Vec::new();
+                let mut found = Candidates::new();
                 prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                 prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
             }
@@ -823,7 +828,7 @@ mod tests {
             let detector =
                 Detector::new(KindSet::ALL, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
             let mut scanner = Scanner::new(&detector, hay);
-            let mut found = Vec::new();
+            let mut found = Candidates::new();
             let mut steps = 0;
             while scanner.step(&mut found) {
                 steps += 1;
@@ -978,7 +983,7 @@ mod tests {
             let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
             let Some(chunk) = plain_chunk(hay, anchor, usize::MAX) else { return Ok(()) };
             if Scanner::new(&detector, hay).labelled_lone_group(anchor, chunk) {
-                let mut found = Vec::new();
+                let mut found = Candidates::new();
                 prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), chunk.end, "{:?}", text);
                 prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
             }

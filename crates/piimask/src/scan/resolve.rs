@@ -2,9 +2,7 @@
 //! their union, with the kind of the longest candidate (ties: EMAIL, IBAN, CARD, SSN, PHONE).
 //! A merged match is released only once no later candidate can still touch it.
 
-use std::collections::VecDeque;
-
-use super::Candidate;
+use super::{Candidate, Candidates};
 use crate::kind::Kind;
 use crate::span::{Match, Span};
 
@@ -16,30 +14,39 @@ pub(crate) const LOOKBACK: usize = 4 * 64 + 8;
 /// Candidates waiting to be merged, sorted by start.
 #[derive(Debug, Default)]
 pub(crate) struct Resolver {
-    pending: VecDeque<Candidate>,
+    /// `pending[head..]` wait; the ones before `head` were released. Inline while few, so
+    /// that a message with a value or two allocates nothing here; released ones are dropped
+    /// at the next `absorb` (no shift per match, so releasing stays linear).
+    pending: Candidates,
+    head: usize,
 }
 
 impl Resolver {
     /// Takes the candidates the scanner just found (emptying `found`) and keeps the
     /// pending ones sorted by start.
-    pub(crate) fn absorb(&mut self, found: &mut Vec<Candidate>) {
+    pub(crate) fn absorb(&mut self, found: &mut Candidates) {
+        if self.head > 0 {
+            self.pending.drain(..self.head);
+            self.head = 0;
+        }
         self.pending.extend(found.drain(..));
         if self.pending.len() > 1 {
-            self.pending.make_contiguous().sort_by_key(|c| (c.start, c.end));
+            self.pending.sort_by_key(|c| (c.start, c.end));
         }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.pending.is_empty()
+        self.head == self.pending.len()
     }
 
     /// The next merged match, if it is final: when `scanned_to` is given, only a match that
     /// ends at least `LOOKBACK` bytes before it (no later candidate can reach it).
     pub(crate) fn pop(&mut self, hay: &[u8], scanned_to: Option<usize>) -> Option<Match> {
-        let first = *self.pending.front()?;
+        let waiting = &self.pending[self.head..];
+        let first = *waiting.first()?;
         let mut end = first.end;
         let mut merged = 1;
-        for candidate in self.pending.iter().skip(1) {
+        for candidate in &waiting[1..] {
             if candidate.start >= end {
                 break;
             }
@@ -55,11 +62,15 @@ impl Resolver {
             1 => first.kind,
             _ => {
                 let ranked = |c: &Candidate| (c.kind, char_count(hay, c.start, c.end));
-                let others = self.pending.iter().take(merged).skip(1).map(ranked);
+                let others = waiting[1..merged].iter().map(ranked);
                 others.fold(ranked(&first), |best, other| if outranks(other, best) { other } else { best }).0
             }
         };
-        self.pending.drain(..merged);
+        self.head += merged;
+        if self.head == self.pending.len() {
+            self.pending.clear();
+            self.head = 0;
+        }
         Some(Match::new(kind, Span::new(first.start, end)))
     }
 }
@@ -87,7 +98,7 @@ mod tests {
 
     fn resolve(hay: &str, candidates: &[(usize, usize, Kind)]) -> Vec<(usize, usize, Kind)> {
         let mut resolver = Resolver::default();
-        let mut found: Vec<_> =
+        let mut found: Candidates =
             candidates.iter().map(|&(start, end, kind)| Candidate::new(start, end, kind)).collect();
         resolver.absorb(&mut found);
         std::iter::from_fn(|| resolver.pop(hay.as_bytes(), None))
@@ -121,9 +132,28 @@ mod tests {
     fn a_match_waits_until_nothing_can_reach_it() {
         let hay = "y".repeat(200);
         let mut resolver = Resolver::default();
-        resolver.absorb(&mut vec![Candidate::new(10, 20, Kind::Card)]);
+        resolver.absorb(&mut smallvec::smallvec![Candidate::new(10, 20, Kind::Card)]);
         assert_eq!(resolver.pop(hay.as_bytes(), Some(50)), None);
         assert!(resolver.pop(hay.as_bytes(), Some(20 + LOOKBACK)).is_some());
+        assert!(resolver.is_empty());
+    }
+
+    /// Released matches are dropped lazily: candidates absorbed after some were released
+    /// merge with the ones still waiting, and nothing is released twice.
+    #[test]
+    fn candidates_absorbed_after_a_release_merge_with_those_waiting() {
+        let hay = "z".repeat(2000);
+        let mut resolver = Resolver::default();
+        let card = |start: usize, end: usize| Candidate::new(start, end, Kind::Card);
+        let mut first: Candidates = (0..6).map(|i| card(100 * i, 100 * i + 20)).collect();
+        resolver.absorb(&mut first);
+        assert!(first.is_empty());
+        let released = std::iter::from_fn(|| resolver.pop(hay.as_bytes(), Some(300 + LOOKBACK)));
+        assert_eq!(released.map(|m| m.start()).collect::<Vec<_>>(), [0, 100, 200]);
+        resolver.absorb(&mut smallvec::smallvec![card(515, 530), card(290, 310)]);
+        let rest: Vec<_> =
+            std::iter::from_fn(|| resolver.pop(hay.as_bytes(), None)).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(rest, [(290, 320), (400, 420), (500, 530)]);
         assert!(resolver.is_empty());
     }
 }

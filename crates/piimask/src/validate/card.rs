@@ -5,9 +5,9 @@
 //! credit-card-type, cleave.js), taking the union where sources disagree (fail closed).
 
 use crate::kind::Kind;
-use crate::scan::Candidate;
 use crate::scan::chars::Sep;
 use crate::scan::chunk::{Chunk, Joint, MAX_DIGITS};
+use crate::scan::{Candidate, Candidates};
 use crate::validate::context::ContextProbe;
 use crate::validate::numbers::is_decimal;
 
@@ -188,7 +188,7 @@ pub(crate) fn candidates(
     s: usize,
     context: &mut ContextProbe<'_>,
     veto: Option<(usize, usize)>,
-    out: &mut Vec<Candidate>,
+    out: &mut Candidates,
 ) {
     let groups = chunk.groups();
     // The digits after the point of a decimal number (`0.4405622415499098`) are no card.

@@ -520,6 +520,10 @@ pub(crate) struct Hit {
     matched_end: usize,
 }
 
+/// Key-word hits, held inline while they are few (a chat message holds one or two), so
+/// that a message with a key word allocates nothing for them.
+type Hits = smallvec::SmallVec<[Hit; 2]>;
+
 impl KeyWords {
     /// The key words, compiled once per process and shared by every masker (they do not
     /// depend on the configuration).
@@ -652,20 +656,14 @@ impl KeyWords {
 
     /// Whether `hay` holds a phone, number or SSN key word anywhere.
     pub(crate) fn has_context_word(&self, hay: &[u8]) -> bool {
-        let mut hits = Vec::new();
+        let mut hits = Hits::new();
         self.find_in(hay, (0, hay.len()), None, &mut hits);
         hits.iter().any(|h| matches!(h.key, Key::Phone | Key::Number | Key::Ssn))
     }
 
     /// Pushes every key word in `hay[from..to]` that starts at or after `not_before` onto
     /// `hits`, left to right.
-    fn find_in(
-        &self,
-        hay: &[u8],
-        (from, to): (usize, usize),
-        not_before: Option<usize>,
-        hits: &mut Vec<Hit>,
-    ) {
+    fn find_in(&self, hay: &[u8], (from, to): (usize, usize), not_before: Option<usize>, hits: &mut Hits) {
         let mut at = from;
         while let Some((start, end, pattern)) = self.next_match(hay, at, to) {
             at = end;
@@ -695,7 +693,7 @@ impl KeyWords {
 
     /// Pushes the automaton's match as a hit when it stands as its pattern requires: whole
     /// word, stem or compound part; not one of piimask's own labels.
-    fn push_hit(&self, hay: &[u8], (start, end, pattern): (usize, usize, usize), hits: &mut Vec<Hit>) {
+    fn push_hit(&self, hay: &[u8], (start, end, pattern): (usize, usize, usize), hits: &mut Hits) {
         let (key, stem, compound) = self.info[pattern];
         let clean_start = compound || !char_before(hay, start).is_some_and(|(c, _)| is_boundary_word_char(c));
         let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
@@ -747,12 +745,12 @@ fn capitalise(text: &str) -> String {
 #[derive(Debug, Default)]
 pub(crate) struct KeyCursor {
     /// Hits that may still fall in a window, in the order of their starts.
-    hits: Vec<Hit>,
+    hits: Hits,
     /// The text before this offset has been searched.
     searched_to: usize,
     /// Hits of the last search of the text right before a chunk (see
     /// `ContextProbe::search_nearby`), kept apart from `hits` until merged.
-    nearby: Vec<Hit>,
+    nearby: Hits,
     /// Spans of IBAN-shaped values: a label or code word inside one is one of its letter
     /// groups (`…4193 2707 871Y ID`, the end of a Mauritian IBAN), not a word about the next
     /// number, and is dropped from the hits.
@@ -796,7 +794,7 @@ impl KeyCursor {
 }
 
 /// Removes from `hits` the label, code and card words that start inside one of `values`.
-fn drop_labels_within(values: &[(usize, usize)], hits: &mut Vec<Hit>) {
+fn drop_labels_within(values: &[(usize, usize)], hits: &mut Hits) {
     if values.is_empty() {
         return;
     }
@@ -1354,11 +1352,11 @@ mod cursor_tests {
             // A fresh search reads words whole: it starts early enough to see a phrase the
             // window's start cuts (`customer id` holds no separate `id`).
             let fresh_hits = |(from, to): (usize, usize)| {
-                let mut fresh = Vec::new();
+                let mut fresh = Hits::new();
                 let early = (from.saturating_sub(words.longest)..=from).find(|&i| text.is_char_boundary(i)).unwrap_or(from);
                 words.find_in(hay, (early, to), None, &mut fresh);
                 fresh.retain(|hit| hit.start >= from);
-                fresh
+                fresh.to_vec()
             };
             for pair in cuts.windows(2) {
                 let window = (back_chars(hay, pair[0], 20), forward_chars(hay, pair[1], 20));

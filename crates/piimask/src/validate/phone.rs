@@ -9,9 +9,9 @@
 use arrayvec::ArrayVec;
 
 use crate::kind::Kind;
-use crate::scan::Candidate;
 use crate::scan::chars::{Sep, char_at};
 use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time};
+use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::numbers::{amount_after, is_decimal, vetoed};
@@ -339,7 +339,7 @@ pub(crate) fn candidates(
     s: usize,
     context: &mut ContextProbe<'_>,
     veto: Option<(usize, usize)>,
-    out: &mut Vec<Candidate>,
+    out: &mut Candidates,
 ) {
     let groups = chunk.groups();
     let first = &groups[s];
@@ -372,7 +372,7 @@ pub(crate) fn candidates(
     };
     // Read from their shape alone, two groups of a decimal number are no phone number.
     let across_point = |e: usize| e == s + 1 && chunk.is_first(s) && is_decimal(chunk);
-    let emit = |start: usize, e: usize, out: &mut Vec<Candidate>| {
+    let emit = |start: usize, e: usize, out: &mut Candidates| {
         if allowed(e) && !across_point(e) {
             out.push(Candidate::new(start, groups[e].end, Kind::Phone));
         }
@@ -427,7 +427,7 @@ pub(crate) fn candidates(
     // SSN rules: group 00), not a national phone number.
     let not_ssn_after_ssn_word =
         |e: usize, context: &mut ContextProbe<'_>| !ssn_shaped(&groups[s..=e]) || !context.ssn();
-    let emit_national = |e: usize, out: &mut Vec<Candidate>, context: &mut ContextProbe<'_>| {
+    let emit_national = |e: usize, out: &mut Candidates, context: &mut ContextProbe<'_>| {
         if allowed(e)
             && !across_point(e)
             && !inside_thousands(chunk, s, e)

@@ -5,9 +5,9 @@
 //! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS).
 
 use crate::kind::Kind;
-use crate::scan::Candidate;
 use crate::scan::chars::Sep;
 use crate::scan::chunk::{Chunk, Joint};
+use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::numbers::vetoed;
@@ -39,7 +39,7 @@ pub(crate) fn candidates(
     s: usize,
     context: &mut ContextProbe<'_>,
     veto: Option<(usize, usize)>,
-    out: &mut Vec<Candidate>,
+    out: &mut Candidates,
 ) {
     let groups = chunk.groups();
     let first = &groups[s];
