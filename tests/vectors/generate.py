@@ -38,8 +38,9 @@ LANGS = ("en", "fr", "es", "uk", "de")
 # Character classes (RULES.md "Characters")
 # ---------------------------------------------------------------------------------------------
 DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6)
-SPACES = " \t\u00a0\u2007\u2009\u202f\u3000"
-DASHES = "-" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\uff0d"
+# The invisible U+200B, U+2060, U+FEFF and U+00AD count too (RULES.md "Characters").
+SPACES = " \t\u00a0\u2007\u2008\u2009\u200a\u200b\u202f\u2060\u3000\ufeff"
+DASHES = "-\u00ad" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\ufe63\uff0d"
 DOTS = ".\uff0e"
 
 
@@ -1360,7 +1361,7 @@ def gen_phones():
     V.add("phone-then-time-fr", "a time of day right after a phone number is not read into it",
           ["Rappelez-moi au ", ("phone", "06 12 34 56 78"), " 18:45 svp"], flags={"loose"})
     V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
-          "does not continue it", ["ring ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
+          "does not continue it", ["I rang ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
     V.add("phone-then-count-in", "a count after a grouped Indian mobile is not read into it",
           ["call ", ("phone", "98765 84188"), " 10 baje ke baad"], flags={"loose"})
     V.add("phone-hebrew-prefix-hyphen", "Hebrew prefix letters joined by a hyphen do not glue the number into a word",
@@ -1433,6 +1434,13 @@ def gen_phones():
         ("goi-vi", "gọi cho tôi ", "912345678", ""),
         ("tatkasher-he", "תתקשר אליי ", "501234567", ""),
         ("fono-cl", "mi fono es ", "912345678", ""),
+        ("richiamare-it", "mi può richiamare al ", "3464727463", "?"),
+        ("sms-it", "sms al ", "3694926676", ""),
+        ("contactame-es", "contáctame al ", "717208218", ""),
+        ("contacte-me-pt", "contacte-me pelo ", "925152559", ""),
+        ("ring-en", "ring ", "3104307415", ""),
+        ("callback-en", "callback number ", "3152886092", ""),
+        ("arithmos-mou-el", "ο αριθμός μου ", "6981962053", ""),
     ):
         V.add("phone-context-%s" % slug, "phone word before a bare number: " + before.strip(),
               [before, ("phone", value), after])
@@ -1498,6 +1506,25 @@ def gen_negatives():
             ("cusip-en", "CUSIP 037833100"),
             ("teil-nr-de", "Teil-Nr. 123-456-789"),
             ("archive-name-en", "backup@2024-03-12.tar.gz"),
+        )),
+        ("label", "a number after the label of a customer, case, return or invoice number (or its number word)", (
+            ("musteri-numarasi-tr", "müşteri numarası: 05414914916"),
+            ("siparis-no-tr", "sipariş no 05400841736"),
+            ("kargo-takip-tr", "kargo takip no 05031096483"),
+            ("raqm-al-talab-ar", "رقم الطلب #0553797648"),
+            ("raqm-al-tadhkira-ar", "رقم التذكرة: 0542113702"),
+            ("invoice-hi", "इनवॉइस नंबर 07065021091"),
+            ("denpyo-ja", "伝票番号 09030193313"),
+            ("kaiin-ja", "会員番号 08012345678"),
+            ("kehu-bianhao-zh", "客户编号 13800138000"),
+            ("songjang-ko", "송장번호 01012345678"),
+            ("obrashcheniya-ru", "номер обращения 89859090899"),
+            ("reference-client-fr", "référence client: 0488438176"),
+            ("ref-fr", "réf. 0612345678"),
+            ("rma-en", "RMA #0481744975"),
+            ("kd-nr-de", "Kd.-Nr. 0171234567"),
+            ("protocolo-pt", "protocolo: 928 883 558"),
+            ("numero-de-cliente-es", "número de cliente 55 0654 6846"),
         )),
         ("version-word", "a build number after the word for version", (
             ("wersja-pl", "Wersja 2.0.1.20240312 nie działa."),
@@ -1614,9 +1641,10 @@ def gen_unicode():
     names = {"\u00a0": "nbsp", "\u202f": "narrow-nbsp", "\u2009": "thin-space", "\u2007": "figure-space",
              "\u3000": "ideographic-space", "\u2010": "hyphen", "\u2011": "nb-hyphen", "\u2013": "en-dash",
              "\u2014": "em-dash", "\u2012": "figure-dash", "\u2015": "horizontal-bar", "\u2212": "minus",
-             "\uff0d": "fullwidth-hyphen"}
+             "\uff0d": "fullwidth-hyphen", "\u200b": "zero-width-space", "\u2060": "word-joiner",
+             "\ufeff": "bom", "\u00ad": "soft-hyphen", "\u200a": "hair-space", "\ufe63": "small-hyphen"}
     for sep in ("\u00a0", "\u202f", "\u2009", "\u2007", "\u3000", "\u2010", "\u2011", "\u2013", "\u2014",
-                "\u2012", "\u2015", "\u2212", "\uff0d"):
+                "\u2012", "\u2015", "\u2212", "\uff0d", "\u200b", "\u00ad", "\u2060", "\ufeff"):
         l = lang()
         V.add("uni-card-%s-%s" % (names[sep], l), "card grouped with U+%04X" % ord(sep),
               sent("card", l, k(), "card", group4(card, sep)))
@@ -1638,6 +1666,14 @@ def gen_unicode():
         ("\u2013", "201\u2013555\u20130123"),
         ("\u2014", "0170\u20141234567"),
         ("\u2212", "+49\u221230\u22121234567"),
+        # Invisible characters (a number copied from a web page, or written to slip past
+        # a filter) join groups like the visible ones.
+        ("\u200b", "06\u200b76\u200b34\u200b48\u200b31"),
+        ("\u00ad", "0179\u00ad1695408"),
+        ("\u2060", "07852\u2060965297"),
+        ("\ufeff", "+91\ufeff81220\ufeff68911"),
+        ("\u200a", "+44\u200a20\u200a7946\u200a0958"),
+        ("\ufe63", "201\ufe63555\ufe630123"),
     ]
     for sep, value in phones:
         l = lang()

@@ -294,12 +294,17 @@ pub const PHONE_FORMS: &[(&str, &str)] = &[
 ];
 
 /// REFERENCE §6 separators the contract reads inside numbers (DESIGN §2, RULES.md
-/// "Characters"). REFERENCE also lists U+200B, U+2060, U+FEFF, U+00AD (invisible), U+2008,
-/// U+200A, U+FE63, U+2019 (Swiss grouping), U+066B/U+066C: the contract does not read those
-/// as separators, so they are not drawn here.
-pub const SPACES: &[char] = &[' ', '\t', '\u{00A0}', '\u{2007}', '\u{2009}', '\u{202F}', '\u{3000}'];
-pub const DASHES: &[char] =
-    &['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}', '\u{FF0D}'];
+/// "Characters"), the invisible ones included (U+200B, U+2060, U+FEFF, U+00AD: a number
+/// copied from a web page may hold them). REFERENCE also lists U+2019 (Swiss grouping) and
+/// U+066B/U+066C: the contract does not read those as separators, so they are not drawn here.
+pub const SPACES: &[char] = &[
+    ' ', '\t', '\u{00A0}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}', '\u{200B}', '\u{202F}',
+    '\u{2060}', '\u{3000}', '\u{FEFF}',
+];
+pub const DASHES: &[char] = &[
+    '-', '\u{00AD}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+    '\u{FE63}', '\u{FF0D}',
+];
 pub const DOTS: &[char] = &['.', '\u{FF0E}'];
 pub const SLASHES: &[char] = &['/', '\u{FF0F}'];
 

@@ -7,9 +7,10 @@
 /// The kind of separator joining two digit groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Sep {
-    /// Space, tab, U+00A0, U+2007, U+2009, U+202F, U+3000.
+    /// Space, tab, U+00A0, U+2007..U+200A, U+202F, U+3000, and the invisible U+200B
+    /// (zero-width space), U+2060 (word joiner) and U+FEFF (zero-width no-break space).
     Space,
-    /// `-`, U+2010..U+2015, U+2212, U+FF0D.
+    /// `-`, U+2010..U+2015, U+2212, U+FE63, U+FF0D, and the invisible U+00AD (soft hyphen).
     Dash,
     /// `.`, U+FF0E.
     Dot,
@@ -62,17 +63,22 @@ fn classify_multibyte(hay: &[u8], i: usize) -> (Class, usize) {
     let b2 = hay.get(i + 2).copied().unwrap_or(0);
     let class = match (hay[i], b1, b2) {
         (0xC2, 0xA0, _) => return (Class::Sep(Sep::Space), 2),
+        // A soft hyphen is invisible: a number copied from a web page may hold one.
+        (0xC2, 0xAD, _) => return (Class::Sep(Sep::Dash), 2),
         (0xD9, 0xA0..=0xA9, _) => return (Class::Digit(b1 - 0xA0), 2),
         (0xDB, 0xB0..=0xB9, _) => return (Class::Digit(b1 - 0xB0), 2),
         (0xE0, 0xA5, 0xA6..=0xAF) | (0xE0, 0xA7, 0xA6..=0xAF) => Class::Digit(b2 - 0xA6),
-        (0xE2, 0x80, 0x87 | 0x89 | 0xAF) => Class::Sep(Sep::Space),
+        // Figure, punctuation, thin, hair, zero-width and narrow no-break spaces; the word
+        // joiner and the zero-width no-break space (BOM): invisible inside a number, they
+        // must not hide it.
+        (0xE2, 0x80, 0x87..=0x8B | 0xAF) | (0xE2, 0x81, 0xA0) | (0xEF, 0xBB, 0xBF) => Class::Sep(Sep::Space),
         (0xE2, 0x80, 0x90..=0x95) | (0xE2, 0x88, 0x92) => Class::Sep(Sep::Dash),
         (0xE3, 0x80, 0x80) => Class::Sep(Sep::Space),
         (0xEF, 0xBC, 0x90..=0x99) => Class::Digit(b2 - 0x90),
         (0xEF, 0xBC, 0x8B) => Class::Plus,
         (0xEF, 0xBC, 0x88) => Class::Open,
         (0xEF, 0xBC, 0x89) => Class::Close,
-        (0xEF, 0xBC, 0x8D) => Class::Sep(Sep::Dash),
+        (0xEF, 0xBC, 0x8D) | (0xEF, 0xB9, 0xA3) => Class::Sep(Sep::Dash),
         (0xEF, 0xBC, 0x8E) => Class::Sep(Sep::Dot),
         (0xEF, 0xBC, 0x8F) => Class::Sep(Sep::Slash),
         _ => return (Class::Other, 1),
@@ -105,7 +111,10 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
 /// Whether a character is one of the space separators (removed by the compact style).
 #[inline]
 pub(crate) fn is_space_char(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\u{3000}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{00A0}' | '\u{2007}'..='\u{200B}' | '\u{202F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
+    )
 }
 
 /// Decodes the char starting at `i`, if the bytes there are valid UTF-8 (no overlong
@@ -353,13 +362,23 @@ mod tests {
 
     #[test]
     fn separators_are_classified() {
-        for s in [" ", "\t", "\u{00A0}", "\u{2007}", "\u{2009}", "\u{202F}", "\u{3000}"] {
+        let spaces =
+            [" ", "\t", "\u{00A0}", "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{3000}"];
+        // Invisible: zero-width space, word joiner, zero-width no-break space (BOM).
+        let invisible = ["\u{200B}", "\u{2060}", "\u{FEFF}"];
+        for s in spaces.into_iter().chain(invisible) {
             assert_eq!(class_of(s), (Class::Sep(Sep::Space), s.len()), "{s:?}");
+            assert!(is_space_char(s.chars().next().unwrap()), "{s:?}");
         }
-        for s in ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}"] {
+        for s in ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{00AD}"] {
             assert_eq!(class_of(s), (Class::Sep(Sep::Dash), s.len()), "{s:?}");
         }
-        for s in ["\u{2212}", "\u{FF0D}"] {
+        // Neither the zero-width (non-)joiners, which emoji and Persian words hold, nor other
+        // format characters are separators.
+        for s in ["\u{200C}", "\u{200D}", "\u{2061}", "\u{FEFE}", "\u{00AC}"] {
+            assert_eq!(class_of(s).0, Class::Other, "{s:?}");
+        }
+        for s in ["\u{2212}", "\u{FE63}", "\u{FF0D}"] {
             assert_eq!(class_of(s).0, Class::Sep(Sep::Dash));
         }
         assert_eq!(class_of(".").0, Class::Sep(Sep::Dot));
