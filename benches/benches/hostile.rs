@@ -39,7 +39,7 @@ fn mask_record(masker: &Masker, input: &[u8]) -> usize {
 
 fn mask_csv(masker: &Masker, input: &[u8]) -> usize {
     let block = Block { bytes: input.to_vec(), first_line: 1, ..Block::default() };
-    piimask_cli::input::csv::process(masker, &block, Mode::Mask, false, b',').out.len()
+    piimask_cli::input::csv::process(masker, &block, Mode::Mask, false, b',', Vec::new()).out.len()
 }
 
 fn cases() -> Vec<Case> {

@@ -139,6 +139,42 @@ struct Context {
     format: RecordFormat,
     strict: bool,
     mode: Mode,
+    /// Output buffers, handed back once written and reused for later blocks.
+    buffers: BufferPool,
+}
+
+/// Output buffers in circulation between the workers and the writer. Reusing them keeps
+/// the allocator from returning memory to the system after each batch and faulting it in
+/// again for the next (about a quarter of the CPU time of `piimask mask` on a large text,
+/// in page faults and page clearing).
+#[derive(Debug, Default)]
+struct BufferPool {
+    free: std::sync::Mutex<Vec<Vec<u8>>>,
+}
+
+impl BufferPool {
+    /// Buffers kept at most (more than the blocks in flight: a few batches).
+    const KEPT: usize = 64;
+    /// A buffer larger than this (a block around a huge record) is not kept.
+    const LARGEST: usize = 4 * BLOCK_SIZE;
+
+    /// An empty buffer, reused when one is free.
+    fn take(&self) -> Vec<u8> {
+        self.free.lock().ok().and_then(|mut free| free.pop()).unwrap_or_default()
+    }
+
+    /// Hands a buffer back for reuse.
+    fn give(&self, mut buffer: Vec<u8>) {
+        if buffer.capacity() == 0 || buffer.capacity() > Self::LARGEST {
+            return;
+        }
+        buffer.clear();
+        if let Ok(mut free) = self.free.lock()
+            && free.len() < Self::KEPT
+        {
+            free.push(buffer);
+        }
+    }
 }
 
 /// One processed block and its input size.
@@ -178,8 +214,13 @@ impl<'p> Engine<'p> {
         } else {
             None
         };
-        let context =
-            Context { masker: plan.masker.clone(), format: plan.format.clone(), strict: plan.strict, mode };
+        let context = Context {
+            masker: plan.masker.clone(),
+            format: plan.format.clone(),
+            strict: plan.strict,
+            mode,
+            buffers: BufferPool::default(),
+        };
         Ok(Engine { plan, context: Arc::new(context), pool, progress: Progress::new(plan) })
     }
 
@@ -305,6 +346,7 @@ impl<'p> Engine<'p> {
                 }
                 Sink::Findings(out) => write_findings(*out, name, &processed.findings),
             };
+            self.context.buffers.give(processed.out);
             match written {
                 Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(End::Closed),
                 Err(error) => return Err(CliError::Output { file: output_name.to_string(), error }),
@@ -347,15 +389,18 @@ impl<'c> Worker<'c> {
     }
 
     fn process(&mut self, block: &Block) -> Processed {
-        let Context { masker, format, strict, mode } = self.context;
+        let Context { masker, format, strict, mode, buffers } = self.context;
+        let out = buffers.take();
         match format {
-            RecordFormat::Text => text::process(masker, block, *mode),
+            RecordFormat::Text => text::process(masker, block, *mode, out),
             RecordFormat::Jsonl(fields) => {
                 let records =
                     self.records.get_or_insert_with(|| RecordMasker::new(masker.clone(), fields.clone()));
-                jsonl::process(records, block, *mode, *strict)
+                jsonl::process(records, block, *mode, *strict, out)
             }
-            RecordFormat::Csv { delimiter, .. } => csv::process(masker, block, *mode, *strict, *delimiter),
+            RecordFormat::Csv { delimiter, .. } => {
+                csv::process(masker, block, *mode, *strict, *delimiter, out)
+            }
         }
     }
 }

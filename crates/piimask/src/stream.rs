@@ -154,7 +154,14 @@ impl Splitter {
     }
 
     fn release(&mut self, end: usize, (_, fail_closed_end): (bool, bool), emit: &mut impl FnMut(Piece)) {
-        let rest = self.pending.split_off(end);
+        // When pieces are large (a batch splitter's), what stays held goes into a buffer as
+        // large as the one released, so that the next chunks fill it without growing it step
+        // by step (each step a copy). A stream masker's pieces end at every line break and
+        // hold little back: exactly that is kept.
+        let capacity = if self.min_piece > 0 { self.pending.capacity() } else { self.pending.len() - end };
+        let mut rest = Vec::with_capacity(capacity);
+        rest.extend_from_slice(&self.pending[end..]);
+        self.pending.truncate(end);
         let bytes = std::mem::replace(&mut self.pending, rest);
         let fail_closed_start = std::mem::take(&mut self.fail_closed_next);
         self.searched = 0;

@@ -99,7 +99,7 @@ impl FuzzInput for JsonlInput {
         }
         // The CLI's block processing gives the same records (with the input's line ends).
         let block = Block { bytes: self.text.clone(), first_line: 1, ..Block::default() };
-        let processed = process(&mut RecordMasker::new(masker, paths), &block, Mode::Mask, false);
+        let processed = process(&mut RecordMasker::new(masker, paths), &block, Mode::Mask, false, Vec::new());
         let normalised = |bytes: &[u8]| -> Vec<u8> {
             let text = bytes.strip_suffix(b"\n").unwrap_or(bytes);
             text.split(|&b| b == b'\n')

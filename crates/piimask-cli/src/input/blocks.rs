@@ -21,6 +21,8 @@ pub struct Block {
     pub bytes: Vec<u8>,
     /// 1-based number of the block's first line.
     pub first_line: u64,
+    /// Line breaks (`\n`) in the block.
+    pub line_breaks: u64,
     /// Text only: digits near a forced cut at the block's start/end are masked outright.
     pub fail_closed: (bool, bool),
     /// CSV only: this block is the header.
@@ -46,8 +48,9 @@ struct LineCounter {
 impl LineCounter {
     fn block(&mut self, bytes: Vec<u8>) -> Block {
         let first_line = self.lines_before + 1;
-        self.lines_before += memchr::memchr_iter(b'\n', &bytes).count() as u64;
-        Block { bytes, first_line, ..Block::default() }
+        let line_breaks = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        self.lines_before += line_breaks;
+        Block { bytes, first_line, line_breaks, ..Block::default() }
     }
 }
 

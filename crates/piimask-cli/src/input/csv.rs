@@ -107,10 +107,17 @@ pub fn header_names(bytes: &[u8], delimiter: u8) -> Vec<String> {
     fields.iter().map(|&f| String::from_utf8_lossy(&content(bytes, f)).trim().to_string()).collect()
 }
 
-/// Masks or scans one CSV block.
-pub fn process(masker: &Masker, block: &Block, mode: Mode, strict: bool, delimiter: u8) -> Processed {
+/// Masks or scans one CSV block; masked output goes into `out` (a cleared buffer, reused).
+pub fn process(
+    masker: &Masker,
+    block: &Block,
+    mode: Mode,
+    strict: bool,
+    delimiter: u8,
+    out: Vec<u8>,
+) -> Processed {
     let bytes = &block.bytes;
-    let mut processed = Processed::default();
+    let mut processed = Processed { out, ..Processed::default() };
     if block.header {
         processed.out.extend_from_slice(bytes);
         return processed;
@@ -239,7 +246,7 @@ mod tests {
             columns: columns.map(std::sync::Arc::new),
             ..Block::default()
         };
-        let processed = process(&Masker::default(), &block, Mode::Mask, false, b',');
+        let processed = process(&Masker::default(), &block, Mode::Mask, false, b',', Vec::new());
         (String::from_utf8(processed.out.clone()).unwrap(), processed)
     }
 
@@ -265,7 +272,7 @@ mod tests {
     fn a_masked_field_gains_quotes_when_it_needs_them() {
         let config = piimask::MaskerConfig::parse("mask_char = \",\"").unwrap();
         let block = Block { bytes: b"x 4111111111111111\n".to_vec(), first_line: 1, ..Block::default() };
-        let processed = process(&Masker::new(config).unwrap(), &block, Mode::Mask, false, b',');
+        let processed = process(&Masker::new(config).unwrap(), &block, Mode::Mask, false, b',', Vec::new());
         assert_eq!(processed.out, b"\"x ,,,,,,,,,,,,1111\"\n");
     }
 
@@ -279,7 +286,7 @@ mod tests {
     #[test]
     fn scanning_reports_raw_offsets_in_the_record() {
         let block = Block { bytes: b"x,\"q\"\"q a@b.com\"\n".to_vec(), first_line: 5, ..Block::default() };
-        let processed = process(&Masker::default(), &block, Mode::Scan, false, b',');
+        let processed = process(&Masker::default(), &block, Mode::Scan, false, b',', Vec::new());
         let f = &processed.findings[0];
         assert_eq!((f.line, &block.bytes[f.start..f.end]), (5, &b"a@b.com"[..]));
     }

@@ -469,10 +469,17 @@ impl<'r> Splice<'r> {
     }
 }
 
-/// Masks or scans one JSONL block (whole lines; `\n` or `\r\n` ends each record).
-pub fn process(records: &mut RecordMasker, block: &Block, mode: Mode, strict: bool) -> Processed {
+/// Masks or scans one JSONL block (whole lines; `\n` or `\r\n` ends each record); masked
+/// output goes into `out` (a cleared buffer, reused).
+pub fn process(
+    records: &mut RecordMasker,
+    block: &Block,
+    mode: Mode,
+    strict: bool,
+    out: Vec<u8>,
+) -> Processed {
     let bytes = &block.bytes;
-    let mut processed = Processed::default();
+    let mut processed = Processed { out, ..Processed::default() };
     if mode == Mode::Mask {
         processed.out.reserve(bytes.len() + bytes.len() / 16);
     }

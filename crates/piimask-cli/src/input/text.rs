@@ -6,14 +6,12 @@ use piimask::{Masker, mask_piece_into};
 use super::blocks::Block;
 use super::{Finding, Mode, Processed, masked_value};
 
-/// Masks or scans one text block.
-pub fn process(masker: &Masker, block: &Block, mode: Mode) -> Processed {
-    let mut processed = Processed {
-        records: memchr::memchr_iter(b'\n', &block.bytes).count() as u64,
-        ..Processed::default()
-    };
+/// Masks or scans one text block; masked output goes into `out` (a cleared buffer, reused).
+pub fn process(masker: &Masker, block: &Block, mode: Mode, out: Vec<u8>) -> Processed {
+    let mut processed = Processed { out, records: block.line_breaks, ..Processed::default() };
     match mode {
         Mode::Mask => {
+            processed.out.reserve(block.bytes.len() + block.bytes.len() / 16);
             // The core applies the fail-closed treatment of forced cuts.
             mask_piece_into(
                 masker,
@@ -55,9 +53,10 @@ mod tests {
         let block = Block {
             bytes: b"hi\ncall +447966197542\nx a@b.com".to_vec(),
             first_line: 10,
+            line_breaks: 2,
             ..Block::default()
         };
-        let processed = process(&Masker::default(), &block, Mode::Scan);
+        let processed = process(&Masker::default(), &block, Mode::Scan, Vec::new());
         let found: Vec<_> =
             processed.findings.iter().map(|f| (f.line, f.start, f.end, f.masked.as_str())).collect();
         assert_eq!(found, [(11, 5, 18, "*********7542"), (12, 2, 9, "*@b.com")]);
@@ -65,8 +64,9 @@ mod tests {
 
     #[test]
     fn masking_counts_values() {
-        let block = Block { bytes: b"a@b.com c@d.org\n".to_vec(), first_line: 1, ..Block::default() };
-        let processed = process(&Masker::default(), &block, Mode::Mask);
+        let block =
+            Block { bytes: b"a@b.com c@d.org\n".to_vec(), first_line: 1, line_breaks: 1, ..Block::default() };
+        let processed = process(&Masker::default(), &block, Mode::Mask, Vec::new());
         assert_eq!(processed.out, b"*@b.com *@d.org\n");
         assert_eq!(processed.counts.total(), 2);
         assert_eq!(processed.records, 1);
