@@ -145,7 +145,7 @@ struct Context {
 
 /// Output buffers in circulation between the workers and the writer. Reusing them keeps
 /// the allocator from returning memory to the system after each batch and faulting it in
-/// again for the next (about a quarter of the CPU time of `piimask mask` on a large text,
+/// again for the next (about a fifth of the CPU time of `piimask mask` on a large text,
 /// in page faults and page clearing).
 #[derive(Debug, Default)]
 struct BufferPool {
