@@ -155,10 +155,16 @@ impl Splitter {
 
     fn release(&mut self, end: usize, (_, fail_closed_end): (bool, bool), emit: &mut impl FnMut(Piece)) {
         // When pieces are large (a batch splitter's), what stays held goes into a buffer as
-        // large as the one released, so that the next chunks fill it without growing it step
-        // by step (each step a copy). A stream masker's pieces end at every line break and
-        // hold little back: exactly that is kept.
-        let capacity = if self.min_piece > 0 { self.pending.capacity() } else { self.pending.len() - end };
+        // large as the one released (at most twice the most ever held back, whatever one
+        // chunk fed), so that the next chunks fill it without growing it step by step (each
+        // step a copy). A stream masker's pieces end at every line break and hold little
+        // back: exactly that is kept.
+        let held = self.pending.len() - end;
+        let capacity = if self.min_piece > 0 {
+            self.pending.capacity().min(2 * MAX_HOLD.max(self.min_piece)).max(held)
+        } else {
+            held
+        };
         let mut rest = Vec::with_capacity(capacity);
         rest.extend_from_slice(&self.pending[end..]);
         self.pending.truncate(end);

@@ -274,12 +274,19 @@ impl<'h> Chunk<'h> {
     /// group, not a new number's trunk (phones written in fours start no number with `0`).
     fn in_fours(&self, e: usize) -> bool {
         let groups = self.groups();
-        let joint = groups[e].joint;
+        let first = self.fours_before(e, groups[e].joint);
+        groups[e].len == 4 && e - first >= 2 && groups[first..=e].iter().all(|g| g.len == 4 && !g.paren)
+    }
+
+    /// The first of the four-digit groups right before group `e` that are joined to the
+    /// next one by `joint`'s separator (`e` itself when none is).
+    pub(crate) fn fours_before(&self, e: usize, joint: Joint) -> usize {
+        let groups = self.groups();
         let mut first = e;
         while first > 0 && groups[first].joint.same_sep(joint) && groups[first - 1].len == 4 {
             first -= 1;
         }
-        groups[e].len == 4 && e - first >= 2 && groups[first..=e].iter().all(|g| g.len == 4 && !g.paren)
+        first
     }
 
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a

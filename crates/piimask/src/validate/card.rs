@@ -237,10 +237,7 @@ fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     let joint = groups[s + 1].joint;
     // Group `i` has four digits and is joined to the group before it as the card's are.
     let four_joined = |i: usize| groups.get(i).is_some_and(|g| g.len == 4 && g.joint.same_sep(joint));
-    let mut first = s;
-    while first > 0 && groups[first].joint.same_sep(joint) && groups[first - 1].len == 4 {
-        first -= 1;
-    }
+    let first = chunk.fours_before(s, joint);
     let mut last = e;
     while four_joined(last + 1) {
         last += 1;
