@@ -827,6 +827,14 @@ def gen_cards():
         ("parenthesised", "a whole card number in parentheses", ["my card (", ("card", v16), ") was declined"]),
         ("two-in-a-row", "two cards in groups of four, one space apart",
          ["cards ", ("card", "4111 1111 1111 1111"), " ", ("card", "5555 5555 5555 4444"), " both blocked"]),
+        ("dashes-then-spaces", "a card in dashes, then one in spaces: the first one's last group does not make "
+         "the second a slice of a longer number (Presidio's card test)",
+         [("card", "4012888888881881"), " ", ("card", "4012-8888-8888-1881"), " ", ("card", "4012 8888 8888 1881")]),
+        ("nineteen-then-card", "a 19-digit card written 4-4-4-4-3, then a card in fours: the short last "
+         "group ends the first (smarty/redact's test)",
+         [("card", "4111 1111 1111 1101 111"), " ", ("card", "4556 7375 8689 9855"), ". taco"]),
+        ("spaced-dashes", "a card in groups joined by spaced dashes",
+         ["Karte ", ("card", "4532 - 0151 - 1283 - 0366"), " bitte"]),
     ]
     for slug, note, parts in cases:
         V.add("card-%s" % slug, note, parts)
@@ -1002,6 +1010,9 @@ def gen_ssn():
           ["The number ", ("ssn", "412783001"), " is my SSN."])
     V.add("ssn-bare-context-parenthesised", "9 bare digits in parentheses after an SSN word",
           ["SSN (", ("ssn", "536221847"), ")"])
+    V.add("ssn-after-email-domain-word", "a label word inside an email's domain ('id') is no label for the "
+          "number after the address (found by the leak oracle)",
+          ["write to ", ("email", "jo@shop-id.com"), " or ", ("ssn", "417 83 5910"), "."])
     V.add("ssn-spaces-continued-context", "spaced 3-2-4 continued by a group: an SSN word decides",
           ["SSN ", ("ssn", "234 56 1891"), " 1980 was my birth year"], flags={"loose"})
     # negatives
@@ -1019,14 +1030,22 @@ def gen_ssn():
         ("955-49-1234", "itin-group-49", "9xx with group 49 is outside the ITIN ranges"),
         ("123-00-4567", "group-00", "group 00 is never issued"),
         ("123-45-0000", "serial-0000", "serial 0000 is never issued"),
-        ("123.45.6789", "dots", "'.' never separates an SSN, and 3-2-4 is no phone shape"),
+        ("123.45.6789", "dots", "'.' separates an SSN only after an SSN word, and 3-2-4 is no phone shape"),
         ("123/45/6789", "slashes", "'/' never separates an SSN"),
         ("123-45-6789-12", "continued", "3-2-4 followed by another group with the same separator"),
         ("12-123-45-6789", "preceded", "3-2-4 preceded by another group with the same separator"),
     ]
     for value, slug, note in neg:
         l = lang()
-        V.add("ssn-neg-%s-%s" % (slug, l), note, sent("ssn", l, k(), None, value), flags={"loose"})
+        # The third template of each language holds no SSN word (dots need one).
+        V.add("ssn-neg-%s-%s" % (slug, l), note, sent("ssn", l, 2 if slug == "dots" else k(), None, value),
+              flags={"loose"})
+    for slug, parts in (("ssn", ["my ssn: ", ("ssn", "123.45.6789"), "."]),
+                        ("social-security", ["My social security number is ", ("ssn", "812.80.1276")]),
+                        ("sozialversicherung", ["Meine SSN lautet ", ("ssn", "536.22.1479"), ", danke."])):
+        V.add("ssn-dots-after-word-%s" % slug, "3-2-4 joined by dots after an SSN word (Presidio, scrubadub)", parts)
+    V.add("ssn-neg-dots-version", "3-2-4 joined by dots without an SSN word: a version or a reference",
+          ["Update to version 123.45.6789 first."], flags={"loose"})
     for value, slug, note in (("000123456", "area-000", "bare 9 digits, area 000, with context"),
                               ("666123456", "area-666", "bare 9 digits, area 666, with context"),
                               ("912931234", "itin-93", "bare 9 digits, 9xx group 93, with context"),
@@ -1378,6 +1397,20 @@ def gen_phones():
           ["Schreib mir: https://wa.me/", ("phone", "447911123456"), "?text=hallo"])
     V.add("phone-link-phone-param", "a phone= link parameter holds the number in international form",
           ["https://api.whatsapp.com/send?phone=", ("phone", "5511987654321"), "&text=oi"])
+    V.add("phone-list-spaced-dashes-us", "numbers listed with spaced dashes stay apart (libphonenumber's four "
+          "matches in a row); no card is read across two of them",
+          [("phone", "415-666-7777"), " - ", ("phone", "800-443-1223"), " - ", ("phone", "212-443-1223"), " - ",
+           ("phone", "650-443-1223")])
+    V.add("phone-list-spaced-dash-context", "two numbers after a phone word, listed with a spaced dash",
+          ["Phone: ", ("phone", "415-666-7777"), " - ", ("phone", "212-443-1223")])
+    V.add("phone-list-spaced-slash-fr", "two French numbers listed with a spaced slash",
+          ["Tél. ", ("phone", "06 12 34 56 78"), " / ", ("phone", "01 42 68 53 00")])
+    V.add("phone-spaced-slash-de", "a German number with a spaced slash after the area code",
+          ["ruf an ", ("phone", "0170 / 1234567"), " bitte"])
+    V.add("phone-extension-glued-ext", "an extension glued on with EXT, as with x: the number is masked",
+          [("phone", "523-222-8888"), "EXT623"], flags={"loose"})
+    V.add("phone-extension-glued-ext-dot", "an extension glued on with ext.",
+          ["call me on ", ("phone", "837.824.1482"), "ext.63888 please"], flags={"loose"})
     V.add("phone-yyyymmdd-group-nl", "eight digits that read as YYYYMMDD are part of the number when other groups "
           "join them (found by the leak oracle)", ["Mijn nummer: ", ("phone", "+31 6 19820415"), " of ", ("phone", "06-19110607"), "."])
     # negatives for context words
@@ -1997,7 +2030,8 @@ REDTEAM_FAMILY_KIND = {"phone": "phone", "card": "card", "iban": "iban", "ssn": 
 # Everything else follows the red-team's labels.
 NOT_BOUNDED = ("letters glued to a phone make it no phone (PHONE: phone numbers are bounded by characters "
                "that are not letters or digits)")
-NO_SSN_SEP = "'.' and '/' never separate an SSN (SSN: groups joined by space or dash separators only)"
+NO_SSN_SEP = ("'/' never separates an SSN (SSN: groups joined by space or dash separators; dots only after "
+              "an SSN word)")
 REDTEAM_TRADEOFFS = {
     508: ([], "digits without '+', '00' or a trunk prefix are a phone only with phone context (PHONE rule 6); "
               "'numéro' alone is a number word, not a phone word (Key words)"),
@@ -2005,7 +2039,6 @@ REDTEAM_TRADEOFFS = {
     534: ([], NOT_BOUNDED),
     676: ([], "slashes are not card separators (CARD: space, dash or dot joints); the four-digit groups "
               "continue each other, so no piece is a phone either"),
-    934: ([], NO_SSN_SEP),
     935: ([], NO_SSN_SEP),
     946: ([("phone", "536-22-8417-00")],
           "a phone word that is the nearest key word ('call') makes a bare run of 7-15 digits a phone "
@@ -2527,7 +2560,8 @@ def verify(rendered: dict, built: dict) -> int:
                 if kk in ("phone", "ssn"):
                     assert (a == 0 or not is_alnum(inp[a - 1]) or is_nospace_letter(inp[a - 1])
                             or hebrew_prefix_before(inp, a)), where
-                    assert b == len(inp) or not is_alnum(inp[b]) or is_nospace_letter(inp[b]), where
+                    assert (b == len(inp) or not is_alnum(inp[b]) or is_nospace_letter(inp[b])
+                            or (kk == "phone" and re.match(r"(?i)(x|ext\.?)[0-9]", inp[b:]))), where
                 if kk == "ssn":
                     assert not SSN_CONTEXT_RE.search(inp[a:b]), where
     return total

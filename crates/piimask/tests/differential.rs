@@ -101,8 +101,13 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
             .find_iter(&text[found.range()])
             .map(|g| (found.start() + g.start(), found.start() + g.end()))
             .collect();
-        // The joint before each group, as its separator character (' ' for spaces).
-        let joint = |i: usize| text[groups[i - 1].1..groups[i].0].trim().chars().next().unwrap_or(' ');
+        // The joint before each group: its separator character (' ' for spaces), and
+        // whether spaces stand around it (`4532 - 0864` is joined another way than `4532-0864`).
+        let joint = |i: usize| {
+            let between = &text[groups[i - 1].1..groups[i].0];
+            let sep = between.trim().chars().next().unwrap_or(' ');
+            (sep, sep != ' ' && between.len() > 1)
+        };
         let len = |i: usize| groups[i].1 - groups[i].0;
         for s in 0..groups.len() {
             let mut digits = Vec::new();
@@ -117,8 +122,10 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                     let same = |i: usize| joint(i) == joint(s + 1);
                     let first =
                         (0..=s).rev().take_while(|&i| i == s || (same(i + 1) && len(i) == 4)).last().unwrap();
-                    let last =
-                        (e..groups.len()).take_while(|&i| i == e || (same(i) && len(i) == 4)).last().unwrap();
+                    let last = (e..groups.len())
+                        .take_while(|&i| i == e || (len(e) == 4 && same(i) && len(i) == 4))
+                        .last()
+                        .unwrap();
                     let month = |i: usize| text[groups[i].0..groups[i].0 + 2].parse::<u32>().unwrap();
                     let year = |i: usize| text[groups[i].0..groups[i].0 + 2] == *"20";
                     let expiry =
@@ -137,7 +144,8 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                     (first, last) != (s, e) && !expiry && !in_a_row
                 };
                 // Both groups of a decimal number (`300000000004.7179`), or its fraction.
-                let decimal = matches!((s, e), (0, 1) | (1, 1)) && groups.len() == 2 && joint(1) == '.';
+                let decimal =
+                    matches!((s, e), (0, 1) | (1, 1)) && groups.len() == 2 && joint(1) == ('.', false);
                 // One kind of separator between the groups.
                 let mixed = (s + 2..=e).any(|i| joint(i) != joint(s + 1));
                 if digits.len() >= 12 && oracle_is_card(&digits) && !slice && !decimal && !mixed {

@@ -26,8 +26,12 @@ pub(crate) const LOOKAHEAD: usize = 26;
 pub(crate) enum Joint {
     /// The first group of the chunk.
     Start,
-    /// One separator character.
+    /// One separator character (or two spaces).
     Sep(Sep),
+    /// A dash or slash with a space on each side (`0170 / 1234567`, `4532 - 0864`): it
+    /// joins the groups, but as a separator of its own, so that numbers listed with it
+    /// stay apart (`415-666-7777 - 800-443-1223`).
+    Spaced(Sep),
     /// Nothing in between, next to a parenthesis: `(0)20`, `+1(201)`.
     Adjacent,
 }
@@ -36,13 +40,22 @@ impl Joint {
     /// Whether two joints are separators of the same class.
     #[inline]
     pub(crate) fn same_sep(self, other: Joint) -> bool {
-        matches!((self, other), (Joint::Sep(a), Joint::Sep(b)) if a == b)
+        matches!((self, other), (Joint::Sep(a), Joint::Sep(b)) | (Joint::Spaced(a), Joint::Spaced(b)) if a == b)
+    }
+
+    /// Whether a number joined by `self` is continued by a group joined by `neighbour`
+    /// whatever separators they are: a spaced dash or slash binds looser than any other
+    /// separator, so a run joined by it never ends or starts inside a number joined tighter
+    /// (`7777 - 212` in `415-666-7777 - 212-443-1223` is no number).
+    #[inline]
+    pub(crate) fn binds_looser_than(self, neighbour: Joint) -> bool {
+        matches!(self, Joint::Spaced(_)) && matches!(neighbour, Joint::Sep(_) | Joint::Adjacent)
     }
 
     #[inline]
     pub(crate) fn sep(self) -> Option<Sep> {
         match self {
-            Joint::Sep(sep) => Some(sep),
+            Joint::Sep(sep) | Joint::Spaced(sep) => Some(sep),
             _ => None,
         }
     }
@@ -254,11 +267,15 @@ impl<'h> Chunk<'h> {
     /// Whether the group after `e`, joined by `joint`, continues a number that would end at
     /// `e` (so that `e` cannot end it): it is joined the same way, has two digits or more,
     /// is not glued to a word or sign (`10h`, `24h`, `10€`), and does not start a new number
-    /// with a trunk prefix (`06 12 34 56 78 09 87 65 43 21`).
+    /// with a trunk prefix (`06 12 34 56 78 09 87 65 43 21`); or, after a spaced dash or
+    /// slash, it is joined tighter (see [`Joint::binds_looser_than`]).
     /// A group too long to be in any value always continues the number, whatever follows
     /// it: its far end may be any distance away, and must not change this reading.
     pub(crate) fn continued_after(&self, e: usize, joint: Joint) -> bool {
         let Some(next) = self.groups().get(e + 1) else { return false };
+        if joint.binds_looser_than(next.joint) {
+            return true;
+        }
         if next.len > MAX_DIGITS {
             return next.joint.same_sep(joint);
         }
@@ -292,9 +309,14 @@ impl<'h> Chunk<'h> {
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
     /// longer grouped number: it is joined the same way and has two digits or more, unless
     /// the groups before `s` start with a trunk `0` and already form a whole national number,
-    /// and `s` starts another with a trunk `0` or `00` (`06 12 34 56 78 09 87 65 43 21`).
+    /// and `s` starts another with a trunk `0` or `00` (`06 12 34 56 78 09 87 65 43 21`); or,
+    /// for a run joined by a spaced dash or slash, `s` is joined tighter to the group before
+    /// it (see [`Joint::binds_looser_than`]).
     pub(crate) fn continued_before(&self, s: usize, joint: Joint) -> bool {
         let groups = self.groups();
+        if s > 0 && joint.binds_looser_than(groups[s].joint) {
+            return true;
+        }
         if s == 0 || !groups[s].joint.same_sep(joint) {
             return false;
         }
@@ -481,9 +503,15 @@ fn hyphen_glued(hay: &[u8], at: usize) -> bool {
     })
 }
 
-/// An extension glued to a number: `555-0187x204`.
+/// An extension glued to a number: `555-0187x204`, `523-222-8888EXT623`, `…1482ext.63`.
 fn is_extension(hay: &[u8], at: usize) -> bool {
-    matches!(hay.get(at), Some(b'x' | b'X')) && hay.get(at + 1).is_some_and(u8::is_ascii_digit)
+    let rest = hay.get(at..).unwrap_or_default();
+    let marker = match rest {
+        [b'x' | b'X', ..] => 1,
+        [e, x, t, dot, ..] if [*e, *x, *t].eq_ignore_ascii_case(b"ext") => 3 + usize::from(*dot == b'.'),
+        _ => return false,
+    };
+    rest.get(marker).is_some_and(u8::is_ascii_digit)
 }
 
 /// `(+44)`: a `(`, a `+`, the digits at `anchor`, a `)`. Returns the group and the offset
@@ -567,7 +595,9 @@ fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
             Some((Class::Sep(sep @ (Sep::Dash | Sep::Slash)), middle)) => {
                 let after = at + len + middle;
                 match class_at(after) {
-                    Some((Class::Sep(Sep::Space), third)) => read_group(hay, after + third, Joint::Sep(sep)),
+                    Some((Class::Sep(Sep::Space), third)) => {
+                        read_group(hay, after + third, Joint::Spaced(sep))
+                    }
                     _ => None,
                 }
             }

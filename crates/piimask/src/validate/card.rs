@@ -201,8 +201,10 @@ pub(crate) fn candidates(
         // One kind of separator throughout: mixed ones join other numbers (two SSNs
         // `445-11-7833 820-20-3868`, coordinates `35.681236 139.767125`).
         let joined = e == s
-            || (matches!(group.joint, Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot))
-                && (e == s + 1 || group.joint.same_sep(groups[s + 1].joint)));
+            || (matches!(
+                group.joint,
+                Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot) | Joint::Spaced(Sep::Dash)
+            ) && (e == s + 1 || group.joint.same_sep(groups[s + 1].joint)));
         if group.paren || !joined || count + group.len > MAX_DIGITS {
             return;
         }
@@ -237,9 +239,16 @@ fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     let joint = groups[s + 1].joint;
     // Group `i` has four digits and is joined to the group before it as the card's are.
     let four_joined = |i: usize| groups.get(i).is_some_and(|g| g.len == 4 && g.joint.same_sep(joint));
-    let first = chunk.fours_before(s, joint);
+    let mut first = chunk.fours_before(s, joint);
+    // A four-digit group joined to the group before it another way ends a number written
+    // another way (`4012-8888-8888-1881 4012 8888 8888 1881`: two cards), not this one.
+    if first > 0 && first < s && !groups[first].joint.same_sep(joint) {
+        first += 1;
+    }
+    // A last group shorter than four (`4111 1111 1111 1101 111`) ends a number written in
+    // fours: the group after it starts another one.
     let mut last = e;
-    while four_joined(last + 1) {
+    while groups[e].len == 4 && four_joined(last + 1) {
         last += 1;
     }
     if (first, last) == (s, e) {

@@ -800,7 +800,10 @@ impl KeyWords {
         let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
         // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
         let label = start > 0 && hay[start - 1] == b'[' && hay.get(end) == Some(&b']');
-        if clean_start && clean_end && !label {
+        // Nor is a label or code word inside an email's domain (`…@shop-id.com`); a phone or
+        // SSN word there is kept, as it can only make more numbers values.
+        let in_domain = || matches!(key, Key::Label | Key::Code | Key::Card) && in_email_domain(hay, start);
+        if clean_start && clean_end && !label && !in_domain() {
             // A stem covers the rest of its word (`rooms`, `Bestellung`).
             let mut word_end = end;
             while stem && let Some((_, len)) = char_at(hay, word_end).filter(|&(c, _)| is_boundary_letter(c))
@@ -817,6 +820,15 @@ impl KeyWords {
 fn in_email_local_part(hay: &[u8], end: usize) -> bool {
     let token = hay[end..].iter().take(64).position(|&b| !is_local_part_byte(b));
     token.is_some_and(|len| hay.get(end + len) == Some(&b'@'))
+}
+
+/// Whether the word starting at `start` is part of an email's domain: only domain bytes
+/// (ASCII letters, digits, `-`, `.`, or bytes of non-ASCII letters) between it and an `@`
+/// before it, at most 255 bytes back.
+fn in_email_domain(hay: &[u8], start: usize) -> bool {
+    let is_domain_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | 0x80..);
+    let domain = hay[..start].iter().rev().take(255).take_while(|b| is_domain_byte(b)).count();
+    start > domain && hay[start - domain - 1] == b'@'
 }
 
 /// How many bytes of local-part characters come right before `end` (at most 64).

@@ -312,7 +312,9 @@ fn brazil_mobile(chunk: &Chunk<'_>, s: usize) -> Option<usize> {
     let groups = chunk.groups();
     let [area, nine, a, b] = groups.get(s..s + 4)? else { return None };
     let lengths = [area.len, nine.len, a.len, b.len] == [2, 1, 4, 4];
-    let joined = [nine, a, b].iter().all(|g| matches!(g.joint, Joint::Sep(_) | Joint::Adjacent) && !g.paren);
+    let joined = [nine, a, b]
+        .iter()
+        .all(|g| matches!(g.joint, Joint::Sep(_) | Joint::Spaced(_) | Joint::Adjacent) && !g.paren);
     let fits = lengths && joined && area.head()[0] != 0 && nine.head() == [9];
     (fits && !continues(chunk, s + 3, b.joint)).then_some(s + 3)
 }
@@ -343,7 +345,9 @@ pub(crate) fn candidates(
 ) {
     let groups = chunk.groups();
     let first = &groups[s];
-    if first.len > MAX_DIGITS {
+    // The digits after the point of a decimal number (`lat -77.034040723966`) are no phone
+    // number (a phone word may make the whole of it one: `tel 333.74068`).
+    if first.len > MAX_DIGITS || (s == 1 && is_decimal(chunk)) {
         return;
     }
     // Per end group: how many digits so far (all, and without `(0)` groups). A phone has at
@@ -398,23 +402,25 @@ pub(crate) fn candidates(
     }
     let lead = first.head();
 
-    // 2. International with `00` or `011`: a known country code and its lengths, not
-    // labelled (`barcode 0031038902561`, `order 0044…`).
-    let prefix = match lead {
-        [0, 0, ..] => 2,
-        [0, 1, 1, ..] => 3,
-        _ => 0,
+    // 2. International with `00`, `011` (NANP) or `0011` (Australia): a known country code
+    // and its lengths, not labelled (`barcode 0031038902561`, `order 0044…`).
+    let prefixes: &[usize] = match lead {
+        [0, 0, 1, 1, ..] => &[2, 4],
+        [0, 0, ..] => &[2],
+        [0, 1, 1, ..] => &[3],
+        _ => &[],
     };
     // Not a slice of a longer grouped number (`1014-0063-9208-7028`).
     let run_joint = groups.get(s + 1).map_or(first.joint, |next| next.joint);
-    if prefix > 0 && !first.paren && !chunk.continued_before(s, run_joint) {
+    if !prefixes.is_empty() && !first.paren && !chunk.continued_before(s, run_joint) {
         for (e, d) in ends {
-            let national = &values[prefix..d.len.max(prefix)];
-            if (8..=15).contains(&national.len())
-                && country_code(national)
-                    .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
-                && !context.labelled()
-            {
+            let fits = |&prefix: &usize| {
+                let national = &values[prefix..d.len.max(prefix)];
+                (8..=15).contains(&national.len())
+                    && country_code(national)
+                        .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
+            };
+            if prefixes.iter().any(fits) && !context.labelled() {
                 emit(first.start, *e, out);
             }
         }
@@ -580,7 +586,7 @@ fn is_number_run(chunk: &Chunk<'_>, s: usize, e: usize, first_free: bool) -> boo
     let groups = chunk.groups();
     let from = if first_free { s + 2 } else { s + 1 };
     let inner = groups[e].joint;
-    if groups[e].len < 2 || (from <= e && !matches!(inner, Joint::Sep(_))) {
+    if groups[e].len < 2 || (from <= e && !matches!(inner, Joint::Sep(_) | Joint::Spaced(_))) {
         return false;
     }
     if groups.get(from..=e).is_some_and(|run| run.iter().any(|g| !g.joint.same_sep(inner))) {
@@ -650,7 +656,7 @@ fn shaped_run(chunk: &Chunk<'_>, from: usize, shape: &[usize], after_trunk: bool
     let run = groups.get(from..from + shape.len())?;
     if !run.iter().zip(shape).all(|(g, &len)| g.len == len)
         || run.iter().enumerate().any(|(i, g)| g.paren && !(after_trunk && i == 0))
-        || !matches!(run[1].joint, Joint::Sep(_) | Joint::Adjacent)
+        || !matches!(run[1].joint, Joint::Sep(_) | Joint::Spaced(_) | Joint::Adjacent)
     {
         return None;
     }

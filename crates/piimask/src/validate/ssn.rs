@@ -1,5 +1,5 @@
-//! US social security numbers and ITINs: `AAA-GG-SSSS` (space or dash separators), or nine
-//! bare digits next to an SSN context word.
+//! US social security numbers and ITINs: `AAA-GG-SSSS` (space or dash separators; dots
+//! only after an SSN context word), or nine bare digits next to an SSN context word.
 //!
 //! Rules: SSA POMS RM 10201.035 (area not 000 or 666, group not 00, serial not 0000);
 //! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS).
@@ -30,7 +30,7 @@ pub(crate) fn is_ssn(d: &[u8]) -> bool {
 }
 
 fn is_ssn_separator(joint: Joint) -> bool {
-    matches!(joint, Joint::Sep(Sep::Space | Sep::Dash))
+    matches!(joint, Joint::Sep(Sep::Space | Sep::Dash) | Joint::Spaced(Sep::Dash))
 }
 
 /// Pushes the SSN starting at group `s`, if there is one.
@@ -48,12 +48,14 @@ pub(crate) fn candidates(
     }
     let end = if first.len == 3 && groups.len() > s + 2 {
         let (g2, g3) = (&groups[s + 1], &groups[s + 2]);
+        // Dots join the groups only after an SSN word (`my ssn: 123.45.6789`): without
+        // one, `123.45.6789` is as likely a version or a reference.
         let shaped = g2.len == 2
             && g3.len == 4
             && !g2.paren
             && !g3.paren
-            && is_ssn_separator(g2.joint)
-            && is_ssn_separator(g3.joint);
+            && ((is_ssn_separator(g2.joint) && is_ssn_separator(g3.joint))
+                || (g2.joint == Joint::Sep(Sep::Dot) && g3.joint == g2.joint && context.ssn()));
         // A group joined the same way before or after it makes it a slice of a longer
         // number: always when joined by a dash (`123-45-6789-12` is one token); by a space
         // (`234 56 7891 1980`: a year, a date), unless an SSN word says what it is.
