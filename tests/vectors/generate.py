@@ -40,7 +40,7 @@ LANGS = ("en", "fr", "es", "uk", "de")
 DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6)
 # The invisible U+200B, U+2060, U+FEFF and U+00AD count too (RULES.md "Characters").
 SPACES = " \t\u00a0\u2007\u2008\u2009\u200a\u200b\u202f\u2060\u3000\ufeff"
-DASHES = "-\u00ad" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\ufe63\uff0d"
+DASHES = "-\u00ad" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\ufe63\uff0d\u30fc"
 DOTS = ".\uff0e"
 
 
@@ -1411,6 +1411,15 @@ def gen_phones():
           [("phone", "523-222-8888"), "EXT623"], flags={"loose"})
     V.add("phone-extension-glued-ext-dot", "an extension glued on with ext.",
           ["call me on ", ("phone", "837.824.1482"), "ext.63888 please"], flags={"loose"})
+    V.add("phone-url-encoded-plus", "a + written %2B in a link is a +",
+          ["https://x.ua/form?phone=", ("phone", "%2B380672594459"), "&x=1"], flags={"loose"})
+    V.add("phone-katakana-dash-jp", "the katakana prolonged sound mark typed for a hyphen between digits",
+          ["携帯は", ("phone", "070ー8527ー6475"), "です"])
+    V.add("phone-dotted-bucharest-ro", "a Bucharest number written with dots is no IPv4 address (no address "
+          "starts with 0 and more digits)", ["Sunați la ", ("phone", "021.254.09.11"), "."])
+    V.add("phone-word-whats-br", "'whats' (WhatsApp) before a Brazilian mobile",
+          ["me chama no whats ", ("phone", "11987654321"), ""])
+    V.add("phone-word-mera-number-in", "'mera number' before an Indian mobile", ["mera number ", ("phone", "9876543210"), " hai"])
     V.add("phone-yyyymmdd-group-nl", "eight digits that read as YYYYMMDD are part of the number when other groups "
           "join them (found by the leak oracle)", ["Mijn nummer: ", ("phone", "+31 6 19820415"), " of ", ("phone", "06-19110607"), "."])
     # negatives for context words
@@ -1442,6 +1451,14 @@ def gen_phones():
         ("order-number-vi", "a Vietnamese order label, its number word, then the number",
          ["đơn hàng số ", "0449064654", ""]),
         ("newline-split", "a newline is never a separator", ["Number 06 12\n34 56 78", ""]),
+        ("label-verb-en", "a verb between a label and its number still labels it",
+         ["my order number is ", "0750638531", ""]),
+        ("label-verb-de", "'lautet' between a label and its number", ["Meine Bestellnummer lautet ", "0329043757", "."]),
+        ("label-verb-article-es", "a verb and an article between a label and its number",
+         ["mi número de cliente es el ", "0613784863", ""]),
+        ("label-meter-de", "a meter number after its label", ["Zählernummer ", "0495982768", ""]),
+        ("label-case-pt", "a Brazilian support ticket after its label", ["nº do chamado ", "0998492021", ""]),
+        ("label-order-bg", "a Bulgarian order number after its label", ["поръчка № ", "0190751349", ""]),
     ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})
@@ -2048,9 +2065,6 @@ REDTEAM_TRADEOFFS = {
     1341: ([("phone", "1732183200")],
            "a phone word that is the nearest key word makes a bare number a phone (PHONE rule 6); only a "
            "13-digit Unix time in milliseconds is excluded, not a 10-digit one in seconds"),
-    1356: ([("phone", "0123 4567 89")],
-           "a trunk-0 number grouped 4-4-2 is a national phone (PHONE rule 3) whatever the key words; "
-           "'account' is not right in front of it ('is' between), so it is not labelled"),
     1409: ([("phone", "612 345 678 15")],
            "a group of two digits joined by the same space continues the number (Continuation: '15' itself is "
            "not glued to a word or sign), so with the phone word 'llámame' the phone is the whole run "
@@ -2507,7 +2521,8 @@ def verify(rendered: dict, built: dict) -> int:
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":
                     assert 7 <= len(ascii_digits(seg)) <= 15, where
-                    assert is_digit(seg[-1]) and (is_digit(seg[0]) or seg[0] in "+\uff0b(\uff08"), where
+                    assert is_digit(seg[-1]) and (is_digit(seg[0]) or seg[0] in "+\uff0b(\uff08"
+                                                  or seg[:3].upper() == "%2B"), where
             out += raw[last:]
             assert out.decode() == p["output"], (where, out.decode(), p["output"])
             flags = v["_flags"]

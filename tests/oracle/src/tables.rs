@@ -303,7 +303,7 @@ pub const SPACES: &[char] = &[
 ];
 pub const DASHES: &[char] = &[
     '-', '\u{00AD}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
-    '\u{FE63}', '\u{FF0D}',
+    '\u{FE63}', '\u{FF0D}', '\u{30FC}',
 ];
 pub const DOTS: &[char] = &['.', '\u{FF0E}'];
 pub const SLASHES: &[char] = &['/', '\u{FF0F}'];

@@ -10,7 +10,9 @@ pub(crate) enum Sep {
     /// Space, tab, U+00A0, U+2007..U+200A, U+202F, U+3000, and the invisible U+200B
     /// (zero-width space), U+2060 (word joiner) and U+FEFF (zero-width no-break space).
     Space,
-    /// `-`, U+2010..U+2015, U+2212, U+FE63, U+FF0D, and the invisible U+00AD (soft hyphen).
+    /// `-`, U+2010..U+2015, U+2212, U+FE63, U+FF0D, the invisible U+00AD (soft hyphen), and
+    /// U+30FC (the katakana prolonged sound mark, which Japanese input methods type for a
+    /// hyphen between digits: `070ー8527ー6475`).
     Dash,
     /// `.`, U+FF0E.
     Dot,
@@ -78,7 +80,7 @@ fn classify_multibyte(hay: &[u8], i: usize) -> (Class, usize) {
         (0xEF, 0xBC, 0x8B) => Class::Plus,
         (0xEF, 0xBC, 0x88) => Class::Open,
         (0xEF, 0xBC, 0x89) => Class::Close,
-        (0xEF, 0xBC, 0x8D) | (0xEF, 0xB9, 0xA3) => Class::Sep(Sep::Dash),
+        (0xEF, 0xBC, 0x8D) | (0xEF, 0xB9, 0xA3) | (0xE3, 0x83, 0xBC) => Class::Sep(Sep::Dash),
         (0xEF, 0xBC, 0x8E) => Class::Sep(Sep::Dot),
         (0xEF, 0xBC, 0x8F) => Class::Sep(Sep::Slash),
         _ => return (Class::Other, 1),

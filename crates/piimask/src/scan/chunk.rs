@@ -222,8 +222,10 @@ impl<'h> Chunk<'h> {
         chunk.plus =
             plus_before(hay, first.start).or_else(|| link_before(hay, first.start).then_some(first.start));
         chunk.start = chunk.plus.unwrap_or(first.start);
-        chunk.word_before_first = (word_char_before(hay, first.start) || hyphen_glued(hay, first.start))
-            && !hebrew_prefix_before(hay, first.start);
+        // A URL-encoded plus ends in a letter (`%2B`): what stands before the `%` decides.
+        let lead = chunk.plus.filter(|&plus| hay[plus] == b'%').unwrap_or(first.start);
+        chunk.word_before_first =
+            (word_char_before(hay, lead) || hyphen_glued(hay, lead)) && !hebrew_prefix_before(hay, lead);
         chunk.push(first);
     }
 
@@ -404,14 +406,17 @@ impl<'h> Chunk<'h> {
     }
 
     /// Marks the groups of the dot run that just ended as IPv4 when it is exactly four
-    /// groups of one to three digits, each at most 255.
+    /// groups of one to three digits, each at most 255, the first without a leading `0`.
     fn finish_dot_run(&mut self) {
         let run = self.dot_run;
         let len = self.groups.len();
         let end = if self.complete { len } else { len.saturating_sub(1) };
         if run == 4 && end >= 4 {
             let groups = &mut self.groups[end - 4..end];
-            if groups.iter().all(|g| !g.paren && (1..=3).contains(&g.len) && g.value() <= 255) {
+            // No address starts with `0` and more digits: `021.254.09.11` is a Bucharest
+            // number, written in the trunk-prefix form of a phone.
+            let trunk = groups[0].len > 1 && groups[0].head()[0] == 0;
+            if !trunk && groups.iter().all(|g| !g.paren && (1..=3).contains(&g.len) && g.value() <= 255) {
                 for g in groups {
                     g.flags |= FLAG_IPV4;
                 }
@@ -560,12 +565,14 @@ fn link_before(hay: &[u8], at: usize) -> bool {
     LINKS.iter().any(|link| at >= link.len() && hay[at - link.len()..at].eq_ignore_ascii_case(link))
 }
 
-/// The offset of a `+` (optionally followed by one space) that ends right at `at`, when the
-/// `+` itself does not follow a letter (after a digit it still starts a number:
-/// `…0002+33 6 12 34 56 78` is a card then a phone).
+/// The offset of a `+` (optionally followed by one space, or URL-encoded as links carry it:
+/// `tel:%2B447911123456`) that ends right at `at`, when the `+` itself does not follow a
+/// letter (after a digit it still starts a number: `…0002+33 6 12 34 56 78` is a card then a
+/// phone).
 fn plus_before(hay: &[u8], at: usize) -> Option<usize> {
     let (_, prev) = char_before(hay, at)?;
     let plus = match classify(hay, prev).0 {
+        _ if url_encoded_plus_before(hay, at) => at - 3,
         Class::Plus => prev,
         Class::Sep(Sep::Space) => {
             let (_, before) = char_before(hay, prev)?;
@@ -574,6 +581,11 @@ fn plus_before(hay: &[u8], at: usize) -> Option<usize> {
         _ => return None,
     };
     (!char_before(hay, plus).is_some_and(|(c, _)| is_boundary_letter(c))).then_some(plus)
+}
+
+/// Whether a URL-encoded `+` (`%2B`) ends right at `at`.
+pub(crate) fn url_encoded_plus_before(hay: &[u8], at: usize) -> bool {
+    at >= 3 && hay[at - 3..at].eq_ignore_ascii_case(b"%2B")
 }
 
 /// Reads the group after `last`: one separator (or none after/before a parenthesis), then

@@ -174,8 +174,8 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
 fn glued_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk, min_digits: usize) -> bool {
     let letter_at = |at: Option<usize>| at.and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphabetic);
     let before = anchor.checked_sub(1);
-    let glued =
-        letter_at(before) || (before.is_some_and(|at| hay[at] == b'-') && letter_at(anchor.checked_sub(2)));
+    let glued = (letter_at(before) && !chunk::url_encoded_plus_before(hay, anchor))
+        || (before.is_some_and(|at| hay[at] == b'-') && letter_at(anchor.checked_sub(2)));
     let lone_group_no_card =
         || chunk.first_digits == chunk.digits && !is_card_digits(hay, anchor, chunk.digits);
     let card_fits = chunk.digits >= 12 && chunk.first_digits <= chunk::MAX_DIGITS && !lone_group_no_card();

@@ -277,6 +277,38 @@ const WORDS: &[(&str, Key)] = &[
     ("contate-me", Key::Phone),
     ("contacta-me", Key::Phone),
     ("कॉल", Key::Phone),
+    // Round-6 probe: calls and contacts as people write them in chat.
+    ("llamá", Key::Phone),
+    ("llamadme", Key::Phone),
+    ("celu", Key::Phone),
+    ("whats", Key::Phone),
+    ("pode me ligar", Key::Phone),
+    ("liga-me", Key::Phone),
+    ("tlm", Key::Phone),
+    ("tlm.", Key::Phone),
+    ("contacto", Key::Phone),
+    ("chiami", Key::Phone),
+    ("oddzwoń*", Key::Phone),
+    ("oddzwon*", Key::Phone),
+    ("moje číslo", Key::Phone),
+    ("κιν.", Key::Phone),
+    ("nås på", Key::Phone),
+    ("打嚟", Key::Phone),
+    ("手提", Key::Phone),
+    ("覆電", Key::Phone),
+    ("передзвоніть", Key::Phone),
+    ("перезвоните", Key::Phone),
+    ("перезвони*", Key::Phone),
+    ("تلفون", Key::Phone),
+    ("كلموني", Key::Phone),
+    ("كلمني", Key::Phone),
+    ("תחזרו", Key::Phone),
+    ("mera number", Key::Phone),
+    ("tawagan", Key::Phone),
+    ("flash me", Key::Phone),
+    ("telpon", Key::Phone),
+    ("zalo", Key::Phone),
+    ("đt", Key::Phone),
     // Number words: they connect a label to its number (`order number`, `commande n°`).
     ("number", Key::Number),
     ("numbers", Key::Number),
@@ -545,6 +577,54 @@ const WORDS: &[(&str, Key)] = &[
     ("المرجع", Key::Label),
     ("इनवॉइस", Key::Label),
     ("आईडी", Key::Label),
+    // Round-6 probe: utility and telco labels (meters, cases, contracts), customer and order
+    // numbers said with a possessive (longer than the phone words `mi número`, `mon numéro`,
+    // so they win the leftmost-longest match), and order words of more languages.
+    ("meter number", Key::Label),
+    ("meter no", Key::Label),
+    ("meter no.", Key::Label),
+    ("*zähler*", Key::Label),
+    ("medidor", Key::Label),
+    ("contatore", Key::Label),
+    ("meternummer", Key::Label),
+    ("licznik*", Key::Label),
+    ("电表", Key::Label),
+    ("電錶", Key::Label),
+    ("nº de caso", Key::Label),
+    ("n° de caso", Key::Label),
+    ("número de caso", Key::Label),
+    ("numero de caso", Key::Label),
+    ("chamado", Key::Label),
+    ("zgłoszeni*", Key::Label),
+    ("talep", Key::Label),
+    ("工单", Key::Label),
+    ("umow*", Key::Label),
+    ("sözleşme*", Key::Label),
+    ("合同", Key::Label),
+    ("契約", Key::Label),
+    ("riferimento", Key::Label),
+    ("referência", Key::Label),
+    ("referentie", Key::Label),
+    ("mi número de cliente", Key::Label),
+    ("mi numero de cliente", Key::Label),
+    ("mi número de pedido", Key::Label),
+    ("mi numero de pedido", Key::Label),
+    ("mon numéro de client", Key::Label),
+    ("mon numéro de commande", Key::Label),
+    ("meu número de cliente", Key::Label),
+    ("meu número de pedido", Key::Label),
+    ("поръчка*", Key::Label),
+    ("поръчката", Key::Label),
+    ("παραγγελί*", Key::Label),
+    ("הזמנה", Key::Label),
+    ("objednávk*", Key::Label),
+    ("comand*", Key::Label),
+    ("comenzii", Key::Label),
+    ("rendelés*", Key::Label),
+    ("tilaus*", Key::Label),
+    ("asiakasnumero", Key::Label),
+    ("ordre*", Key::Label),
+    ("đơn số", Key::Label),
     // Product and parcel codes: not even a card.
     ("ean", Key::Code),
     ("gtin", Key::Code),
@@ -587,6 +667,8 @@ const WORDS: &[(&str, Key)] = &[
     ("運單", Key::Code),
     ("송장", Key::Code),
     ("운송장", Key::Code),
+    ("kollinummer", Key::Code),
+    ("sledovani*", Key::Code),
 ];
 
 /// Byte kind: an ASCII letter or a byte of a non-ASCII character.
@@ -1064,8 +1146,10 @@ impl<'a> ContextProbe<'a> {
             return None;
         }
         let hit = self.nearest_before().0?;
-        let (words, _) = self.gap_words(hit.end, self.span.0);
-        (words == 0).then_some(hit.key)
+        let gap = self.gap_words(hit.end, self.span.0);
+        // A verb or an article may link a label to its number: `my order number is 0750…`,
+        // `die Bestellnr. ist 0329…`, `mi número de cliente es el 0013…`.
+        (gap.words == gap.links && gap.links <= 2).then_some(hit.key)
     }
 
     /// Whether a word character stands between `from` and the chunk outside the hits of
@@ -1096,32 +1180,34 @@ impl<'a> ContextProbe<'a> {
         false
     }
 
-    /// Counts the words between `from` and `to`, number words skipped: returns how many,
-    /// and how long the longest is in characters.
-    fn gap_words(&self, from: usize, to: usize) -> (usize, usize) {
-        let (mut words, mut longest, mut current) = (0, 0, 0);
+    /// Counts the words between `from` and `to`, number words skipped.
+    fn gap_words(&self, from: usize, to: usize) -> Gap {
+        let mut gap = Gap { words: 0, longest: 0, links: 0 };
+        let (mut current, mut word_start) = (0, from);
         let mut at = from;
         while at < to {
             if let Some(number) = (self.cursor.hits.iter().chain(&self.cursor.nearby))
                 .find(|h| h.key == Key::Number && h.start == at && h.end <= to)
             {
+                gap.end_word(&self.hay[word_start..at], &mut current);
                 at = number.end;
-                current = 0;
                 continue;
             }
             let (c, len) = char_at(self.hay, at).unwrap_or(('\u{FFFD}', 1));
             if is_boundary_word_char(c) {
                 if current == 0 {
-                    words += 1;
+                    gap.words += 1;
+                    word_start = at;
                 }
                 current += 1;
-                longest = longest.max(current);
+                gap.longest = gap.longest.max(current);
             } else {
-                current = 0;
+                gap.end_word(&self.hay[word_start..at], &mut current);
             }
             at += len;
         }
-        (words, longest)
+        gap.end_word(&self.hay[word_start..at], &mut current);
+        gap
     }
 
     /// Whether the nearest key word after the chunk is `key` (`612345678 is my phone`), with
@@ -1178,8 +1264,8 @@ impl<'a> ContextProbe<'a> {
         if !matches!(label.key, Key::Label | Key::Code | Key::Card) {
             return false;
         }
-        let (words, longest) = self.gap_words(label.end, hit.start);
-        words <= 1 && longest <= 3
+        let gap = self.gap_words(label.end, hit.start);
+        gap.words <= 1 && gap.longest <= 3
     }
 
     /// Whether an SSN word makes a bare nine-digit chunk an SSN.
@@ -1207,6 +1293,71 @@ impl<'a> ContextProbe<'a> {
     pub(crate) fn product_code(&mut self) -> bool {
         self.adjacent_before() == Some(Key::Code)
     }
+}
+
+/// The words between a key word and a number (see `ContextProbe::gap_words`).
+#[derive(Clone, Copy, Debug)]
+struct Gap {
+    /// How many words, number words not counted.
+    words: usize,
+    /// How long the longest is, in characters.
+    longest: usize,
+    /// How many of them are link words ([`is_link_word`]), counted while all of them are
+    /// (and at most two).
+    links: usize,
+}
+
+impl Gap {
+    /// Ends the word being read (`current` characters so far, `word` its bytes), if any.
+    #[inline]
+    fn end_word(&mut self, word: &[u8], current: &mut usize) {
+        if *current > 0 {
+            // Only a gap of link words alone, at most two, links a label to its number: once
+            // another word is read, the links no longer matter.
+            if self.words <= 2 && self.links + 1 == self.words {
+                self.links += usize::from(is_link_word(word));
+            }
+            *current = 0;
+        }
+    }
+}
+
+/// Whether `word` is a verb or an article that links a label to its number (`order number
+/// is …`, `Bestellnr. lautet …`, `número de cliente es el …`), in any case.
+fn is_link_word(word: &[u8]) -> bool {
+    const LINKS: &[&str] = &[
+        "is",
+        "was",
+        "the",
+        "ist",
+        "lautet",
+        "war",
+        "est",
+        "était",
+        "es",
+        "era",
+        "el",
+        "le",
+        "la",
+        "il",
+        "é",
+        "É",
+        "è",
+        "È",
+        "to",
+        "jest",
+        "je",
+        "este",
+        "är",
+        "er",
+        "on",
+        "şu",
+        "ŞU",
+        "Şu",
+        "είναι",
+        "это",
+    ];
+    word.len() <= 10 && LINKS.iter().any(|link| word.eq_ignore_ascii_case(link.as_bytes()))
 }
 
 /// The last key word in `hits` (in text order) that is not a number word, and whether a
