@@ -1411,6 +1411,12 @@ def gen_phones():
           [("phone", "523-222-8888"), "EXT623"], flags={"loose"})
     V.add("phone-extension-glued-ext-dot", "an extension glued on with ext.",
           ["call me on ", ("phone", "837.824.1482"), "ext.63888 please"], flags={"loose"})
+    V.add("phone-after-label-to-en", "'to' between a label and a number does not link them: the number is "
+          "where the invoice goes", ["please send the invoice to ", ("phone", "0612345678"), ""])
+    V.add("phone-after-label-on-en", "'on' between a label and a number does not link them",
+          ["the WhatsApp account on ", ("phone", "07911 123456"), ""])
+    V.add("phone-after-label-is-phone-word-en", "a verb links no label to its number when a phone word "
+          "comes before the label", ["The phone number on the order is ", ("phone", "07911 123456"), "."])
     V.add("phone-url-encoded-plus", "a + written %2B in a link is a +",
           ["https://x.ua/form?phone=", ("phone", "%2B380672594459"), "&x=1"], flags={"loose"})
     V.add("phone-katakana-dash-jp", "the katakana prolonged sound mark typed for a hyphen between digits",
@@ -2065,6 +2071,10 @@ REDTEAM_TRADEOFFS = {
     1341: ([("phone", "1732183200")],
            "a phone word that is the nearest key word makes a bare number a phone (PHONE rule 6); only a "
            "13-digit Unix time in milliseconds is excluded, not a 10-digit one in seconds"),
+    1356: ([("phone", "0123 4567 89")],
+           "a trunk-0 number grouped 4-4-2 is a national phone (PHONE rule 3) unless labelled; a verb ('is') "
+           "links the label 'account' to it only when no phone word comes before the label ('call me'), to "
+           "fail closed (Key words)"),
     1409: ([("phone", "612 345 678 15")],
            "a group of two digits joined by the same space continues the number (Continuation: '15' itself is "
            "not glued to a word or sign), so with the phone word 'llámame' the phone is the whole run "

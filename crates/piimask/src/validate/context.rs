@@ -1147,9 +1147,16 @@ impl<'a> ContextProbe<'a> {
         }
         let hit = self.nearest_before().0?;
         let gap = self.gap_words(hit.end, self.span.0);
+        if gap.words == 0 {
+            return Some(hit.key);
+        }
         // A verb or an article may link a label to its number: `my order number is 0750…`,
-        // `die Bestellnr. ist 0329…`, `mi número de cliente es el 0013…`.
-        (gap.words == gap.links && gap.links <= 2).then_some(hit.key)
+        // `die Bestellnr. ist 0329…`, `mi número de cliente es el 0013…`; not when a phone
+        // or SSN word comes before the label (`the phone number on the order is 07911…`).
+        let linked = gap.words == gap.links
+            && gap.links <= 2
+            && !self.hits_before().iter().any(|h| matches!(h.key, Key::Phone | Key::Ssn));
+        linked.then_some(hit.key)
     }
 
     /// Whether a word character stands between `from` and the chunk outside the hits of
@@ -1323,7 +1330,9 @@ impl Gap {
 }
 
 /// Whether `word` is a verb or an article that links a label to its number (`order number
-/// is …`, `Bestellnr. lautet …`, `número de cliente es el …`), in any case.
+/// is …`, `Bestellnr. lautet …`, `número de cliente es el …`), in any case. Not the Polish
+/// `to` nor the Finnish `on`: in English they link a label to a phone number (`send the
+/// invoice to 0612…`, `the account on 07911…`).
 fn is_link_word(word: &[u8]) -> bool {
     const LINKS: &[&str] = &[
         "is",
@@ -1344,13 +1353,11 @@ fn is_link_word(word: &[u8]) -> bool {
         "É",
         "è",
         "È",
-        "to",
         "jest",
         "je",
         "este",
         "är",
         "er",
-        "on",
         "şu",
         "ŞU",
         "Şu",
