@@ -106,7 +106,7 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
         let joint = |i: usize| {
             let between = &text[groups[i - 1].1..groups[i].0];
             let sep = between.trim().chars().next().unwrap_or(' ');
-            (sep, sep != ' ' && between.len() > 1)
+            (sep, sep != ' ' && between.trim().len() < between.len())
         };
         let len = |i: usize| groups[i].1 - groups[i].0;
         for s in 0..groups.len() {
@@ -120,8 +120,11 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                 // unless the rest is an expiry date right after it or whole cards.
                 let slice = e > s && (s..e).all(|i| len(i) == 4) && {
                     let same = |i: usize| joint(i) == joint(s + 1);
+                    // The four-digit groups before it joined its way, but not one that is itself
+                    // joined to the group before it another way (it ends another number).
                     let first =
                         (0..=s).rev().take_while(|&i| i == s || (same(i + 1) && len(i) == 4)).last().unwrap();
+                    let first = if first > 0 && first < s && !same(first) { first + 1 } else { first };
                     let last = (e..groups.len())
                         .take_while(|&i| i == e || (len(e) == 4 && same(i) && len(i) == 4))
                         .last()
