@@ -1426,6 +1426,41 @@ def gen_phones():
     V.add("phone-word-whats-br", "'whats' (WhatsApp) before a Brazilian mobile",
           ["me chama no whats ", ("phone", "11987654321"), ""])
     V.add("phone-word-mera-number-in", "'mera number' before an Indian mobile", ["mera number ", ("phone", "9876543210"), " hai"])
+    V.add("phone-label-after-phone-word-en", "a label after the number counts only when no phone word stands in "
+          "the window", [("phone", "07911 123456"), " is the order phone"])
+    V.add("phone-label-after-sentence-en", "a label in the next sentence labels nothing",
+          [("phone", "0612345678"), ". Order number follows"])
+    V.add("phone-label-after-other-word-en", "a word that is no link word between the number and a label after it",
+          [("phone", "0612345678"), " is my mobile, order number follows"])
+    # Mobile numbers with their country code but without + or 00 (WhatsApp, wa.me)
+    for slug, before, value, after in (
+        ("ke", "it's ", "254722323051", ""),
+        ("ng", "ok ", "2348158701543", ""),
+        ("in-grouped", "sir ", "91-75384-10171", ""),
+        ("in", "sir ", "917860109074", ""),
+        ("br", "é ", "5541976892407", ""),
+        ("mx", "", "528198205912", ""),
+        ("co", "", "573123094491", ""),
+        ("tr", "yeni: ", "905079689515", ""),
+        ("ua", "так ", "380957150333", ""),
+        ("sa", "هذا ", "966585404906", ""),
+        ("ae", "تمام ", "971544427209", ""),
+        ("eg", "هذا ", "201091505157", ""),
+        ("za", "here ", "27732968202", ""),
+        ("pk", "new one ", "923147193668", ""),
+        ("bd", "", "8801885102735", " ধন্যবাদ"),
+        ("cn-grouped", "是", "86 139 2354 6323", ""),
+        ("my", "ok ", "60179015165", ""),
+        ("id", "yang baru ", "6288849703417", ""),
+        ("ph", "", "639367171188", " po"),
+        ("th", "", "66958761708", " ค่ะ"),
+        ("vn", "ok ", "84896093107", ""),
+        ("ru", "вот ", "79161234567", ""),
+        ("gb", "", "447911123456", ""),
+        ("fr", "", "33612345678", ""),
+    ):
+        V.add("phone-cc-without-plus-%s" % slug, "a mobile with its country code but no + or 00",
+              [before, ("phone", value), after])
     V.add("phone-yyyymmdd-group-nl", "eight digits that read as YYYYMMDD are part of the number when other groups "
           "join them (found by the leak oracle)", ["Mijn nummer: ", ("phone", "+31 6 19820415"), " of ", ("phone", "06-19110607"), "."])
     # negatives for context words
@@ -1437,6 +1472,12 @@ def gen_phones():
           "612345678", "."]),
         ("six-digits", "6 digits are too short even with a context word", ["tel ", "123456", ""]),
         ("no-context", "contiguous number without trunk prefix and without context word", ["Reference ", "3331234567", "."]),
+        ("cc-without-plus-landline", "a country code and a landline, no + or 00: no mobile prefix",
+         ["Ref ", "442079460958", "."]),
+        ("cc-without-plus-labelled", "a country code and a mobile, no + or 00, after a label", ["order ", "447911123456", ""]),
+        ("cc-without-plus-too-long", "a country code and a mobile, no + or 00, one digit too many",
+         ["Ref ", "4479111234567", "."]),
+        ("cc-without-plus-glued", "glued to a word", ["ID", "447911123456", "."]),
     ]
     for slug, note, parts in negc:
         V.add("phone-neg-context-%s" % slug, note, parts, flags={"loose"})
@@ -1465,6 +1506,26 @@ def gen_phones():
         ("label-meter-de", "a meter number after its label", ["Zählernummer ", "0495982768", ""]),
         ("label-case-pt", "a Brazilian support ticket after its label", ["nº do chamado ", "0998492021", ""]),
         ("label-order-bg", "a Bulgarian order number after its label", ["поръчка № ", "0190751349", ""]),
+        ("label-after-en", "a label after the number, linked by a verb and a possessive",
+         ["0424994928", " is my order number"]),
+        ("label-after-tracking-en", "a parcel code word after the number", ["0588770040", " is the tracking number"]),
+        ("label-after-fr", "c'est and an article, a number word and a preposition before the label",
+         ["", "0637391717", " c'est le n° de suivi"]),
+        ("label-after-de", "a label after the number in German", ["", "0852606083", " ist meine Bestellnummer"]),
+        ("label-after-es", "a label phrase after the number in Spanish",
+         ["", "0709913535", " es el número de seguimiento"]),
+        ("label-after-it-phone-phrase", "'mio numero' starts the label's phrase ('numero d'ordine'): no phone word",
+         ["", "0519576752", " è il mio numero d'ordine"]),
+        ("label-after-pl", "Polish 'to' links a number to the label after it", ["", "0721775484", " to numer zamówienia"]),
+        ("label-after-ja", "a Japanese particle before the label", ["", "0447715391", "が注文番号です"]),
+        ("label-after-zh", "a Chinese copula before the label", ["", "0275265919", "是訂單編號"]),
+        ("label-verb-phone-phrase-es", "'mi número de orden': the phone words start the label's phrase",
+         ["mi número de orden es ", "0736355478", ""]),
+        ("label-verb-cest-fr", "c'est between a label and its number", ["le n° de commande c'est ", "0982128582", ""]),
+        ("label-phone-word-qualifies-tr", "'numaram' (my number) after 'sipariş' (order) is the order's number",
+         ["sipariş numaram ", "0117715642", ""]),
+        ("label-meter-tr", "a Turkish meter number after its label", ["sayaç no ", "0155866099", ""]),
+        ("label-contract-hk", "a contract number after its Traditional Chinese label", ["合約編號", "0728585942", ""]),
     ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})
@@ -2056,8 +2117,6 @@ NOT_BOUNDED = ("letters glued to a phone make it no phone (PHONE: phone numbers 
 NO_SSN_SEP = ("'/' never separates an SSN (SSN: groups joined by space or dash separators; dots only after "
               "an SSN word)")
 REDTEAM_TRADEOFFS = {
-    508: ([], "digits without '+', '00' or a trunk prefix are a phone only with phone context (PHONE rule 6); "
-              "'numéro' alone is a number word, not a phone word (Key words)"),
     533: ([], NOT_BOUNDED),
     534: ([], NOT_BOUNDED),
     676: ([], "slashes are not card separators (CARD: space, dash or dot joints); the four-digit groups "

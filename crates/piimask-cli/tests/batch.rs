@@ -142,10 +142,10 @@ fn compare(
             if masker.mask(&digits) == digits {
                 assert_eq!(key, Some("phone"), "only values and phone numbers become strings");
                 assert!(b.ends_with(&digits[digits.len() - 4..]) && b.starts_with('*'), "{b}");
-                *phone_numbers += 1;
             } else {
                 assert_eq!(masker.mask(&digits), b.as_str());
             }
+            *phone_numbers += usize::from(key == Some("phone"));
         }
         (a, b) => assert_eq!(a, b),
     }

@@ -182,6 +182,14 @@ fn glued_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk, min_digits:
     glued && !card_fits && chunk.digits - chunk.first_digits < min_digits
 }
 
+/// Whether the 11 ASCII digits at `at` are a mobile number written without `+` (see
+/// `phone::is_mobile_without_plus`).
+fn is_mobile_without_plus_at(hay: &[u8], at: usize) -> bool {
+    let Some(ascii) = hay.get(at..at + 11) else { return false };
+    let digits: [u8; 11] = std::array::from_fn(|i| ascii[i].wrapping_sub(b'0'));
+    phone::is_mobile_without_plus(&digits, None)
+}
+
 /// Whether the `len` ASCII digits at `at` are a card number (`false` past 19 digits).
 fn is_card_digits(hay: &[u8], at: usize, len: usize) -> bool {
     let mut digits = [0u8; chunk::MAX_DIGITS];
@@ -548,7 +556,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
         let hay = self.hay;
         let lone = chunk.first_digits == chunk.digits
             && (7..=11).contains(&chunk.digits)
-            && !(chunk.digits == 11 && matches!(hay[anchor..], [b'8', ..] | [b'1', b'3'..=b'9', ..]))
+            && !(chunk.digits == 11
+                && (matches!(hay[anchor..], [b'8', ..] | [b'1', b'3'..=b'9', ..])
+                    || is_mobile_without_plus_at(hay, anchor)))
             && hay[anchor] != b'0'
             && plain_start(hay, anchor)
             && !(anchor >= 2 && hay[anchor - 2] == b'+');

@@ -335,6 +335,7 @@ const WORDS: &[(&str, Key)] = &[
     ("núm.", Key::Number),
     ("numara", Key::Number),
     ("numarası", Key::Number),
+    ("száma", Key::Number),
     ("رقم", Key::Number),
     // SSN.
     ("ssn*", Key::Ssn),
@@ -458,7 +459,14 @@ const WORDS: &[(&str, Key)] = &[
     ("nif", Key::Label),
     ("cif", Key::Label),
     ("dni", Key::Label),
+    ("código", Key::Number),
+    ("codigo", Key::Number),
     ("código postal", Key::Label),
+    ("código de cliente", Key::Label),
+    ("codigo de cliente", Key::Label),
+    ("mon numéro client", Key::Label),
+    ("rastreio", Key::Code),
+    ("rastreamento", Key::Code),
     ("*bestell*", Key::Label),
     ("bestel*", Key::Label),
     ("*auftrag*", Key::Label),
@@ -545,6 +553,8 @@ const WORDS: &[(&str, Key)] = &[
     ("sipariş*", Key::Label),
     ("müşteri numarası", Key::Label),
     ("müşteri no", Key::Label),
+    ("müşteri numaram", Key::Label),
+    ("orden", Key::Label),
     ("обращени*", Key::Label),
     ("заявк*", Key::Label),
     ("звернен*", Key::Label),
@@ -598,6 +608,9 @@ const WORDS: &[(&str, Key)] = &[
     ("zgłoszeni*", Key::Label),
     ("talep", Key::Label),
     ("工单", Key::Label),
+    ("工單", Key::Label),
+    ("合約", Key::Label),
+    ("sayaç", Key::Label),
     ("umow*", Key::Label),
     ("sözleşme*", Key::Label),
     ("合同", Key::Label),
@@ -1145,18 +1158,57 @@ impl<'a> ContextProbe<'a> {
         {
             return None;
         }
-        let hit = self.nearest_before().0?;
+        let mut hit = self.nearest_before().0?;
+        // A verb or an article may link a label to its number: `my order number is 0750…`,
+        // `die Bestellnr. ist 0329…`, `mi número de cliente es el 0013…`.
         let gap = self.gap_words(hit.end, self.span.0);
+        if gap.words != gap.links || gap.links > 2 {
+            return None;
+        }
+        // A phone word that only qualifies a label before it leaves the label in front
+        // (`sipariş numaram 0117…`: my order number; `facture téléphone n° …`). Such a label
+        // ends in a letter, at most one short word before the phone word.
+        if hit.key == Key::Phone {
+            if !self.letter_before(hit.start) || !self.modified_by_label(hit) {
+                return Some(Key::Phone);
+            }
+            hit.key = Key::Label;
+        }
         if gap.words == 0 {
             return Some(hit.key);
         }
-        // A verb or an article may link a label to its number: `my order number is 0750…`,
-        // `die Bestellnr. ist 0329…`, `mi número de cliente es el 0013…`; not when a phone
-        // or SSN word comes before the label (`the phone number on the order is 07911…`).
-        let linked = gap.words == gap.links
-            && gap.links <= 2
-            && !self.hits_before().iter().any(|h| matches!(h.key, Key::Phone | Key::Ssn));
+        // Not when a phone or SSN word comes before the label (`the phone number on the order
+        // is 07911…`), unless it starts the label's phrase (`mi número de orden es …`, `il
+        // mio numero d'ordine è …`).
+        let phone_words: smallvec::SmallVec<[Hit; 4]> =
+            self.hits_before().iter().filter(|h| matches!(h.key, Key::Phone | Key::Ssn)).copied().collect();
+        let linked = phone_words.iter().all(|word| {
+            word.start == hit.start || (word.end <= hit.start && self.joins_label(word.end, hit.start))
+        });
         linked.then_some(hit.key)
+    }
+
+    /// Whether a letter stands before `at`, spaces skipped.
+    fn letter_before(&self, at: usize) -> bool {
+        let mut at = at;
+        while at > 0 && self.hay[at - 1] == b' ' {
+            at -= 1;
+        }
+        char_before(self.hay, at).is_some_and(|(c, _)| c.is_alphabetic())
+    }
+
+    /// Whether the text from `from` to `to` (between a phone word and a label) makes one
+    /// phrase of them: nothing but spaces, apostrophes and at most one preposition (`de`,
+    /// `d'`, `of`).
+    fn joins_label(&self, from: usize, to: usize) -> bool {
+        const PREPOSITIONS: &[&[u8]] = &[b"de", b"d", b"di", b"do", b"da", b"del", b"du", b"des", b"of"];
+        let text = &self.hay[from..to];
+        let mut words = text.split(|&b| matches!(b, b' ' | b'\'')).filter(|word| !word.is_empty());
+        let first = words.next();
+        words.next().is_none()
+            && first.is_none_or(|word| PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)))
+            && !text.is_empty()
+            && text.len() <= 6
     }
 
     /// Whether a word character stands between `from` and the chunk outside the hits of
@@ -1180,11 +1232,30 @@ impl<'a> ContextProbe<'a> {
             }
             let (c, len) = char_at(self.hay, at).unwrap_or(('\u{FFFD}', 1));
             if is_boundary_word_char(c) {
-                return true;
+                // A link word may stand between a label and its number: the whole window
+                // decides then.
+                let word_end = self.word_end(at);
+                if !is_link_word(&self.hay[at..word_end]) {
+                    return true;
+                }
+                at = word_end;
+                continue;
             }
             at += len;
         }
         false
+    }
+
+    /// Where the word starting at `at` ends (see `is_boundary_word_char`), at most at the
+    /// chunk's start.
+    fn word_end(&self, mut at: usize) -> usize {
+        while at < self.span.0
+            && let Some((c, len)) = char_at(self.hay, at)
+            && is_boundary_word_char(c)
+        {
+            at += len;
+        }
+        at.min(self.span.0)
     }
 
     /// Counts the words between `from` and `to`, number words skipped.
@@ -1296,6 +1367,106 @@ impl<'a> ContextProbe<'a> {
         matches!(self.adjacent_before(), Some(Key::Label | Key::Code))
     }
 
+    /// Whether a label says the chunk is an identifier, on either side: right in front
+    /// ([`ContextProbe::labelled`]), or right after it with only link words between
+    /// (`0424994928 is my order number`, `… c'est le n° de suivi`, `…が注文番号です`) when
+    /// no phone or SSN word stands anywhere in the window (`07911 123456 is the order
+    /// phone` stays a phone number). For phone readings, whose labels people also write
+    /// after the number.
+    pub(crate) fn labelled_either_side(&mut self) -> bool {
+        self.labelled() || self.label_after()
+    }
+
+    /// The second half of [`ContextProbe::labelled_either_side`].
+    fn label_after(&mut self) -> bool {
+        let end = self.span.1;
+        // Most numbers are followed by punctuation or another word, or come after a phone
+        // word: decided without searching the window after them.
+        if !self.link_word_at(end)
+            || matches!(self.nearest_before().0, Some(hit) if matches!(hit.key, Key::Phone | Key::Ssn))
+        {
+            return false;
+        }
+        let hits = self.hits();
+        let Some(label) = hits
+            .iter()
+            .find(|h| h.start >= end && !matches!(h.key, Key::Number | Key::Phone | Key::Ssn))
+            .copied()
+        else {
+            return false;
+        };
+        if !matches!(label.key, Key::Label | Key::Code) {
+            return false;
+        }
+        // Every phone or SSN word in the window must be the start of the label's phrase
+        // (`… è il mio numero d'ordine`).
+        let phone_words: smallvec::SmallVec<[Hit; 4]> =
+            hits.iter().filter(|h| matches!(h.key, Key::Phone | Key::Ssn)).copied().collect();
+        phone_words.iter().all(|word| {
+            word.start >= end && word.end <= label.start && self.joins_label(word.end, label.start)
+        }) && self.links_only(end, label.start)
+    }
+
+    /// Whether a link word ([`is_trailing_link_word`], or a particle `是`, `が`, `は`) starts
+    /// at `at`, after at most one space.
+    fn link_word_at(&self, at: usize) -> bool {
+        let at = if self.hay.get(at) == Some(&b' ') { at + 1 } else { at };
+        match char_at(self.hay, at) {
+            Some(('是' | '为' | '為' | 'が' | 'は', _)) => true,
+            Some((c, _)) if c.is_alphabetic() && is_boundary_word_char(c) => {
+                let mut end = at;
+                while let Some((_, len)) =
+                    char_at(self.hay, end).filter(|&(c, _)| c.is_alphabetic() && is_boundary_word_char(c))
+                {
+                    end += len;
+                }
+                is_trailing_link_word(&self.hay[at..end])
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the text from `from` to `to` holds one to four words, each a link word
+    /// ([`is_trailing_link_word`]), and between them only spaces, apostrophes (`c'est`) and
+    /// key words other than labels (`n°`): no sentence punctuation, no digit.
+    fn links_only(&self, from: usize, to: usize) -> bool {
+        let (mut links, mut word_start, mut at) = (0, None::<usize>, from);
+        // Ends the word being read, if any: `false` when it is no link word.
+        let end_word = |word_start: &mut Option<usize>, at: usize, links: &mut usize| {
+            let Some(start) = word_start.take() else { return true };
+            *links += 1;
+            is_trailing_link_word(&self.hay[start..at])
+        };
+        while at < to {
+            // (A phone word here was checked to join the label: see `label_after`.)
+            if let Some(number) = self.cursor.hits.iter().find(|h| {
+                matches!(h.key, Key::Number | Key::Phone | Key::Ssn) && h.start == at && h.end <= to
+            }) {
+                if !end_word(&mut word_start, at, &mut links) {
+                    return false;
+                }
+                at = number.end;
+                continue;
+            }
+            let Some((c, len)) = char_at(self.hay, at) else { return false };
+            if c.is_alphabetic() && is_boundary_word_char(c) {
+                word_start.get_or_insert(at);
+            } else {
+                if !end_word(&mut word_start, at, &mut links) {
+                    return false;
+                }
+                match c {
+                    ' ' | '\u{A0}' | '\'' | '\u{2019}' => {}
+                    // The copulas and particles of scripts written without spaces.
+                    '是' | '为' | '為' | 'が' | 'は' => links += 1,
+                    _ => return false,
+                }
+            }
+            at += len;
+        }
+        end_word(&mut word_start, at, &mut links) && (1..=4).contains(&links)
+    }
+
     /// Whether a product or parcel code word right in front says the chunk is not a card.
     pub(crate) fn product_code(&mut self) -> bool {
         self.adjacent_before() == Some(Key::Code)
@@ -1334,37 +1505,111 @@ impl Gap {
 /// `to` nor the Finnish `on`: in English they link a label to a phone number (`send the
 /// invoice to 0612…`, `the account on 07911…`).
 fn is_link_word(word: &[u8]) -> bool {
-    const LINKS: &[&str] = &[
-        "is",
-        "was",
-        "the",
-        "ist",
-        "lautet",
-        "war",
-        "est",
-        "était",
-        "es",
-        "era",
-        "el",
-        "le",
-        "la",
-        "il",
-        "é",
-        "É",
-        "è",
-        "È",
-        "jest",
-        "je",
-        "este",
-        "är",
-        "er",
-        "şu",
-        "ŞU",
-        "Şu",
-        "είναι",
-        "это",
-    ];
-    word.len() <= 10 && LINKS.iter().any(|link| word.eq_ignore_ascii_case(link.as_bytes()))
+    let mut lower = [0u8; 10];
+    let Some(lower) = ascii_lowercase(word, &mut lower) else { return false };
+    // (A `match` on the bytes: a few comparisons where a list would take one per word.)
+    matches!(
+        lower,
+        b"is"
+            | b"was"
+            | b"the"
+            | b"c"
+            | b"ko"
+            | b"ist"
+            | b"lautet"
+            | b"war"
+            | b"est"
+            | b"es"
+            | b"era"
+            | b"el"
+            | b"le"
+            | b"la"
+            | b"il"
+            | b"jest"
+            | b"je"
+            | b"este"
+            | b"er"
+    ) || matches!(
+        std::str::from_utf8(lower),
+        Ok("était" | "é" | "É" | "è" | "È" | "är" | "şu" | "Şu" | "είναι" | "это")
+    )
+}
+
+/// Whether `word` may stand between a number and a label written after it (`… is my order
+/// number`, `… ist die Sendungsnummer`, `… es el número de seguimiento`, `… c'est le n° de
+/// suivi`, `… to numer zamówienia`), in any case: the link words before a number, and the
+/// possessives, articles and prepositions of a label's phrase.
+fn is_trailing_link_word(word: &[u8]) -> bool {
+    let mut lower = [0u8; 10];
+    let Some(lower) = ascii_lowercase(word, &mut lower) else { return false };
+    is_link_word(word)
+        || matches!(
+            lower,
+            b"my"
+                | b"our"
+                | b"your"
+                | b"a"
+                | b"an"
+                | b"ce"
+                | b"mon"
+                | b"ma"
+                | b"notre"
+                | b"votre"
+                | b"du"
+                | b"mi"
+                | b"su"
+                | b"tu"
+                | b"nuestro"
+                | b"nuestra"
+                | b"del"
+                | b"meine"
+                | b"mein"
+                | b"meiner"
+                | b"unsere"
+                | b"unser"
+                | b"die"
+                | b"der"
+                | b"das"
+                | b"mijn"
+                | b"onze"
+                | b"de"
+                | b"het"
+                | b"o"
+                | b"d"
+                | b"meu"
+                | b"minha"
+                | b"nosso"
+                | b"nossa"
+                | b"do"
+                | b"da"
+                | b"di"
+                | b"mio"
+                | b"mia"
+                | b"lo"
+                | b"to"
+                | b"moja"
+                | b"moje"
+                | b"nasz"
+                | b"ez"
+                | b"az"
+                | b"min"
+                | b"mitt"
+                | b"mit"
+                | b"benim"
+        )
+        || matches!(
+            std::str::from_utf8(lower),
+            Ok("mój" | "мой" | "мій" | "моя" | "мое" | "моё" | "наш" | "це")
+        )
+}
+
+/// `word` with its ASCII letters in lower case, in `buffer`; `None` when longer than it.
+fn ascii_lowercase<'b>(word: &[u8], buffer: &'b mut [u8; 10]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..word.len())?;
+    for (low, &b) in lower.iter_mut().zip(word) {
+        *low = b.to_ascii_lowercase();
+    }
+    Some(lower)
 }
 
 /// The last key word in `hits` (in text order) that is not a number word, and whether a
@@ -1655,6 +1900,7 @@ mod cursor_tests {
                 "tel", "order", "Kundennummer", "x", "7", " ", "  ", ", ", "! ", ": ", "\n", "é", "SSN", "mobile",
                 " tax id", "id", " customer id", " my number", "number", "n°", "#", "pedido", "ss#", "замовлення", "номер",
                 "call me", "😀", "facture téléphone", "appelez-moi", "code postal", "EAN", "tracking", "ok ",
+                " is my ", " c'est le ", "mi número de orden", " es ", "sipariş numaram", "が", "mio numero d'",
             ]), 0..40),
             cuts in (0usize..40, 0usize..40),
         ) {
@@ -1669,12 +1915,14 @@ mod cursor_tests {
             let spans = [text.find("123456789"), text.find("987654321")].map(|at| at.map(|at| (at, at + 9)));
             let keys = KeyWords::shared();
             let ask = |probe: &mut ContextProbe<'_>| {
-                (probe.nearest_before(), probe.labelled(), probe.phone(), probe.ssn(), probe.product_code())
+                let before = (probe.nearest_before(), probe.labelled(), probe.phone(), probe.ssn(), probe.product_code());
+                (before, probe.labelled_either_side())
             };
             // Adjacency asked first may be answered from the nearby search alone.
             let ask_adjacent_first = |probe: &mut ContextProbe<'_>| {
                 let (labelled, product_code) = (probe.labelled(), probe.product_code());
-                (probe.nearest_before(), labelled, probe.phone(), probe.ssn(), product_code)
+                let before = (probe.nearest_before(), labelled, probe.phone(), probe.ssn(), product_code);
+                (before, probe.labelled_either_side())
             };
             let (mut cursor, mut adjacent_first, mut searched) =
                 (KeyCursor::default(), KeyCursor::default(), KeyCursor::default());
