@@ -1430,6 +1430,17 @@ def gen_phones():
           "the window", [("phone", "07911 123456"), " is the order phone"])
     V.add("phone-label-after-sentence-en", "a label in the next sentence labels nothing",
           [("phone", "0612345678"), ". Order number follows"])
+    V.add("phone-label-after-hotline-fr", "a phone word right before the label: the number is a phone line",
+          [("phone", "0612503444"), " est la hotline commandes"])
+    V.add("phone-label-after-line-en", "a label followed by another word names something else: the order line",
+          [("phone", "0612345678"), " is the order line"])
+    V.add("phone-label-after-hotline-en", "'hotline' is a phone word", [("phone", "07400 054596"), " is the tracking support hotline"])
+    V.add("phone-label-after-00-pl", "a label after the number does not undo an international 00 prefix",
+          [("phone", "0048 512 849 590"), " to mój numer zamówienia"])
+    V.add("phone-label-after-my-number-for-pl", "'mój numer do zamówienia' is my number for the order: a phone",
+          [("phone", "511 778 213"), " to mój numer do zamówienia"], flags={"loose"})
+    V.add("phone-key-word-cut-by-longer-no", "a key word that a longer one cut short still counts ('ring', not 'ring til')",
+          ["ring tilbake på ", ("phone", "47770643"), ""])
     V.add("phone-label-after-other-word-en", "a word that is no link word between the number and a label after it",
           [("phone", "0612345678"), " is my mobile, order number follows"])
     # Mobile numbers with their country code but without + or 00 (WhatsApp, wa.me)
@@ -1526,6 +1537,15 @@ def gen_phones():
          ["sipariş numaram ", "0117715642", ""]),
         ("label-meter-tr", "a Turkish meter number after its label", ["sayaç no ", "0155866099", ""]),
         ("label-contract-hk", "a contract number after its Traditional Chinese label", ["合約編號", "0728585942", ""]),
+        ("label-after-two-labels-en", "a label after the number followed by another label", ["", "0411401123", " is the order ID"]),
+        ("label-after-phrase-fr", "a label phrase of labels, articles and prepositions after the number",
+         ["", "0129542864", " c'est la référence de la commande"]),
+        ("label-after-number-word-zh", "a Chinese label and its number word after the number", ["", "0941 705 497", "是发票号码"]),
+        ("label-after-my-number-ru", "a 'my number' phrase starting the label's phrase after the number",
+         ["", "8 (919) 309-41-47", " это мой номер заказа"]),
+        ("label-after-it-code", "an Italian code phrase after the number", ["", "0409908654", " è il codice di tracciamento"]),
+        ("label-after-ko", "a Korean particle and label after the number", ["", "01023469842", "는 고객번호예요"]),
+        ("label-after-id", "an Indonesian link word and label after the number", ["", "0811530406", " adalah nomor kontrak"]),
     ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})

@@ -267,6 +267,10 @@ const WORDS: &[(&str, Key)] = &[
     ("call back", Key::Phone),
     ("call-back", Key::Phone),
     ("ring", Key::Phone),
+    ("hotline*", Key::Phone),
+    ("热线", Key::Phone),
+    ("熱線", Key::Phone),
+    ("ダイヤル", Key::Phone),
     ("sms", Key::Phone),
     ("richiam*", Key::Phone),
     ("contáctame", Key::Phone),
@@ -327,6 +331,13 @@ const WORDS: &[(&str, Key)] = &[
     ("номер*", Key::Number),
     ("नंबर", Key::Number),
     ("番号", Key::Number),
+    ("編號", Key::Number),
+    ("编号", Key::Number),
+    ("号", Key::Number),
+    ("號", Key::Number),
+    ("nomor", Key::Number),
+    ("号码", Key::Number),
+    ("號碼", Key::Number),
     ("번호", Key::Number),
     ("số", Key::Number),
     ("no", Key::Number),
@@ -611,6 +622,44 @@ const WORDS: &[(&str, Key)] = &[
     ("工單", Key::Label),
     ("合約", Key::Label),
     ("sayaç", Key::Label),
+    // Round-7 probe: labels written after a number, in more languages.
+    ("hesap*", Key::Label),
+    ("pesanan", Key::Label),
+    ("nomor pelanggan", Key::Label),
+    ("tiket", Key::Label),
+    ("kontrak", Key::Label),
+    ("tichet*", Key::Label),
+    ("facturii", Key::Label),
+    ("ügyfélszám*", Key::Label),
+    ("számla*", Key::Label),
+    ("jegyszám*", Key::Label),
+    ("szerződés*", Key::Label),
+    ("הלקוח", Key::Label),
+    ("החשבונית", Key::Label),
+    ("החשבון", Key::Label),
+    ("הפנייה", Key::Label),
+    ("החוזה", Key::Label),
+    ("حسابي", Key::Label),
+    ("طلبي", Key::Label),
+    ("номер клиента", Key::Label),
+    ("номер клієнта", Key::Label),
+    ("σύμβασης", Key::Label),
+    ("追跡", Key::Code),
+    ("チケット", Key::Label),
+    ("账号", Key::Label),
+    ("帳號", Key::Label),
+    ("kundnumret", Key::Label),
+    ("zendingnummer", Key::Code),
+    ("rekeningnummer", Key::Label),
+    ("numer konta", Key::Label),
+    ("číslo účtu", Key::Label),
+    ("nota fiscal", Key::Label),
+    ("folio", Key::Label),
+    ("laskun", Key::Label),
+    ("seurantanumero", Key::Code),
+    ("tracciamento", Key::Code),
+    ("계약*", Key::Label),
+    ("티켓", Key::Label),
     ("umow*", Key::Label),
     ("sözleşme*", Key::Label),
     ("合同", Key::Label),
@@ -695,8 +744,8 @@ pub(crate) struct KeyWords {
     automaton: DFA,
     /// The automaton's unanchored start state.
     start: StateID,
-    /// Per pattern: (what it says, may be followed by letters, may be preceded by letters).
-    info: Vec<(Key, bool, bool)>,
+    /// Per pattern: what it says, and its [`Shape`].
+    info: Vec<(Key, Shape)>,
     /// The longest pattern, in bytes.
     longest: usize,
     /// Per byte value: [`LETTER`], [`LINE_BREAK`].
@@ -704,6 +753,17 @@ pub(crate) struct KeyWords {
     /// Bit `a << 8 | b`: some key word holds byte `a` right before byte `b` (either case of
     /// an ASCII letter), so a match may cross the boundary between them.
     pairs: Box<[u64; 1024]>,
+}
+
+/// How a key word may stand in the text.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// Letters may follow it (a stem: `telefon*`).
+    stem: bool,
+    /// Letters may precede it (a compound part: `*rechnung*`).
+    compound: bool,
+    /// A shorter key word is a prefix of it (`ring` of `ring til`).
+    has_prefix_word: bool,
 }
 
 /// One key word found in the text.
@@ -747,7 +807,7 @@ impl KeyWords {
             spellings.dedup();
             for spelling in spellings {
                 patterns.push(spelling);
-                info.push((key, stem, compound));
+                info.push((key, Shape { stem, compound, has_prefix_word: false }));
             }
         }
         // A DFA walked by `next_match` below: the searches are short (a few words before a
@@ -763,6 +823,9 @@ impl KeyWords {
             .start_state(Anchored::No)
             .unwrap_or_else(|err| unreachable!("the DFA has an unanchored start state: {err}"));
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        for ((_, shape), has_prefix) in info.iter_mut().zip(has_prefix_word(&patterns)) {
+            shape.has_prefix_word = has_prefix;
+        }
         let mut byte_kinds = [0u8; 256];
         let mut pairs = Box::new([0u64; 1024]);
         for pattern in &patterns {
@@ -883,14 +946,42 @@ impl KeyWords {
                 }
                 continue;
             }
-            self.push_hit(hay, (start, end, pattern), hits);
+            at = self.push_hit_or_shorter(hay, (start, end, pattern), hits);
+        }
+    }
+
+    /// Pushes the automaton's match as a hit (see [`KeyWords::push_hit`]); when it runs into
+    /// a longer word, the longest key word at the same place that ends before it instead
+    /// (`ring tilbake`: not `ring til`, but `ring`). Returns where the search goes on.
+    #[inline(always)]
+    fn push_hit_or_shorter(&self, hay: &[u8], found: (usize, usize, usize), hits: &mut Hits) -> usize {
+        if self.push_hit(hay, found, hits) {
+            self.push_shorter(hay, found, hits);
+        }
+        found.1
+    }
+
+    /// The rare half of [`KeyWords::push_hit_or_shorter`]: pushes the longest key word that
+    /// starts where `found` does, ends before it, and stands whole.
+    #[cold]
+    #[inline(never)]
+    fn push_shorter(&self, hay: &[u8], found: (usize, usize, usize), hits: &mut Hits) {
+        let mut found = found;
+        while let Some(shorter) =
+            self.next_match(hay, found.0, found.1 - 1).filter(|shorter| shorter.0 == found.0)
+        {
+            if !self.push_hit(hay, shorter, hits) {
+                return;
+            }
+            found = shorter;
         }
     }
 
     /// Pushes the automaton's match as a hit when it stands as its pattern requires: whole
-    /// word, stem or compound part; not one of piimask's own labels.
-    fn push_hit(&self, hay: &[u8], (start, end, pattern): (usize, usize, usize), hits: &mut Hits) {
-        let (key, stem, compound) = self.info[pattern];
+    /// word, stem or compound part; not one of piimask's own labels. Returns whether it was
+    /// rejected only for running into a longer word and a shorter key word may fit there.
+    fn push_hit(&self, hay: &[u8], (start, end, pattern): (usize, usize, usize), hits: &mut Hits) -> bool {
+        let (key, Shape { stem, compound, has_prefix_word }) = self.info[pattern];
         let clean_start = compound || !char_before(hay, start).is_some_and(|(c, _)| is_boundary_word_char(c));
         let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
         // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
@@ -907,7 +998,33 @@ impl KeyWords {
             }
             hits.push(Hit { start, end: word_end, key, matched_end: end });
         }
+        has_prefix_word && clean_start && !clean_end
     }
+}
+
+/// Per pattern: whether a shorter pattern is a prefix of it, ASCII case aside. In sorted
+/// order a pattern's prefixes come before it, each a prefix of the next: a stack of the
+/// prefixes of the pattern at hand finds them in one pass (comparing every pair cost 50 M
+/// instructions at start-up).
+fn has_prefix_word(patterns: &[String]) -> Vec<bool> {
+    let lower: Vec<Vec<u8>> =
+        patterns.iter().map(|pattern| pattern.as_bytes().to_ascii_lowercase()).collect();
+    let mut order: Vec<usize> = (0..patterns.len()).collect();
+    order.sort_by(|&a, &b| lower[a].cmp(&lower[b]));
+    let mut has_prefix = vec![false; patterns.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for &i in &order {
+        while stack.last().is_some_and(|&top| !lower[i].starts_with(&lower[top])) {
+            stack.pop();
+        }
+        // (A spelling equal to the top, case aside, has the top's prefixes.)
+        has_prefix[i] = match stack.last() {
+            Some(&top) if lower[top] == lower[i] => has_prefix[top],
+            top => top.is_some(),
+        };
+        stack.push(i);
+    }
+    has_prefix
 }
 
 /// Whether the word ending at `end` is part of an email's local part (`phone.support@…`,
@@ -1201,7 +1318,7 @@ impl<'a> ContextProbe<'a> {
     /// phrase of them: nothing but spaces, apostrophes and at most one preposition (`de`,
     /// `d'`, `of`).
     fn joins_label(&self, from: usize, to: usize) -> bool {
-        const PREPOSITIONS: &[&[u8]] = &[b"de", b"d", b"di", b"do", b"da", b"del", b"du", b"des", b"of"];
+        const PREPOSITIONS: &[&[u8]] = &[b"de", b"d", b"di", b"da", b"del", b"du", b"des", b"of"];
         let text = &self.hay[from..to];
         let mut words = text.split(|&b| matches!(b, b' ' | b'\'')).filter(|word| !word.is_empty());
         let first = words.next();
@@ -1402,9 +1519,76 @@ impl<'a> ContextProbe<'a> {
         // (`… è il mio numero d'ordine`).
         let phone_words: smallvec::SmallVec<[Hit; 4]> =
             hits.iter().filter(|h| matches!(h.key, Key::Phone | Key::Ssn)).copied().collect();
+        // (A "my number" phrase, or another phone word with a preposition between: `… hotline
+        // commandes` is a phone line, `… это мой номер заказа` an order number.)
         phone_words.iter().all(|word| {
-            word.start >= end && word.end <= label.start && self.joins_label(word.end, label.start)
+            word.start >= end
+                && word.end <= label.start
+                && self.joins_label(word.end, label.start)
+                && (ends_with_number_word(&self.hay[word.start..word.end])
+                    || self.hay[word.end..label.start].iter().any(u8::is_ascii_alphabetic))
         }) && self.links_only(end, label.start)
+            && self.ends_phrase(label.end)
+    }
+
+    /// Whether the label ending at `at` ends its phrase: after it only more labels (`… is
+    /// the order ID`, `… c'est la référence de la commande`), number words, link words,
+    /// `client` and Japanese copulas (`です`), then no other word: `… is the order line`
+    /// names a phone line, `…注文受付ダイヤル` too.
+    fn ends_phrase(&self, at: usize) -> bool {
+        const AFTER: &[&str] = &[
+            "です",
+            "だ",
+            "입니다",
+            "예요",
+            "이에요",
+            "였어요",
+            "của",
+            "tôi",
+            "saya",
+            "client",
+            "cliente",
+            "klienta",
+            "mele",
+        ];
+        let mut at = at;
+        loop {
+            if let Some(hit) = self
+                .cursor
+                .hits
+                .iter()
+                .find(|h| matches!(h.key, Key::Number | Key::Label | Key::Code) && h.start == at)
+            {
+                at = hit.end;
+                continue;
+            }
+            let Some((c, len)) = char_at(self.hay, at) else { return true };
+            if c == ' ' || c == '\'' {
+                at += len;
+                continue;
+            }
+            if !c.is_alphabetic() {
+                return true;
+            }
+            let rest = &self.hay[at..];
+            let fits = |word: &[u8]| {
+                rest.starts_with(word)
+                    && !char_at(rest, word.len()).is_some_and(|(c, _)| is_boundary_letter(c))
+            };
+            if let Some(word) = AFTER.iter().find(|word| fits(word.as_bytes())) {
+                at += word.len();
+                continue;
+            }
+            let word_end = (at..=self.hay.len())
+                .find(|&i| {
+                    !char_at(self.hay, i).is_some_and(|(c, _)| c.is_alphabetic() && is_boundary_word_char(c))
+                })
+                .unwrap_or(at);
+            if word_end == at || !is_trailing_link_word(&self.hay[at..word_end]) {
+                return false;
+            }
+            at = word_end;
+        }
     }
 
     /// Whether a link word ([`is_trailing_link_word`], or a particle `是`, `が`, `は`) starts
@@ -1412,7 +1596,7 @@ impl<'a> ContextProbe<'a> {
     fn link_word_at(&self, at: usize) -> bool {
         let at = if self.hay.get(at) == Some(&b' ') { at + 1 } else { at };
         match char_at(self.hay, at) {
-            Some(('是' | '为' | '為' | 'が' | 'は', _)) => true,
+            Some(('是' | '为' | '為' | 'が' | 'は' | '는' | '은' | '이' | '가', _)) => true,
             Some((c, _)) if c.is_alphabetic() && is_boundary_word_char(c) => {
                 let mut end = at;
                 while let Some((_, len)) =
@@ -1458,7 +1642,7 @@ impl<'a> ContextProbe<'a> {
                 match c {
                     ' ' | '\u{A0}' | '\'' | '\u{2019}' => {}
                     // The copulas and particles of scripts written without spaces.
-                    '是' | '为' | '為' | 'が' | 'は' => links += 1,
+                    '是' | '为' | '為' | 'が' | 'は' | '는' | '은' | '이' | '가' => links += 1,
                     _ => return false,
                 }
             }
@@ -1596,11 +1780,47 @@ fn is_trailing_link_word(word: &[u8]) -> bool {
                 | b"mitt"
                 | b"mit"
                 | b"benim"
+                | b"on"
+                | b"oli"
+                | b"e"
+                | b"fost"
+                | b"volt"
+                | b"adalah"
+                | b"itu"
+                | b"var"
+                | b"mera"
         )
         || matches!(
             std::str::from_utf8(lower),
-            Ok("mój" | "мой" | "мій" | "моя" | "мое" | "моё" | "наш" | "це")
+            Ok("mój"
+                | "мой"
+                | "мій"
+                | "моя"
+                | "мое"
+                | "моё"
+                | "наш"
+                | "це"
+                | "був"
+                | "была"
+                | "был"
+                | "là"
+                | "היה"
+                | "הוא"
+                | "זה"
+                | "هو"
+                | "كان")
         )
+}
+
+/// Whether a phone word ends with a word for number (`мой номер`, `mój numer`, `mi número`):
+/// a "my number" phrase, which a label after it turns into that label's number.
+fn ends_with_number_word(phrase: &[u8]) -> bool {
+    const NUMBER_WORDS: &[&str] =
+        &["number", "numer", "número", "numero", "numéro", "nummer", "номер", "číslo", "nomor"];
+    NUMBER_WORDS.iter().any(|number| {
+        phrase.len() >= number.len()
+            && phrase[phrase.len() - number.len()..].eq_ignore_ascii_case(number.as_bytes())
+    })
 }
 
 /// `word` with its ASCII letters in lower case, in `buffer`; `None` when longer than it.
@@ -1747,6 +1967,13 @@ mod tests {
         assert!(phone(&near, "12345678"), "within 64 characters");
         assert_eq!(back_chars("aé\nbçd".as_bytes(), 7, 64), 4, "stops at the line start");
         assert_eq!(forward_chars("aébc".as_bytes(), 0, 2), 3, "counts characters, not bytes");
+    }
+
+    #[test]
+    fn prefix_words_are_found_case_aside() {
+        let patterns = ["ring til", "RING", "ring", "no", "nr.", "Ring me", "rin"].map(String::from);
+        assert_eq!(has_prefix_word(&patterns), [true, true, true, false, false, true, false]);
+        assert!(phone("ring tilbake på 47770643", "47770643"), "a longer key word cut short leaves 'ring'");
     }
 
     #[test]

@@ -536,7 +536,8 @@ pub(crate) fn candidates(
                     && country_code(national)
                         .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
             };
-            if prefixes.iter().any(fits) && !context.labelled_either_side() {
+            // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
+            if prefixes.iter().any(fits) && !context.labelled() {
                 emit(first.start, *e, out);
             }
         }
