@@ -1579,11 +1579,7 @@ impl<'a> ContextProbe<'a> {
                 at += word.len();
                 continue;
             }
-            let word_end = (at..=self.hay.len())
-                .find(|&i| {
-                    !char_at(self.hay, i).is_some_and(|(c, _)| c.is_alphabetic() && is_boundary_word_char(c))
-                })
-                .unwrap_or(at);
+            let word_end = letters_end(self.hay, at);
             if word_end == at || !is_trailing_link_word(&self.hay[at..word_end]) {
                 return false;
             }
@@ -1591,22 +1587,16 @@ impl<'a> ContextProbe<'a> {
         }
     }
 
-    /// Whether a link word ([`is_trailing_link_word`], or a particle `是`, `が`, `は`) starts
-    /// at `at`, after at most one space.
+    /// Whether a link word ([`is_trailing_link_word`], or a [link particle](is_link_particle))
+    /// starts at `at`, after at most one space.
     fn link_word_at(&self, at: usize) -> bool {
         let at = if self.hay.get(at) == Some(&b' ') { at + 1 } else { at };
         match char_at(self.hay, at) {
-            Some(('是' | '为' | '為' | 'が' | 'は' | '는' | '은' | '이' | '가', _)) => true,
-            Some((c, _)) if c.is_alphabetic() && is_boundary_word_char(c) => {
-                let mut end = at;
-                while let Some((_, len)) =
-                    char_at(self.hay, end).filter(|&(c, _)| c.is_alphabetic() && is_boundary_word_char(c))
-                {
-                    end += len;
-                }
-                is_trailing_link_word(&self.hay[at..end])
+            Some((c, _)) if is_link_particle(c) => true,
+            _ => {
+                let end = letters_end(self.hay, at);
+                end > at && is_trailing_link_word(&self.hay[at..end])
             }
-            _ => false,
         }
     }
 
@@ -1642,7 +1632,7 @@ impl<'a> ContextProbe<'a> {
                 match c {
                     ' ' | '\u{A0}' | '\'' | '\u{2019}' => {}
                     // The copulas and particles of scripts written without spaces.
-                    '是' | '为' | '為' | 'が' | 'は' | '는' | '은' | '이' | '가' => links += 1,
+                    c if is_link_particle(c) => links += 1,
                     _ => return false,
                 }
             }
@@ -1717,6 +1707,24 @@ fn is_link_word(word: &[u8]) -> bool {
         std::str::from_utf8(lower),
         Ok("était" | "é" | "É" | "è" | "È" | "är" | "şu" | "Şu" | "είναι" | "это")
     )
+}
+
+/// Whether `c` is a copula or particle of a script written without spaces that links a
+/// number to a label after it (`是`, `が`, `は`, Korean `는`, `은`, `이`, `가`).
+fn is_link_particle(c: char) -> bool {
+    matches!(c, '是' | '为' | '為' | 'が' | 'は' | '는' | '은' | '이' | '가')
+}
+
+/// Where the letters of a script written with spaces that start at `at` end (`at` itself
+/// when none does).
+fn letters_end(hay: &[u8], at: usize) -> usize {
+    let mut end = at;
+    while let Some((_, len)) =
+        char_at(hay, end).filter(|&(c, _)| c.is_alphabetic() && is_boundary_word_char(c))
+    {
+        end += len;
+    }
+    end
 }
 
 /// Whether `word` may stand between a number and a label written after it (`… is my order
