@@ -1578,6 +1578,12 @@ def gen_phones():
         ("ring-en", "ring ", "3104307415", ""),
         ("callback-en", "callback number ", "3152886092", ""),
         ("arithmos-mou-el", "ο αριθμός μου ", "6981962053", ""),
+        ("ligue-pt", "ligue ", "912440482", " e informe o código do cliente"),
+        ("liga-no-br", "liga no ", "11989413567", ", o número do pedido vem depois"),
+        ("infolinia-pl", "", "512986012", " to infolinia zamówień"),
+        ("bodat-zh", "请拨打", "62345678", "联系我们"),
+        ("zhidian-zh", "请致电 ", "62345678", ""),
+        ("laidian-hk", "有事來電 ", "23456789", ""),
     ):
         V.add("phone-context-%s" % slug, "phone word before a bare number: " + before.strip(),
               [before, ("phone", value), after])

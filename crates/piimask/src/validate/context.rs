@@ -313,6 +313,22 @@ const WORDS: &[(&str, Key)] = &[
     ("telpon", Key::Phone),
     ("zalo", Key::Phone),
     ("đt", Key::Phone),
+    // Round-7 probe leaks: Portuguese `ligue` / `liga no` (call), Polish `infolinia`
+    // (helpline), Chinese dialling verbs (拨打, 致电, 打给: `打` alone also means "discount",
+    // "print", "open").
+    ("ligue", Key::Phone),
+    ("liga no", Key::Phone),
+    ("ligue no", Key::Phone),
+    ("ligar no", Key::Phone),
+    ("infolini*", Key::Phone),
+    ("拨打", Key::Phone),
+    ("撥打", Key::Phone),
+    ("致电", Key::Phone),
+    ("致電", Key::Phone),
+    ("打给", Key::Phone),
+    ("打給", Key::Phone),
+    ("来电", Key::Phone),
+    ("來電", Key::Phone),
     // Number words: they connect a label to its number (`order number`, `commande n°`).
     ("number", Key::Number),
     ("numbers", Key::Number),
