@@ -845,6 +845,12 @@ def gen_cards():
          ["card ", ("card", "4111-1111-1111-1111"), "-0925 thanks"]),
         ("expiry-year-after", "an expiry year right after a card in groups of four",
          ["card ", ("card", "4111 1111 1111 1111"), " 2027 ok"]),
+        ("security-code-after", "a security code typed right after a card in groups of four",
+         ["my card ", ("card", "5345 5978 9724 0451"), " 394"]),
+        ("security-code-after-no-word", "a security code right after a card, no key word",
+         [("card", "4111 1111 1111 1111"), " 123"]),
+        ("expiry-after-labelled", "a label right before a card followed by its expiry date (found by the fuzz smoke)",
+         ["order ", ("card", "2720 4394 0093 2971"), " 12/26 cvv 123"]),
     ):
         V.add("card-%s" % slug, note, parts, flags={"loose"})
     return V
@@ -1004,6 +1010,19 @@ def gen_ssn():
         V.add("ssn-bare-context-%s" % l, "9 bare digits with an SSN context word on the same line",
               sent("ssn-bare", l, kb(), "ssn", d))
     V.add("ssn-bare-context-lowercase", "context word in lower case (ssn)", ["ssn ", ("ssn", "536221847"), " on file"])
+    # "social security (number)" in other languages (round-8 probe)
+    for slug, before, value, after in (
+        ("ko", "사회보장번호는 ", "504492482", "입니다"),
+        ("zh", "我的社会安全号码是", "649200847", ""),
+        ("zh-hant", "社會安全號碼：", "552225848", ""),
+        ("ja", "社会保障番号（米国）は", "747029038", "です"),
+        ("vi", "số an sinh xã hội của tôi là ", "789908617", ""),
+        ("fr", "numéro de sécurité sociale américain : ", "641208208", ""),
+        ("de", "US-Sozialversicherungsnummer ", "563188473", ""),
+        ("es", "número de seguro social ", "412783001", ""),
+    ):
+        V.add("ssn-bare-context-word-%s" % slug, "9 bare digits after an SSN word: " + before.strip(),
+              [before, ("ssn", value), after])
     V.add("ssn-bare-context-social-security", "two-word context word 'social security'",
           ["Social Security: ", ("ssn", "412783001"), "."])
     V.add("ssn-bare-context-after", "context word after the number, same line",
@@ -1127,6 +1146,10 @@ def gen_emails():
           ["https://shop.example.com/unsubscribe?email=", ("email", "john.doe@example.com"), "&x=1"], flags={"loose"})
     V.add("email-next-sentence-other-alphabet", "a word in another alphabet right after the final dot starts the next sentence",
           ["напишіть ", ("email", "olena@example.com"), ".Дякую"])
+    V.add("email-after-hebrew-prefix", "a Hebrew prefix glued with a hyphen ('to …') is not part of a Latin local part",
+          ["אפשר לכתוב לי ל-", ("email", "sofia-wang06@bezeqint.net")])
+    V.add("email-after-hebrew-prefix-glued", "a Hebrew prefix written right onto the address",
+          ["שלחו ל", ("email", "bob@example.io"), " תודה"])
     V.add("email-after-another-slash", "two addresses joined by `/`: the second's local part starts after the first's domain",
           ["cc: ", ("email", "john@example.com"), "/", ("email", "maria@example.org"), " thanks"])
     V.add("email-after-another-bar", "two addresses joined by `|`",
@@ -1547,6 +1570,16 @@ def gen_phones():
         ("label-after-ko", "a Korean particle and label after the number", ["", "01023469842", "는 고객번호예요"]),
         ("label-after-id", "an Indonesian link word and label after the number", ["", "0811530406", " adalah nomor kontrak"]),
     ]
+    negp += [
+        ("plus-too-short-cy", "a '+' number too short for rule 1 is not read as a national number",
+         ["το κινητό μου είναι ", "+357 96 12", ""]),
+        ("plus-too-short-pl", "a '+' number too short for rule 1 is not read as a national number",
+         ["mój numer to ", "+48 512 39", ""]),
+        ("thousands-far-from-phone-word", "an amount grouped in thousands, the phone word words away",
+         ["please call me, the total is ", "21 333 183", ""]),
+        ("phone-bill-pt", "a phone word qualifying a label after a preposition: a phone bill",
+         ["fatura do telemóvel ", "123456789", ""]),
+    ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})
     # phone words of more markets and chat abbreviations (RULES.md, key words)
@@ -1578,6 +1611,12 @@ def gen_phones():
         ("ring-en", "ring ", "3104307415", ""),
         ("callback-en", "callback number ", "3152886092", ""),
         ("arithmos-mou-el", "ο αριθμός μου ", "6981962053", ""),
+        ("order-call-en", "for the order call ", "0612345678", ""),
+        ("items-call-en", "two items call ", "(555) 123-4567", ""),
+        ("order-phone-en", "order phone ", "0612345678", ""),
+        ("order-call-00-en", "order call ", "0044 7966 197542", ""),
+        ("thousands-shape-lb", "اتصل بي على ", "71 127 287", ""),
+        ("thousands-shape-ru", "позвоните мне по номеру ", "21 333 183", ""),
         ("ligue-pt", "ligue ", "912440482", " e informe o código do cliente"),
         ("liga-no-br", "liga no ", "11989413567", ", o número do pedido vem depois"),
         ("infolinia-pl", "", "512986012", " to infolinia zamówień"),
@@ -1617,6 +1656,32 @@ def gen_negatives():
     each_lang("price-large", "large euro price", "neg-price", ["12 500 000 €"])
     each_lang("price-euro-first", "euro sign first", "neg-price", ["€ 1 250 000,00"])
     each_lang("price-code", "price with a currency code", "neg-price", ["1.299,00 EUR"])
+    # round-8 probe: currency abbreviations and words, and non-registry IBAN print forms
+    for slug, note, text in (
+        ("price-rupiah", "rupiah written 'Rp' before an amount in thousands", "me cobraron Rp 545.526.325"),
+        ("price-rupee-dot", "rupees written 'Rs.' before an amount", "Rs. 987 654 321 due"),
+        ("price-code-particle-ko", "a currency code with a Korean particle glued to it",
+         "112.226.675 VND이 결제됐어요"),
+        ("price-won", "won written after an amount", "총 123 456 789원"),
+        ("price-koruna", "koruna written after an amount", "het totaal was 835 062 556 Kč"),
+        ("iban-print-form-in", "an IBAN print form for a country without IBANs (its digits pass Luhn)",
+         "IBAN: IN51 4859 3780 7585 5522 37"),
+        ("iban-print-form-jp", "an IBAN print form for a country without IBANs", "IBAN: JP42 5494 3437 8357 0266 0398 95"),
+        ("iban-print-form-cr-length", "a Costa Rican IBAN print form one character too long",
+         "conto per il bonifico: CR04 4913 3708 0626 7118 009"),
+        ("card-then-short-group-labelled", "a label before 4-4-4-4 and a short group: a longer number",
+         "Agent: I found your order number 5345 5978 9724 0451 39"),
+        ("card-then-short-group-labelled-de", "a label before 4-4-4-4 and a short group: a longer number",
+         "gibt es Neuigkeiten zu Buchungsnummer 5520 9808 4850 7698 37?"),
+        ("tracking-label-pt", "a Luhn-valid 16-digit number after a Portuguese tracking label",
+         "encontrei o registo número de seguimento 6011083947880829"),
+        ("tracking-label-he", "a Luhn-valid 16-digit number after a Hebrew tracking label",
+         "מה קורה עם מספר מעקב 5313295132316420?"),
+    ):
+        # (`nonban`: an IBAN print form outside the registry; `context-card`: a Luhn-valid
+        # number with a real IIN that a label before it decides is no card.)
+        extra = {"nonban"} if slug.startswith("iban-") else {"context-card"} if "label" in slug else set()
+        V.add("neg-%s" % slug, note, [text], flags={"loose"} | extra)
     for i, l in enumerate(LANGS):
         num = ["4521873", "1234567", "7654321", "2345671", "3456712"][i]
         value = ORDER_WORD[l] + num
@@ -2412,7 +2477,19 @@ def iban_candidates(s: str):
             compact = cc + "".join(got).upper()
             if iban_shape(compact):
                 out.append((i, p, iban_valid(compact)))
+    # An IBAN's print form that fits no registry entry (no IBANs in that country, or a wrong
+    # length) is an account number written as an IBAN: a known non-IBAN (RULES.md).
+    for m in PRINT_FORM_RE.finditer(s):
+        groups = m.group(0).count(m.group(1))
+        chars = len(m.group(0)) - groups
+        if groups >= 3 and 15 <= chars <= 34 and not any(a < m.end() and m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), False))
     return out
+
+
+PRINT_FORM_RE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}([ -])[A-Z0-9]{4}(?:\1[A-Z0-9]{4})*(?:\1[A-Z0-9]{1,3})?"
+    r"(?![A-Za-z0-9])(?!\1[A-Z0-9])")
 
 
 def digit_groups(s: str):
@@ -2657,7 +2734,7 @@ def verify(rendered: dict, built: dict) -> int:
             for s, e, why in phone_review(inp):
                 if not inside(s, e):
                     REVIEW.append("%s: %r (%s) in %r" % (where, inp[s:e], why, inp))
-            if "card" in enabled:
+            if "card" in enabled and "context-card" not in flags:
                 for s, e in card_candidates(inp):
                     if any(not (e <= a or b <= s) for a, b in non_iban):
                         continue

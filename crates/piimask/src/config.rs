@@ -143,7 +143,12 @@ impl MaskerConfig {
     pub fn from_toml(text: &str) -> Result<MaskerConfig, ConfigError> {
         toml::from_str(text).map_err(|err| {
             let (line, column) = err.span().map(|span| line_column(text, span.start)).unwrap_or((0, 0));
-            ConfigError::Syntax { format: "TOML", line, column, message: err.message().trim().to_string() }
+            ConfigError::Syntax {
+                format: "TOML",
+                line,
+                column,
+                message: without_values(err.message().trim()),
+            }
         })
     }
 
@@ -159,10 +164,7 @@ impl MaskerConfig {
     pub fn from_json(text: &str) -> Result<MaskerConfig, ConfigError> {
         serde_json::from_str(text).map_err(|err| {
             let full = err.to_string();
-            let message = match full.rfind(" at line ") {
-                Some(cut) => full[..cut].to_string(),
-                None => full,
-            };
+            let message = without_values(full.rfind(" at line ").map_or(full.as_str(), |cut| &full[..cut]));
             ConfigError::Syntax { format: "JSON", line: err.line(), column: err.column(), message }
         })
     }
@@ -280,6 +282,13 @@ impl MaskerConfig {
 }
 
 /// 1-based line and column of a byte offset.
+/// A parser's message with any value it quotes masked (`invalid value: string
+/// "************1111", expected a character`): a configuration is written by an operator,
+/// but a value pasted into the wrong field may be anything, and error messages get logged.
+fn without_values(message: &str) -> String {
+    crate::error::shown_name(message).into_owned()
+}
+
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -477,6 +486,26 @@ mod tests {
         assert!(err.to_string().contains("line 1"), "{err}");
         let err = MaskerConfig::parse("[card]\nstyle = \"fancy\"").unwrap_err();
         assert_eq!(err.code(), ErrorCode::ConfigSyntax);
+        assert!(err.to_string().contains("fancy"), "a name is shown: {err}");
+    }
+
+    #[test]
+    fn error_messages_never_repeat_values() {
+        let secret = "4111111111111111";
+        for text in [
+            format!("mask_char = \"{secret}\""),
+            format!("{{\"mask_char\": \"{secret}\"}}"),
+            format!("[card]\nstyle = \"{secret}\""),
+            format!("{{\"card\": {{\"style\": \"{secret}\"}}}}"),
+            format!("kinds = [\"{secret}\"]"),
+            format!("{{\"kinds\": [\"{secret}\"]}}"),
+            format!("{{\"{secret}\": 1}}"),
+            format!("[phone]\nkeep_tail = \"{secret}\""),
+            format!("{{\"phone\": {{\"keep_tail\": {secret}}}}}"),
+        ] {
+            let err = MaskerConfig::parse(&text).unwrap_err();
+            assert!(!err.to_string().contains(secret), "{text}: {err}");
+        }
     }
 
     #[test]

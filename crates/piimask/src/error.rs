@@ -167,13 +167,13 @@ pub enum ConfigError {
         message: String,
     },
     /// A kind name that is not one of `card`, `iban`, `ssn`, `email`, `phone`.
-    #[error("unknown kind {name:?}: expected one of card, iban, ssn, email, phone")]
+    #[error("unknown kind {:?}: expected one of card, iban, ssn, email, phone", shown_name(name))]
     UnknownKind {
         /// The name given.
         name: String,
     },
     /// A style name that is not one of `compact`, `preserve`, `label`, `redact`.
-    #[error("unknown style {name:?}: expected one of compact, preserve, label, redact")]
+    #[error("unknown style {:?}: expected one of compact, preserve, label, redact", shown_name(name))]
     UnknownStyle {
         /// The name given.
         name: String,

@@ -217,11 +217,27 @@ pub(crate) fn candidates(
             && !(e == s + 1 && chunk.is_first(s) && is_decimal(chunk))
             && is_card(&digits[..count])
             && !is_slice_of_longer_number(chunk, s, e)
+            && !(short_group_after(chunk, s, e) && context.labelled())
             && !context.product_code()
         {
             out.push(Candidate::new(start, group.end, Kind::Card));
         }
     }
+}
+
+/// Whether a card written in groups of four or more is followed by a shorter group joined
+/// the same way that ends the chunk (`5345 5978 9724 0451 39`): a security code typed after
+/// a card, or the end of a longer number, which a label right in front of it says (`order
+/// number …`, `Buchungsnummer …`). Not an expiry date's month (`… 2971 12/26`): the chunk
+/// goes on after it.
+fn short_group_after(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+    let groups = chunk.groups();
+    e > s
+        && chunk.is_last(e + 1)
+        && groups[s..=e].iter().all(|g| g.len >= 4)
+        && groups
+            .get(e + 1)
+            .is_some_and(|next| next.len <= 3 && !next.paren && next.joint.same_sep(groups[s + 1].joint))
 }
 
 /// Whether a card written in groups of four (`4994 4835 4598 6745`) is only a slice of a

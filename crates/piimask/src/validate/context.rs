@@ -378,6 +378,43 @@ const WORDS: &[(&str, Key)] = &[
     ("tax id*", Key::Ssn),
     ("taxpayer id*", Key::Ssn),
     ("tin", Key::Ssn),
+    // "Social security (number)" in the languages US customers and agents write it in
+    // (round-8 probe): French, Spanish, Portuguese, Italian, German, Dutch, Polish,
+    // Russian, Ukrainian, Greek, Turkish, Indonesian, Vietnamese, Arabic, Hebrew, Hindi,
+    // Korean, Chinese, Japanese.
+    ("sécurité sociale", Key::Ssn),
+    ("securite sociale", Key::Ssn),
+    ("seguro social", Key::Ssn),
+    ("seguridad social", Key::Ssn),
+    ("segurança social", Key::Ssn),
+    ("previdenza sociale", Key::Ssn),
+    ("sicurezza sociale", Key::Ssn),
+    ("sozialversicherung*", Key::Ssn),
+    ("sociale zekerheid*", Key::Ssn),
+    ("sofinummer", Key::Ssn),
+    ("ubezpieczenia społecznego", Key::Ssn),
+    ("социального страхования", Key::Ssn),
+    ("социального обеспечения", Key::Ssn),
+    ("соціального страхування", Key::Ssn),
+    ("соціального забезпечення", Key::Ssn),
+    ("κοινωνικής ασφάλισης", Key::Ssn),
+    ("sosyal güvenlik*", Key::Ssn),
+    ("jaminan sosial", Key::Ssn),
+    ("an sinh xã hội", Key::Ssn),
+    ("الضمان الاجتماعي", Key::Ssn),
+    ("ביטוח לאומי", Key::Ssn),
+    ("सामाजिक सुरक्षा", Key::Ssn),
+    ("사회보장번호", Key::Ssn),
+    ("사회 보장 번호", Key::Ssn),
+    ("社会安全号码", Key::Ssn),
+    ("社会安全号", Key::Ssn),
+    ("社会安全码", Key::Ssn),
+    ("社安号", Key::Ssn),
+    ("社會安全號碼", Key::Ssn),
+    ("社會安全號", Key::Ssn),
+    ("社安號", Key::Ssn),
+    ("社会保障番号", Key::Ssn),
+    ("ソーシャルセキュリティ", Key::Ssn),
     // Labels: the number is something else.
     // A payment card: its number is a card or nothing (a card that fails its checks is no
     // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
@@ -421,6 +458,7 @@ const WORDS: &[(&str, Key)] = &[
     ("transaction*", Key::Label),
     ("confirmation*", Key::Label),
     ("booking*", Key::Label),
+    ("buchung*", Key::Label),
     ("reservation*", Key::Label),
     ("claim*", Key::Label),
     ("policy", Key::Label),
@@ -747,6 +785,9 @@ const WORDS: &[(&str, Key)] = &[
     ("운송장", Key::Code),
     ("kollinummer", Key::Code),
     ("sledovani*", Key::Code),
+    // Round-8 probe: Portuguese and Hebrew tracking labels.
+    ("seguimento", Key::Code),
+    ("מעקב", Key::Code),
 ];
 
 /// Byte kind: an ASCII letter or a byte of a non-ASCII character.
@@ -1463,9 +1504,26 @@ impl<'a> ContextProbe<'a> {
         }
     }
 
+    /// Whether a phone word decides (see [`ContextProbe::phone`]) and stands close before
+    /// the chunk, at most three words between: `call me on 71 127 287`, `позвоните мне по
+    /// номеру 21 333 183` (eight-digit plans group their numbers as amounts are grouped).
+    pub(crate) fn phone_word_close(&mut self) -> bool {
+        match self.nearest_before() {
+            (Some(hit), _) if hit.key == Key::Phone && !self.modified_by_label(hit) => {
+                self.gap_words(hit.end, self.span.0).words <= 3
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the phone word `hit` only qualifies a label right before it: `facture
     /// téléphone n° …`, `замовлення телефону №…`, `fatura do telemóvel …` (a phone bill,
-    /// a phone order). At most one short word (and number words) may come between.
+    /// a phone order), `sipariş numaram …` (my order number). At most one short word may
+    /// come between, and the phrase must say so: a preposition between (`do`), the label's
+    /// number word between (`my order number handy: …`), a number sign right after the
+    /// phone word (`n°`, `№`: English writes neither), or a phone word that is itself "my
+    /// number" (`numaram`). Otherwise the phone word is a verb or the head of the phrase
+    /// (`order call 0612…`, `order phone 0612…`): a phone.
     fn modified_by_label(&mut self, hit: Hit) -> bool {
         let Some(label) =
             self.hits_before().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
@@ -1476,7 +1534,38 @@ impl<'a> ContextProbe<'a> {
             return false;
         }
         let gap = self.gap_words(label.end, hit.start);
-        gap.words <= 1 && gap.longest <= 3
+        if gap.words > 1 || gap.longest > 3 {
+            return false;
+        }
+        let hay = self.hay;
+        let number_word_between = self
+            .hits_before()
+            .iter()
+            .any(|h| h.key == Key::Number && h.start >= label.end && h.end <= hit.start);
+        let number_sign_after = self.hits_before().iter().any(|h| {
+            h.key == Key::Number
+                && h.start >= hit.end
+                && h.start - hit.end <= 2
+                && hay[hit.end..h.start].iter().all(|&b| b == b' ')
+                && is_number_sign(&hay[h.start..h.end])
+        });
+        // (Portuguese `do`, `da`: of the; Polish `do` is "for", but a phone word after a
+        // label and `do` qualifies it there too: `zamówienie do telefonu`.)
+        const OF: &[&[u8]] =
+            &[b"de", b"d", b"di", b"da", b"del", b"della", b"du", b"des", b"do", b"dos", b"das", b"of"];
+        let gap_text = &hay[label.end..hit.start];
+        let preposition_between = gap.words == 1
+            && gap_text.len() <= 8
+            && gap_text
+                .split(|&b| matches!(b, b' ' | b'\''))
+                .filter(|word| !word.is_empty())
+                .all(|word| OF.iter().any(|of| word.eq_ignore_ascii_case(of)));
+        let word = &hay[hit.start..hit.end];
+        preposition_between
+            || number_word_between
+            || number_sign_after
+            || word.get(..7).is_some_and(|word| word.eq_ignore_ascii_case(b"numaram"))
+            || is_genitive_phone_word(word)
     }
 
     /// Whether an SSN word makes a bare nine-digit chunk an SSN.
@@ -1847,6 +1936,20 @@ fn ends_with_number_word(phrase: &[u8]) -> bool {
     })
 }
 
+/// Whether a number word is a sign that English does not use: `n°`, `nº`, `№`, `nr`, `n.`.
+fn is_number_sign(word: &[u8]) -> bool {
+    let word = word.strip_suffix(b".").unwrap_or(word);
+    ["n°", "nº", "№", "nr", "n"].iter().any(|sign| word.eq_ignore_ascii_case(sign.as_bytes()))
+}
+
+/// Whether a phone word is in the genitive (`телефона`, `телефону`, `telefonu`): after a
+/// label it names what the label is of (`заказ телефона …`, an order for a phone).
+fn is_genitive_phone_word(word: &[u8]) -> bool {
+    let Ok(word) = std::str::from_utf8(word) else { return false };
+    let word = word.to_lowercase();
+    ["телефона", "телефону", "мобильного", "мобільного", "telefonu", "komórki"].contains(&word.as_str())
+}
+
 /// `word` with its ASCII letters in lower case, in `buffer`; `None` when longer than it.
 fn ascii_lowercase<'b>(word: &[u8], buffer: &'b mut [u8; 10]) -> Option<&'b [u8]> {
     let lower = buffer.get_mut(..word.len())?;
@@ -2012,6 +2115,10 @@ mod tests {
         assert!(phone("612345678 is my phone", "612345678"), "after the number");
         assert!(!phone("facture téléphone n° 1234567890", "1234567890"), "a phone bill");
         assert!(!phone("fatura do telemóvel 123456789", "123456789"), "a phone bill");
+        assert!(phone("for the order call 0612345678", "0612345678"), "a verb after a label");
+        assert!(phone("3 items call (555) 123-4567", "(555) 123-4567"), "a verb after a label");
+        assert!(phone("order phone 0612345678", "0612345678"), "the head of the phrase");
+        assert!(!phone("sipariş numaram 0117715642", "0117715642"), "my order number");
         assert!(
             !phone("I have my order number handy: 4509876123", "4509876123"),
             "number words are see-through"

@@ -3,7 +3,9 @@
 //! label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1 (local 64 octets, here 64
 //! characters; label 63, domain 253, address 254 octets).
 
-use crate::scan::chars::{char_at, char_before, is_combining_mark, is_letter, is_spaceless_script};
+use crate::scan::chars::{
+    char_at, char_before, hebrew_prefix_before, is_combining_mark, is_letter, is_spaceless_script,
+};
 
 const MAX_LOCAL: usize = 64;
 const MAX_LABEL: usize = 63;
@@ -57,7 +59,10 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
     if is_masked_local_part(&hay[run..at], masked) {
         return None;
     }
-    let start = trim_local_start(hay, run, at)?;
+    let start = after_hebrew_prefix(hay, trim_local_start(hay, run, at)?);
+    if start > run && is_masked_local_part(&hay[start..at], masked) {
+        return None;
+    }
     let end = domain_end(hay, at + 1)?;
     (end - start <= MAX_ADDRESS).then_some((start, end))
 }
@@ -136,6 +141,22 @@ fn link_value_start(hay: &[u8], run: usize, at: usize) -> usize {
         return run + equals + 1;
     }
     memchr::memrchr(b'/', local).map_or(run, |slash| run + slash + 1)
+}
+
+/// Where a local part in Latin letters starts after a Hebrew prefix written onto it (`ל-` "to",
+/// `ב` "at": `ל-sofia@example.com`, see `chars::hebrew_prefix_before`); `start` otherwise.
+fn after_hebrew_prefix(hay: &[u8], start: usize) -> usize {
+    let mut at = start;
+    for _ in 0..4 {
+        match char_at(hay, at) {
+            Some((c, len)) if !c.is_ascii() || c == '-' => at += len,
+            Some((c, _)) if c.is_ascii_alphanumeric() && at > start && hebrew_prefix_before(hay, at) => {
+                return at;
+            }
+            _ => break,
+        }
+    }
+    start
 }
 
 /// Drops leading characters other than letters, digits and `_` from the local part.
@@ -365,6 +386,11 @@ mod tests {
         assert_eq!(email_in("邮箱是zhang.wei@qq.com谢谢"), Some("zhang.wei@qq.com"));
         assert_eq!(email_in("用户@例子.广告"), Some("用户@例子.广告"));
         assert_eq!(email_in("亮.梁@gmail.com"), Some("亮.梁@gmail.com"));
+        assert_eq!(email_in("לכתוב לי ל-sofia-wang06@bezeqint.net"), Some("sofia-wang06@bezeqint.net"));
+        assert_eq!(email_in("שלחו לbob@x.io"), Some("bob@x.io"), "a prefix written onto the address");
+        assert_eq!(email_in("ל-S****@x.net"), None, "masked after a Hebrew prefix");
+        assert_eq!(email_in("josé.андрій.n9@example.com"), Some("josé.андрій.n9@example.com"));
+        assert_eq!(email_in("שלום-bob@x.io"), Some("שלום-bob@x.io"), "a Hebrew word, not a prefix");
         assert_eq!(email_in("taro@佐々木.jp"), Some("taro@佐々木.jp"));
         assert_eq!(
             email_in("https://shop.example.com/unsubscribe?email=john.doe@example.com&x=1"),

@@ -253,7 +253,7 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     let start = country_code_before(hay, digit)?;
     let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
     if !has_formats(cc) {
-        return None;
+        return printed_shape(hay, start, digit);
     }
     let mut formats = formats(cc).peekable();
     formats.peek()?;
@@ -306,16 +306,24 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         ends[count] = (pos, false);
         count += 1;
     }
+    // A last group running into an email's local part (`… M56I umelissa@gmail.com`) may
+    // end anywhere inside it: the address is masked, and once it is (`u*******@`) the group
+    // ends there; reading it so from the start keeps masking idempotent. The local part may
+    // run on past the longest IBAN (found by the fuzz smoke: `… CDEF Gcdefghij…abcd@…`).
+    let into_email = if count <= MAX_LEN {
+        hay.get(pos) == Some(&b'@')
+    } else {
+        let glued = hay[pos..].iter().take(64).take_while(|b| b.is_ascii_alphanumeric()).count();
+        hay.get(pos + glued) == Some(&b'@')
+    };
     if count <= MAX_LEN {
         // The run ended: its last character ends a group.
         ends[count - 1].1 = true;
-        // A last group running into an email's local part (`… M56I umelissa@gmail.com`)
-        // may end anywhere inside it: the address is masked, and once it is (`u*******@`)
-        // the group ends there; reading it so from the start keeps masking idempotent.
-        if hay.get(pos) == Some(&b'@') {
-            for end in ends[..count].iter_mut().rev().skip(1).take_while(|end| !end.1) {
-                end.1 = true;
-            }
+    }
+    if into_email {
+        let ended = usize::from(count <= MAX_LEN);
+        for end in ends[..count].iter_mut().rev().skip(ended).take_while(|end| !end.1) {
+            end.1 = true;
         }
     }
     for (len, structure) in formats {
@@ -331,7 +339,45 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         let valid = (2..=98).contains(&check) && mod97(iban) == 1;
         return Some(if valid { Found::Iban(start, end) } else { Found::NotIban(start, end) });
     }
-    None
+    printed_shape(hay, start, digit)
+}
+
+/// An IBAN's print form that fits no registry entry (a country without IBANs, a mistyped
+/// length): an upper-case code glued to two check digits, then at least three groups of
+/// four upper-case letters or digits joined by one kind of single separator, the last group
+/// one to four long, 15 to 34 characters in all (`IN51 4859 3780 7585 5522 37`,
+/// `CR04 4913 3708 0626 7118 009`). It is an account number written as an IBAN, not a
+/// card or phone number inside one: a known non-IBAN over its span.
+fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
+    let head = hay.get(start..digit + 3)?;
+    let [a, b, c, d, sep] = *head else { return None };
+    let head_fits = a.is_ascii_uppercase()
+        && b.is_ascii_uppercase()
+        && c.is_ascii_digit()
+        && d.is_ascii_digit()
+        && matches!(sep, b' ' | b'-');
+    if !head_fits {
+        return None;
+    }
+    let part = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit();
+    let (mut at, mut chars, mut groups) = (digit + 2, 4, 0);
+    while hay.get(at) == Some(&sep) {
+        let len = hay[at + 1..].iter().take(5).take_while(|b| part(b)).count();
+        if !(1..=4).contains(&len) {
+            break;
+        }
+        at += 1 + len;
+        chars += len;
+        groups += 1;
+        if len < 4 {
+            break;
+        }
+    }
+    // The run ends there: no letter or digit glued on, no further group of its own kind.
+    let glued = hay.get(at).is_some_and(u8::is_ascii_alphanumeric);
+    let goes_on = hay.get(at) == Some(&sep) && hay.get(at + 1).is_some_and(part);
+    let ends_clean = !glued && !goes_on;
+    (groups >= 3 && (15..=MAX_LEN).contains(&chars) && ends_clean).then_some(Found::NotIban(start, at))
 }
 
 /// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
@@ -388,6 +434,11 @@ mod tests {
         assert_eq!(find_in(text), Some(Found::Iban(0, 26)));
         assert_eq!(find_in("ch64 5064 155q j96r m56i u*******@gmail.com"), Some(Found::Iban(0, 26)));
         assert_eq!(find_in("ch64 5064 155q j96r m56i umelissa merci"), None, "a word ends the run");
+        // A local part running on past the longest IBAN (found by the fuzz smoke).
+        let long_local =
+            format!("QA58 DOHB 0000 1234 5678 90AB CDEF G{}@example.com", "cdefghijab".repeat(4));
+        assert_eq!(find_in(&long_local), Some(Found::Iban(0, 36)));
+        assert_eq!(find_in("QA58 DOHB 0000 1234 5678 90AB CDEF G****@example.com"), Some(Found::Iban(0, 36)));
     }
 
     #[test]
@@ -444,9 +495,34 @@ mod tests {
     }
 
     #[test]
+    fn print_forms_outside_the_registry_are_known_non_ibans() {
+        for text in [
+            "IN51 4859 3780 7585 5522 37",
+            "JP42 5494 3437 8357 0266 0398 95",
+            "CR04 4913 3708 0626 7118 009",
+            "CA29-5207-4094-1982-0926-0942",
+            "ZZ78 5221 5356 3737 2480 54",
+        ] {
+            assert_eq!(find_in(text), Some(Found::NotIban(0, text.len())), "{text}");
+        }
+        assert_eq!(find_in("IN51 4859 3780 7585 5522 37; thanks"), Some(Found::NotIban(0, 27)));
+        for text in [
+            "IN51 4859 3780",                      // too few groups
+            "in51 4859 3780 7585 5522 37",         // lower case
+            "IN51 4859 3780 7585 5522 3777 88888", // a group too long
+            "IN51 4859-3780-7585-5522-37",         // two kinds of separators
+            "MC 5555 5555 5555 4444",              // not glued: a card after a brand
+            "IN514859378075855522 37",             // compact
+        ] {
+            assert_eq!(find_in(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn a_word_after_a_separator_ends_the_run() {
-        // Read on into `great`, these would make a 28-character GT value whose check fails.
-        assert_eq!(find_in("GT51 3038 3099 0282 17 great 947-76-5013"), None);
+        // Read on into `great`, these would make a 28-character GT value whose check fails
+        // and veto the SSN after it; the print form before the word is vetoed alone.
+        assert_eq!(find_in("GT51 3038 3099 0282 17 great 947-76-5013"), Some(Found::NotIban(0, 22)));
         assert_eq!(find_in("GT51 3038 3099 0282 17 GREAT 947-76-5013"), None);
         // Upper-case groups of four letters and lower-case IBANs still read.
         let text = "GB29 NWBK 6016 1331 9268 19";

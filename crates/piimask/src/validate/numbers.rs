@@ -116,9 +116,16 @@ fn price_before(hay: &[u8], at: usize) -> bool {
     {
         at = prev;
     }
-    let Some((c, prev)) = char_before(hay, at) else { return false };
+    let Some((mut c, mut prev)) = char_before(hay, at) else { return false };
     if is_currency_sign(c) {
         return true;
+    }
+    // An abbreviation's dot (`Rs. 500`).
+    if c == '.'
+        && let Some(before) = char_before(hay, prev)
+    {
+        at = prev;
+        (c, prev) = before;
     }
     // A currency word ending here: walk back over letters (at most a few).
     let mut word_start = at;
@@ -184,16 +191,21 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
         }
         return !hay.get(next).is_some_and(u8::is_ascii_digit);
     }
+    // A word of Latin letters ends where another script's letters start: a Korean or
+    // Japanese particle glued to it (`112.226.675 VND이 결제됐어요`).
+    let latin = |c: char| matches!(c as u32, 0..=0x24F | 0x1E00..=0x1EFF);
+    let latin_word = hay[at].is_ascii_alphabetic();
     let mut end = at;
     let mut letters = 0;
     while let Some((c, len)) = char_at(hay, end) {
-        if !is_letter(c) || letters == 16 {
+        if !is_letter(c) || letters == 16 || (latin_word && !latin(c)) {
             break;
         }
         letters += 1;
         end += len;
     }
-    letters > 0 && !char_at(hay, end).is_some_and(|(c, _)| is_letter(c)) && is_currency_or_unit(&hay[at..end])
+    let word_goes_on = char_at(hay, end).is_some_and(|(c, _)| is_letter(c) && (!latin_word || latin(c)));
+    letters > 0 && !word_goes_on && is_currency_or_unit(&hay[at..end])
 }
 
 /// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`, `299 792 458 m/s`.
@@ -481,6 +493,19 @@ fn is_currency_name(lower: &str) -> bool {
             | "лари"
             | "reais"
             | "рупий"
+            // Round-8 probe: rupiah and rupee abbreviations, lira, forint (not `lei`: Italian
+            // "Lei", you), and the
+            // currency words written after amounts in Chinese, Japanese, Korean and Thai.
+            | "rp"
+            | "rs"
+            | "tl"
+            | "ft"
+            | "元"
+            | "块"
+            | "円"
+            | "圓"
+            | "원"
+            | "บาท"
     )
 }
 

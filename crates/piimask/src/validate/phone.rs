@@ -513,7 +513,9 @@ pub(crate) fn candidates(
             }
         }
     }
-    if !chunk.starts_clean(s) {
+    // A `+` says the number is international: when rule 1 reads none (`+357 96 12`: too
+    // few digits), no national reading of its digits stands in for it.
+    if !chunk.starts_clean(s) || (chunk.is_first(s) && chunk.plus.is_some()) {
         return;
     }
     let lead = first.head();
@@ -678,8 +680,9 @@ pub(crate) fn candidates(
     }
 
     // 6. Any 7-15 digits near a phone context word: a whole run of groups (or a lone group),
-    // not a piece of a longer grouped number, not a thousands-grouped amount. A first group
-    // in parentheses only as a trunk-0 area code (`Tel. (06586) 90736 625`).
+    // not a piece of a longer grouped number, not a thousands-grouped amount unless the
+    // phone word stands close before it (`call me on 71 127 287`). A first group in
+    // parentheses only as a trunk-0 area code (`Tel. (06586) 90736 625`).
     if out.len() == before && out.len() == national && (!first.paren || lead.first() == Some(&0)) {
         for (e, d) in ends {
             let whole_run = if *e == s {
@@ -693,10 +696,10 @@ pub(crate) fn candidates(
             if (7..=15).contains(&d.total)
                 && whole_run
                 && !ssn_shaped(&groups[s..=*e])
-                && !is_thousands(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
                 && allowed(*e)
                 && context.phone()
+                && (!is_thousands(&groups[s..=*e]) || context.phone_word_close())
                 && !context.labelled_either_side()
             {
                 out.push(Candidate::new(first.start, groups[*e].end, Kind::Phone));
