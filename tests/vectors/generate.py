@@ -1582,6 +1582,8 @@ def gen_phones():
     ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})
+    V.add("phone-then-parcel-label-pl", "a phone word decides the first number; a parcel label the second",
+          ["telefon: ", ("phone", "512974907"), " - numer przesyłki 407200896326"], flags={"loose"})
     # phone words of more markets and chat abbreviations (RULES.md, key words)
     for slug, before, value, after in (
         ("cel-es", "mi cel es ", "3001234567", ", gracias"),
@@ -1618,6 +1620,9 @@ def gen_phones():
         ("thousands-shape-lb", "اتصل بي على ", "71 127 287", ""),
         ("thousands-shape-ru", "позвоните мне по номеру ", "21 333 183", ""),
         ("ligue-pt", "ligue ", "912440482", " e informe o código do cliente"),
+        ("arayin-tr", "beni ", "2129206291", " numarasından arayın"),
+        ("zadzwoncie-pl", "zadzwońcie na ", "512832451", ""),
+        ("kz-mobile-compact", "мои данные: ", "87719525359", ";"),
         ("liga-no-br", "liga no ", "11989413567", ", o número do pedido vem depois"),
         ("infolinia-pl", "", "512986012", " to infolinia zamówień"),
         ("bodat-zh", "请拨打", "62345678", "联系我们"),
@@ -1664,6 +1669,9 @@ def gen_negatives():
          "112.226.675 VND이 결제됐어요"),
         ("price-won", "won written after an amount", "총 123 456 789원"),
         ("price-koruna", "koruna written after an amount", "het totaal was 835 062 556 Kč"),
+        ("count-customers", "a count of customers grouped in threes", "we have 289 454 670 customers"),
+        ("flight-then-day-month", "a flight number then a day and month", "рейс PS 509 17.09 о 17:15"),
+        ("count-kunden", "a count of customers grouped in threes", "wir haben 612 345 678 Kunden"),
         ("iban-print-form-in", "an IBAN print form for a country without IBANs (its digits pass Luhn)",
          "IBAN: IN51 4859 3780 7585 5522 37"),
         ("iban-print-form-jp", "an IBAN print form for a country without IBANs", "IBAN: JP42 5494 3437 8357 0266 0398 95"),

@@ -141,11 +141,13 @@ const WORDS: &[(&str, Key)] = &[
     ("ph.", Key::Phone),
     ("contact no", Key::Phone),
     ("contact number", Key::Phone),
-    ("zadzwoń", Key::Phone),
-    ("zadzwon", Key::Phone),
+    ("zadzwo*", Key::Phone),
     ("numaram", Key::Phone),
     ("numaramı", Key::Phone),
     ("beni ara", Key::Phone),
+    ("arayın", Key::Phone),
+    ("arayınız", Key::Phone),
+    ("arayin", Key::Phone),
     ("cep telefon*", Key::Phone),
     ("τηλ", Key::Phone),
     ("τηλ.", Key::Phone),
@@ -785,8 +787,10 @@ const WORDS: &[(&str, Key)] = &[
     ("운송장", Key::Code),
     ("kollinummer", Key::Code),
     ("sledovani*", Key::Code),
-    // Round-8 probe: Portuguese and Hebrew tracking labels.
+    // Round-8 and round-9 probes: Portuguese, Hebrew and Polish tracking labels.
     ("seguimento", Key::Code),
+    ("przesyłk*", Key::Code),
+    ("przesylk*", Key::Code),
     ("מעקב", Key::Code),
 ];
 

@@ -299,6 +299,24 @@ fn is_count_noun(lower: &str) -> bool {
             | "persone"
             | "abitanti"
             | "pezzi"
+            // Customers, clients and members (round-8 probe: `we have 289 454 670 customers`).
+            | "customers"
+            | "clients"
+            | "members"
+            | "employees"
+            | "accounts"
+            | "clientes"
+            | "clienti"
+            | "kunden"
+            | "klanten"
+            | "klientów"
+            | "клиентов"
+            | "клієнтів"
+            | "müşteri"
+            | "abonentów"
+            | "mitglieder"
+            | "membres"
+            | "miembros"
     )
 }
 

@@ -640,7 +640,8 @@ pub(crate) fn candidates(
         }
     }
 
-    // 4. Trunk 1 (NANP) and trunk 8 (RU, KZ, BY); contiguous `89XXXXXXXXX` (RU/KZ mobile).
+    // 4. Trunk 1 (NANP) and trunk 8 (RU, KZ, BY); contiguous `89XXXXXXXXX` (RU/KZ mobile) and
+    // `870`-`877…` (KZ mobile).
     if first.len == 1 && !first.paren && matches!(lead[0], 1 | 8) {
         let shapes = if lead[0] == 1 { TRUNK_1_SHAPES } else { TRUNK_8_SHAPES };
         for shape in shapes {
@@ -649,7 +650,7 @@ pub(crate) fn candidates(
             }
         }
     }
-    if !first.paren && first.len == 11 && matches!(lead, [8, 9, ..]) {
+    if !first.paren && first.len == 11 && matches!(lead, [8, 9, ..] | [8, 7, 0..=7, ..]) {
         emit_national(s, out, context);
     }
 
@@ -673,6 +674,7 @@ pub(crate) fn candidates(
                 && !chunk.continued_before(s, groups[s + 1].joint)
                 && !(shape.len() == 2 && two_years(first, &groups[e]))
                 && !small_steps(&groups[s..=e])
+                && !day_and_month_after_first(&groups[s..=e])
             {
                 emit_national(e, out, context);
             }
@@ -787,6 +789,18 @@ fn word_after(hay: &[u8], at: usize) -> bool {
 /// (`Handy 1701234567`).
 fn is_unix_time(group: &Group) -> bool {
     group.len == 13 && group.head()[0] == 1 && !group.paren
+}
+
+/// A number and a day and month written after it (`рейс PS 509 17.09`, a flight on 17
+/// September): three groups, the last two two-digit ones joined by a dot as the first two
+/// are not.
+fn day_and_month_after_first(groups: &[Group]) -> bool {
+    matches!(groups, [_, day, month]
+        if day.len == 2
+            && month.len == 2
+            && month.joint == Joint::Sep(Sep::Dot)
+            && day.joint != Joint::Sep(Sep::Dot)
+            && crate::scan::chunk::day_and_month(day.value(), month.value()))
 }
 
 /// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by
