@@ -1379,14 +1379,19 @@ impl<'a> ContextProbe<'a> {
     /// phrase of them: nothing but spaces, apostrophes and at most one preposition (`de`,
     /// `d'`, `of`).
     fn joins_label(&self, from: usize, to: usize) -> bool {
-        const PREPOSITIONS: &[&[u8]] = &[b"de", b"d", b"di", b"da", b"del", b"du", b"des", b"of"];
+        self.joined_by(from, to, &[PREPOSITIONS])
+    }
+
+    /// Whether the text from `from` to `to` is nothing but spaces, apostrophes and at most
+    /// one word of `prepositions`.
+    fn joined_by(&self, from: usize, to: usize, prepositions: &[&[&[u8]]]) -> bool {
         let text = &self.hay[from..to];
         let mut words = text.split(|&b| matches!(b, b' ' | b'\'')).filter(|word| !word.is_empty());
         let first = words.next();
-        words.next().is_none()
-            && first.is_none_or(|word| PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)))
-            && !text.is_empty()
-            && text.len() <= 6
+        let listed = |word: &[u8]| {
+            prepositions.iter().flat_map(|list| list.iter()).any(|p| word.eq_ignore_ascii_case(p))
+        };
+        words.next().is_none() && first.is_none_or(listed) && !text.is_empty() && text.len() <= 8
     }
 
     /// Whether a word character stands between `from` and the chunk outside the hits of
@@ -1553,17 +1558,8 @@ impl<'a> ContextProbe<'a> {
                 && hay[hit.end..h.start].iter().all(|&b| b == b' ')
                 && is_number_sign(&hay[h.start..h.end])
         });
-        // (Portuguese `do`, `da`: of the; Polish `do` is "for", but a phone word after a
-        // label and `do` qualifies it there too: `zamówienie do telefonu`.)
-        const OF: &[&[u8]] =
-            &[b"de", b"d", b"di", b"da", b"del", b"della", b"du", b"des", b"do", b"dos", b"das", b"of"];
-        let gap_text = &hay[label.end..hit.start];
-        let preposition_between = gap.words == 1
-            && gap_text.len() <= 8
-            && gap_text
-                .split(|&b| matches!(b, b' ' | b'\''))
-                .filter(|word| !word.is_empty())
-                .all(|word| OF.iter().any(|of| word.eq_ignore_ascii_case(of)));
+        let preposition_between =
+            gap.words == 1 && self.joined_by(label.end, hit.start, &[PREPOSITIONS, CONTRACTED_OF]);
         let word = &hay[hit.start..hit.end];
         preposition_between
             || number_word_between
@@ -1939,6 +1935,14 @@ fn ends_with_number_word(phrase: &[u8]) -> bool {
             && phrase[phrase.len() - number.len()..].eq_ignore_ascii_case(number.as_bytes())
     })
 }
+
+/// Prepositions that make one phrase of a label and a phone word ("of": `numero d'ordine`).
+const PREPOSITIONS: &[&[u8]] = &[b"de", b"d", b"di", b"da", b"del", b"du", b"des", b"of"];
+
+/// Contracted "of the" after a label, before the phone word that qualifies it (`fatura do
+/// telemóvel`). Not in [`PREPOSITIONS`]: Polish `do` ("for") after a phone word starts a
+/// phrase of its own (`mój numer do zamówienia`: my number, for the order).
+const CONTRACTED_OF: &[&[u8]] = &[b"della", b"do", b"dos", b"das"];
 
 /// Whether a number word is a sign that English does not use: `n°`, `nº`, `№`, `nr`, `n.`.
 fn is_number_sign(word: &[u8]) -> bool {
