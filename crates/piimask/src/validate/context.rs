@@ -1530,9 +1530,10 @@ impl<'a> ContextProbe<'a> {
     /// a phone order), `sipariş numaram …` (my order number). At most one short word may
     /// come between, and the phrase must say so: a preposition between (`do`), the label's
     /// number word between (`my order number handy: …`), a number sign right after the
-    /// phone word (`n°`, `№`: English writes neither), or a phone word that is itself "my
-    /// number" (`numaram`). Otherwise the phone word is a verb or the head of the phrase
-    /// (`order call 0612…`, `order phone 0612…`): a phone.
+    /// phone word (`n°`, `№`: English writes neither), a phone word in the genitive
+    /// (`заказ телефона`), or a phone word that is itself "my number" (`numaram`).
+    /// Otherwise the phone word is a verb or the head of the phrase (`order call 0612…`,
+    /// `order phone 0612…`): a phone.
     fn modified_by_label(&mut self, hit: Hit) -> bool {
         let Some(label) =
             self.hits_before().iter().rev().find(|h| h.end <= hit.start && h.key != Key::Number).copied()
