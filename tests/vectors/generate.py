@@ -1569,6 +1569,11 @@ def gen_phones():
         ("label-after-it-code", "an Italian code phrase after the number", ["", "0409908654", " è il codice di tracciamento"]),
         ("label-after-ko", "a Korean particle and label after the number", ["", "01023469842", "는 고객번호예요"]),
         ("label-after-id", "an Indonesian link word and label after the number", ["", "0811530406", " adalah nomor kontrak"]),
+        ("label-after-numbered-tr", "Turkish 'numaralı' (numbered) before the label, the sentence going on",
+         ["", "0312345678", " numaralı sipariş hiç gelmedi"]),
+        ("label-after-nolu-tr", "Turkish 'nolu' (numbered) before the label", ["28 Kasım tarihli ", "0312345679", " nolu sipariş"]),
+        ("label-after-phone-word-earlier-en", "a phone word with a number between names that number, not this one",
+         ["call me after 18:00, ", "0411401124", " is my order number"]),
     ]
     negp += [
         ("plus-too-short-cy", "a '+' number too short for rule 1 is not read as a national number",
@@ -1628,9 +1633,22 @@ def gen_phones():
         ("bodat-zh", "请拨打", "62345678", "联系我们"),
         ("zhidian-zh", "请致电 ", "62345678", ""),
         ("laidian-hk", "有事來電 ", "23456789", ""),
+        ("kontakt-ru", "контакт ", "83016495731", " / пишите в чат"),
+        ("dlya-svyazi-ru", "для связи ", "89161234567", ""),
+        ("iletisim-tr", "iletişim ", "212 920 62 91", ""),
+        ("call-karo-bar-hi", "mujhe ", "7413551221", " pe call karo | mere details neeche hain"),
+        ("call-karo-dash-hi", "", "8122448844", " pe call karo — shaam ko"),
     ):
         V.add("phone-context-%s" % slug, "phone word before a bare number: " + before.strip(),
               [before, ("phone", value), after])
+    for slug, before, value, after in (
+        ("arayin-dash-date-tr", "beni ", "2129206291", " numarasından arayın - 05/02/2024 tarihli sipariş"),
+        ("call-bar-number-hi", "mujhe ", "7413551221", " pe call karo | order 48213977"),
+        ("phone-dot-number-en", "", "612345678", " is my phone. Order 48213977 is late"),
+    ):
+        V.add("phone-context-after-break-%s" % slug,
+              "a phone word after the number, its sentence ended by a break before other digits",
+              [before, ("phone", value), after], flags={"loose"})
     return V
 
 

@@ -174,6 +174,14 @@ const WORDS: &[(&str, Key)] = &[
     ("anrufen", Key::Phone),
     ("erreichbar*", Key::Phone),
     ("kontakt", Key::Phone),
+    ("контакт*", Key::Phone),
+    ("для связи", Key::Phone),
+    ("связаться", Key::Phone),
+    ("для зв'язку", Key::Phone),
+    ("для зв’язку", Key::Phone),
+    ("зв'язатися", Key::Phone),
+    ("зв’язатися", Key::Phone),
+    ("iletişim*", Key::Phone),
     ("contact", Key::Phone),
     ("contactar*", Key::Phone),
     ("contacter", Key::Phone),
@@ -1473,18 +1481,26 @@ impl<'a> ContextProbe<'a> {
 
     /// Whether the nearest key word after the chunk is `key` (`612345678 is my phone`), with
     /// no digit between, and followed only by words and sentence punctuation: a word followed
-    /// by a number, a mask or a label introduces that instead. (Mask characters are never
-    /// letters or spaces, so masking what follows cannot change the answer.)
+    /// by a number, a mask or a label introduces that instead. (Mask characters are none of
+    /// the characters read here, so masking what follows can only turn the answer to no.)
     fn key_after(&mut self, key: Key) -> bool {
         let end = self.span.1;
         let Some(hit) = self.hits().iter().find(|h| h.start >= end && h.key != Key::Number).copied() else {
             return false;
         };
-        let plain = |from: usize, to: usize| {
+        // `after`: the text after the key word, whose sentence ends at a break (`arayın -
+        // 05/02/2024 tarihli …`: what follows the dash is another sentence's).
+        let plain = |from: usize, to: usize, after: bool| {
             let mut at = from;
             while at < to {
                 let Some((c, len)) = char_at(self.hay, at) else { return false };
-                if c == '\n' || c == '\r' {
+                let spaced = || self.hay.get(at + len).is_none_or(u8::is_ascii_whitespace);
+                if c == '\n'
+                    || c == '\r'
+                    || (after
+                        && (matches!(c, '|' | '—' | '–' | ';' | '!' | '?')
+                            || (matches!(c, '.' | '-') && spaced())))
+                {
                     return true;
                 }
                 // Closing brackets end a sentence too: a JSON record's last string ends `"}`.
@@ -1493,7 +1509,11 @@ impl<'a> ContextProbe<'a> {
                     || matches!(
                         c,
                         '.' | ',' | '!' | '?' | ';' | ':' | '(' | ')' | ']' | '}' | '"' | '\'' | '-'
-                    );
+                    )
+                    // Chat's other sentence breaks (`… pe call karo | mere details`), and
+                    // an email's own characters: an address after the phone word
+                    // introduces no number.
+                    || matches!(c, '|' | '/' | '—' | '–' | '…' | '«' | '»' | '“' | '”' | '„' | '@' | '_');
                 if !word_or_punctuation {
                     return false;
                 }
@@ -1501,7 +1521,9 @@ impl<'a> ContextProbe<'a> {
             }
             true
         };
-        hit.key == key && plain(end, hit.start) && plain(hit.end, self.hay.len().min(hit.end + 24))
+        hit.key == key
+            && plain(end, hit.start, false)
+            && plain(hit.end, self.hay.len().min(hit.end + 24), true)
     }
 
     /// Whether a phone word makes the chunk a phone number: the nearest key word before it
@@ -1604,9 +1626,12 @@ impl<'a> ContextProbe<'a> {
     fn label_after(&mut self) -> bool {
         let end = self.span.1;
         // Most numbers are followed by punctuation or another word, or come after a phone
-        // word: decided without searching the window after them.
+        // word: decided without searching the window after them. A phone word with another
+        // number between names that number (`iletişim (0212) 822 11 87. 28 Kasım tarihli
+        // 3979928 numaralı sipariş`).
         if !self.link_word_at(end)
-            || matches!(self.nearest_before().0, Some(hit) if matches!(hit.key, Key::Phone | Key::Ssn))
+            || matches!(self.nearest_before().0, Some(hit)
+                if matches!(hit.key, Key::Phone | Key::Ssn) && !self.digit_between(hit.end, self.span.0))
         {
             return false;
         }
@@ -1627,14 +1652,44 @@ impl<'a> ContextProbe<'a> {
             hits.iter().filter(|h| matches!(h.key, Key::Phone | Key::Ssn)).copied().collect();
         // (A "my number" phrase, or another phone word with a preposition between: `… hotline
         // commandes` is a phone line, `… это мой номер заказа` an order number.)
+        // Phone words before it with a number between, or after a break that ends the
+        // label's phrase, belong to other numbers.
         phone_words.iter().all(|word| {
-            word.start >= end
-                && word.end <= label.start
-                && self.joins_label(word.end, label.start)
-                && (ends_with_number_word(&self.hay[word.start..word.end])
-                    || self.hay[word.end..label.start].iter().any(u8::is_ascii_alphabetic))
+            (word.end <= self.span.0 && self.digit_between(word.end, self.span.0))
+                || (word.start >= label.end && self.break_between(label.end, word.start))
+                || word.start >= end
+                    && word.end <= label.start
+                    && self.joins_label(word.end, label.start)
+                    && (ends_with_number_word(&self.hay[word.start..word.end])
+                        || self.hay[word.end..label.start].iter().any(u8::is_ascii_alphabetic))
         }) && self.links_only(end, label.start)
-            && self.ends_phrase(label.end)
+            && (self.numbered_label(end, label.end) || self.ends_phrase(label.end))
+    }
+
+    /// Whether the word after the number (ending at `end`) is Turkish "numbered" and the
+    /// label after it (ending at `label_end`) names no phone line: `3979928 numaralı sipariş
+    /// hiç gelmedi` is an order number, whatever the sentence goes on with, but `0850 123 45
+    /// 67 numaralı sipariş hattı` the order line's.
+    fn numbered_label(&self, end: usize, label_end: usize) -> bool {
+        let word_at = |at: usize| {
+            let at = if self.hay.get(at) == Some(&b' ') { at + 1 } else { at }.min(self.hay.len());
+            &self.hay[at..letters_end(self.hay, at).max(at)]
+        };
+        matches!(std::str::from_utf8(word_at(end)), Ok("numaralı" | "Numaralı" | "nolu" | "Nolu" | "NOLU"))
+            && !word_at(label_end).starts_with(b"hatt")
+    }
+
+    /// Whether sentence punctuation stands between `from` and `to`.
+    fn break_between(&self, from: usize, to: usize) -> bool {
+        self.hay.get(from..to).is_some_and(|between| {
+            between.iter().any(|b| matches!(b, b',' | b';' | b'.' | b'!' | b'?' | b'|'))
+                || std::str::from_utf8(between).is_ok_and(|text| text.contains(['—', '–']))
+        })
+    }
+
+    /// Whether an ASCII digit stands between `from` and `to`.
+    fn digit_between(&self, from: usize, to: usize) -> bool {
+        self.hay.get(from..to).is_some_and(|between| between.iter().any(u8::is_ascii_digit))
     }
 
     /// Whether the label ending at `at` ends its phrase: after it only more labels (`… is
@@ -1903,6 +1958,8 @@ fn is_trailing_link_word(word: &[u8]) -> bool {
                 | b"itu"
                 | b"var"
                 | b"mera"
+                // Turkish "numbered" (`3979928 nolu sipariş`: order number 3979928).
+                | b"nolu"
         )
         || matches!(
             std::str::from_utf8(lower),
@@ -1922,7 +1979,9 @@ fn is_trailing_link_word(word: &[u8]) -> bool {
                 | "הוא"
                 | "זה"
                 | "هو"
-                | "كان")
+                | "كان"
+                | "numaralı"
+                | "Numaralı")
         )
 }
 
@@ -2122,6 +2181,13 @@ mod tests {
         assert!(phone("mi número es 612345678", "612345678"), "my number");
         assert!(!phone("The number 536221847 is on the form", "536221847"), "a number word alone");
         assert!(phone("612345678 is my phone", "612345678"), "after the number");
+        assert!(phone("mujhe 7413551221 pe call karo | mere details", "7413551221"), "a bar ends a sentence");
+        assert!(phone("7413551221 pe call karo — a@b.com", "7413551221"), "an email introduces no number");
+        assert!(!phone("7413551221 pe call karo, 0612345678", "7413551221"), "the word introduces the next");
+        assert!(!phone("7413551221 pe call karo ******5678", "7413551221"), "or a masked one");
+        assert!(phone("7413551221 pe call karo | 0612345678", "7413551221"), "unless a break comes first");
+        assert!(phone("2129206291 numarasından arayın - 05/02/2024", "2129206291"), "a spaced dash breaks");
+        assert!(!phone("2129206291 numarasından arayın-05/02/2024", "2129206291"), "a joining one does not");
         assert!(!phone("facture téléphone n° 1234567890", "1234567890"), "a phone bill");
         assert!(!phone("fatura do telemóvel 123456789", "123456789"), "a phone bill");
         assert!(phone("for the order call 0612345678", "0612345678"), "a verb after a label");
