@@ -835,6 +835,15 @@ def gen_cards():
          [("card", "4111 1111 1111 1101 111"), " ", ("card", "4556 7375 8689 9855"), ". taco"]),
         ("spaced-dashes", "a card in groups joined by spaced dashes",
          ["Karte ", ("card", "4532 - 0151 - 1283 - 0366"), " bitte"]),
+        ("mixed-space-dash", "a card in fours typed with two kinds of separator",
+         ["Номер моей карты ", ("card", "4111 1111-1111 1111")]),
+        ("mixed-dash-space", "a card in fours, dashes then a space",
+         ["cartão final ", ("card", "5555-5555-5555 4444"), ", validade"]),
+        ("mixed-dot-space", "a card in fours, a dot among spaces", ["kart ", ("card", "4012 8888.8888 1881"), " ok"]),
+        ("mixed-amex", "an Amex in 4-6-5 typed with a space and an en dash",
+         ["segue o cartão: ", ("card", "3782 822463–10005"), " obrigado"]),
+        ("mixed-nineteen", "a 19-digit card in 4-4-4-4-3, dashes and a space",
+         ["с карты ", ("card", "4111-1111-1111 1101-111"), " списали"]),
     ]
     for slug, note, parts in cases:
         V.add("card-%s" % slug, note, parts)
@@ -1283,6 +1292,16 @@ PHONE_FORMS = [
     ("cl", "mobile-1-4-4", "9 1234 5678", "es", "Chilean mobile, 1-4-4"),
     ("se", "stockholm-8-digits", "08-60 42 30", "de", "Stockholm number, 8 digits with trunk 0"),
     ("il", "landline-contiguous", "049141777", "en", "Israeli landline with trunk 0 as one run of 9 digits"),
+    ("ci", "fixed-5-pairs", "27 22 12 39 05", "fr", "Ivorian fixed number since 2021, 10 digits in pairs"),
+    ("au", "freephone-1800", "1800 468 606", "en", "Australian freephone 1800, 4-3-3"),
+    ("au", "local-rate-1300", "1300 410 645", "en", "Australian local-rate 1300, 4-3-3"),
+    ("in", "freephone-1800-4-3-4", "1800-471-5720", "en", "Indian toll-free 1800, 4-3-4"),
+    ("my", "freephone-1-800", "1-800-46-2787", "en", "Malaysian toll-free 1-800-xx-xxxx"),
+    ("il", "freephone-1-800", "1-800-21-72-13", "en", "Israeli toll-free 1-800-xx-xx-xx"),
+    ("ph", "freephone-1-800", "1-800-10-820-1241", "en", "Philippine toll-free 1-800-10-xxx-xxxx"),
+    ("no", "freephone-800", "800 62 061", "fr", "Norwegian freephone 800 xx xxx"),
+    ("cl", "santiago-paren", "(2) 2324 3818", "es", "Santiago landline, one-digit area code in parentheses"),
+    ("br", "carrier-code", "0 15 11 90003-0913", "es", "Brazilian long-distance form: trunk, carrier, area"),
 ]
 
 
@@ -1584,6 +1603,30 @@ def gen_phones():
          ["please call me, the total is ", "21 333 183", ""]),
         ("phone-bill-pt", "a phone word qualifying a label after a preposition: a phone bill",
          ["fatura do telemóvel ", "123456789", ""]),
+    ]
+    negp += [
+        ("version-near-phone-word", "a version with a one-digit part is no phone, even on a line with a phone word",
+         ["WhatsApp ", ("phone", "06 44 36 70 96"), ". bonjour, concernant 10.0.23245.5364"]),
+        ("build-near-phone-word", "a dotted build number ending in five digits",
+         ["WhatsApp: ", ("phone", "(0212) 834-7371"), "; sigo esperando, 12.19.58369"]),
+        ("version-glued-v", "a version after a `v`, no phone word", ["version v1.2.3.4567.8901", ""]),
+        ("coordinates-near-phone-word", "coordinates after a phone number are decimals, not phones",
+         ["tel ", ("phone", "0803 221 2766"), ", pickup at -0.117162, 125.794226"]),
+        ("thousands-after-phone-number", "an amount grouped like thousands after another phone number",
+         ["tel.: ", ("phone", "06 1 014 3770"), " — az appban 4.403.123 áll"]),
+        ("minutes-then-number", "the minutes of a time do not start a phone number",
+         ["sigo esperando, 17/05/2024 23:25 / ", ("phone", "8754-1944")]),
+        ("date-prefixed-order", "an order number opening with its date (YYYYMMDD)",
+         ["volejte na ", ("phone", "727 332 041"), ". dobrý den, ohledně 20240707-366927"]),
+        ("document-number-year", "a document number and its year after a slash", ["kuhusu № 63-422/2023", ""]),
+        ("hash-order-near-phone-word", "a number with `#` glued in front is an order number",
+         ["call ", ("phone", "+234 800 867 4983"), ". hi, I'm checking on #6048322"]),
+        ("cfa-price", "an amount in CFA francs", ["WhatsApp ", ("phone", "77 651 43 88"), ", concernant 52 835 342 FCFA"]),
+        ("expiry-then-cvv", "an expiry date and a security code after a card",
+         [("card", "3782 822463 10005"), " - exp 08/2029 - 123"]),
+        ("ssn-shape-short-3-2-3", "a malformed SSN in 3-2-3 is no Norwegian freephone", ["SSN# 886-92-840", ""]),
+        ("numbered-order-tr", "Turkish 'numaralı sipariş' after a phone number named earlier on the line",
+         ["iletişim ", ("phone", "(0212) 822 11 87"), ". 28 Kasım tarihli 3979928 numaralı sipariş hiç gelmedi"]),
     ]
     for slug, note, parts in negp:
         V.add("phone-neg-%s" % slug, note, parts, flags={"loose"})

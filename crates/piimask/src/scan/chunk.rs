@@ -224,8 +224,9 @@ impl<'h> Chunk<'h> {
         chunk.start = chunk.plus.unwrap_or(first.start);
         // A URL-encoded plus ends in a letter (`%2B`): what stands before the `%` decides.
         let lead = chunk.plus.filter(|&plus| hay[plus] == b'%').unwrap_or(first.start);
-        chunk.word_before_first =
-            (word_char_before(hay, lead) || hyphen_glued(hay, lead)) && !hebrew_prefix_before(hay, lead);
+        chunk.word_before_first = ((word_char_before(hay, lead) || hyphen_glued(hay, lead))
+            && !hebrew_prefix_before(hay, lead))
+            || minutes_of_time(hay, lead);
         chunk.push(first);
     }
 
@@ -498,6 +499,13 @@ fn ends_token(hay: &[u8], at: usize) -> bool {
 /// Whether a word touches the chunk starting at `at` (Hebrew prefix letters do not).
 fn glued_before(hay: &[u8], at: usize) -> bool {
     word_char_before(hay, at) && !hebrew_prefix_before(hay, at)
+}
+
+/// Whether the group at `at` follows a digit and a colon: the minutes or seconds of a time
+/// (`23:25 / 8754-1944`), glued to its hour as a word would be, so that no phone number
+/// starts there.
+fn minutes_of_time(hay: &[u8], at: usize) -> bool {
+    at >= 2 && hay[at - 1] == b':' && hay[at - 2].is_ascii_digit()
 }
 
 /// Whether the group at `at` is glued to a word by a hyphen: `CHE-123.456.789`,

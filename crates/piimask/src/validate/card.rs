@@ -6,7 +6,7 @@
 
 use crate::kind::Kind;
 use crate::scan::chars::Sep;
-use crate::scan::chunk::{Chunk, Joint, MAX_DIGITS};
+use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
 use crate::scan::{Candidate, Candidates};
 use crate::validate::context::ContextProbe;
 use crate::validate::numbers::is_decimal;
@@ -197,22 +197,24 @@ pub(crate) fn candidates(
     }
     let mut digits = [0u8; MAX_DIGITS];
     let mut count = 0;
+    // Whether the groups so far are joined by more than one kind of separator.
+    let mut mixed = false;
     for (e, group) in groups.iter().enumerate().skip(s) {
-        // One kind of separator throughout: mixed ones join other numbers (two SSNs
-        // `445-11-7833 820-20-3868`, coordinates `35.681236 139.767125`).
         let joined = e == s
-            || (matches!(
+            || matches!(
                 group.joint,
                 Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot) | Joint::Spaced(Sep::Dash)
-            ) && (e == s + 1 || group.joint.same_sep(groups[s + 1].joint)));
+            );
         if group.paren || !joined || count + group.len > MAX_DIGITS {
             return;
         }
+        mixed |= e > s + 1 && !group.joint.same_sep(groups[s + 1].joint);
         group.decode(chunk.hay, &mut digits[count..count + group.len]);
         count += group.len;
         let start = groups[s].start;
         let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);
         if count >= 12
+            && (!mixed || in_card_groups(&groups[s..=e]))
             && clear
             && !(e == s + 1 && chunk.is_first(s) && is_decimal(chunk))
             && is_card(&digits[..count])
@@ -223,6 +225,19 @@ pub(crate) fn candidates(
             out.push(Candidate::new(start, group.end, Kind::Card));
         }
     }
+}
+
+/// Whether groups are a card's own grouping: fours, the last of three or four digits (or
+/// seven: `4-4-4-7`), or Amex's and Diners' `4-6-5` and `4-6-4`. A card typed with two kinds
+/// of separator (`5371 1023-4169 6395`) is still a card when grouped so; other groupings
+/// joined by mixed separators are other numbers side by side (two SSNs `445-11-7833
+/// 820-20-3868`, coordinates `35.681236 139.767125`).
+fn in_card_groups(groups: &[Group]) -> bool {
+    let lengths = || groups.iter().map(|g| g.len);
+    let Some((last, fours)) = groups.split_last() else { return false };
+    let in_fours = fours.iter().all(|g| g.len == 4)
+        && (matches!(last.len, 3 | 4) || (last.len == 7 && fours.len() == 3));
+    in_fours || lengths().eq([4, 6, 5]) || lengths().eq([4, 6, 4])
 }
 
 /// Whether a card written in groups of four or more is followed by a shorter group joined

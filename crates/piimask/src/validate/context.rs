@@ -605,6 +605,37 @@ const WORDS: &[(&str, Key)] = &[
     // Ukrainian, Arabic, Hindi, Japanese, Chinese, Korean. Customer words only as the
     // customer's number: alone they also name customer service, whose phone number follows
     // (`müşteri hizmetleri 0850 …`).
+    // A card's expiry date and security code: what follows is a date and a code, not a
+    // phone number (`exp 08/2029 - 123`).
+    ("exp", Key::Label),
+    ("exp.", Key::Label),
+    ("expiry", Key::Label),
+    ("expires", Key::Label),
+    ("expiration", Key::Label),
+    ("valid thru", Key::Label),
+    ("valid through", Key::Label),
+    ("valid until", Key::Label),
+    ("gültig bis", Key::Label),
+    ("ablaufdatum", Key::Label),
+    ("vencimiento", Key::Label),
+    ("vence", Key::Label),
+    ("validade", Key::Label),
+    ("scadenza", Key::Label),
+    ("date d'expiration", Key::Label),
+    ("son kullanma", Key::Label),
+    ("ważna do", Key::Label),
+    ("data ważności", Key::Label),
+    ("срок действия", Key::Label),
+    ("термін дії", Key::Label),
+    ("hết hạn", Key::Label),
+    ("masa berlaku", Key::Label),
+    ("유효기간", Key::Label),
+    ("有效期", Key::Label),
+    ("有効期限", Key::Label),
+    ("หมดอายุ", Key::Label),
+    ("cvv", Key::Label),
+    ("cvv2", Key::Label),
+    ("cvc", Key::Label),
     ("réf", Key::Label),
     ("réf.", Key::Label),
     ("référence client", Key::Label),
@@ -1536,12 +1567,13 @@ impl<'a> ContextProbe<'a> {
     }
 
     /// Whether a phone word decides (see [`ContextProbe::phone`]) and stands close before
-    /// the chunk, at most three words between: `call me on 71 127 287`, `позвоните мне по
-    /// номеру 21 333 183` (eight-digit plans group their numbers as amounts are grouped).
+    /// the chunk, at most three words and no digit between: `call me on 71 127 287`,
+    /// `позвоните мне по номеру 21 333 183` (eight-digit plans group their numbers as
+    /// amounts are grouped), `tel 333.74068`.
     pub(crate) fn phone_word_close(&mut self) -> bool {
         match self.nearest_before() {
             (Some(hit), _) if hit.key == Key::Phone && !self.modified_by_label(hit) => {
-                self.gap_words(hit.end, self.span.0).words <= 3
+                self.gap_words(hit.end, self.span.0).words <= 3 && !self.digit_between(hit.end, self.span.0)
             }
             _ => false,
         }

@@ -2,17 +2,19 @@
 //! addresses, prices and decimals, percentages, and the digits of a known non-IBAN.
 
 use crate::scan::chars::{Class, Sep, char_at, char_before, classify, is_letter};
-use crate::scan::chunk::{Chunk, FLAG_COMPACT_DATE, FLAG_DATE, FLAG_IPV4, Joint};
+use crate::scan::chunk::{Chunk, FLAG_COMPACT_DATE, FLAG_DATE, FLAG_IPV4, Group, Joint};
 
 /// Whether groups `s..=e` of the chunk may not be a PHONE or SSN: they hold a date or an
-/// IPv4 address, or are one lone `YYYYMMDD` group (joined to other groups, eight such
-/// digits are only part of the number: `+31 6 19820415`, `06-19110607`).
+/// IPv4 address, or start with a `YYYYMMDD` group (`20240707-366927`, an order number
+/// opening with its date; after other groups, eight such digits are only part of the
+/// number: `+31 6 19820415`, `06-19110607`), or end with a year after a slash that joins
+/// no other group (`63-422/2023`, a document number and its year).
 pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize, usize)>) -> bool {
     let groups = &chunk.groups()[s..=e];
     if groups.iter().any(|g| g.flags & (FLAG_DATE | FLAG_IPV4) != 0) {
         return true;
     }
-    if s == e && groups[0].flags & FLAG_COMPACT_DATE != 0 {
+    if groups[0].flags & FLAG_COMPACT_DATE != 0 || year_after_slash(groups) {
         return true;
     }
     let (start, end) = (groups[0].start, groups[groups.len() - 1].end);
@@ -25,6 +27,17 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
     (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
         || decimal_or_price_after(chunk, e)
         || is_isbn(chunk)
+}
+
+/// Whether the last of `groups` is a year (1950-2099) joined by a slash, and the groups
+/// before it are joined another way (`63-422/2023`, `№ 38-122/2023`).
+fn year_after_slash(groups: &[Group]) -> bool {
+    let Some((last, before)) = groups.split_last() else { return false };
+    last.joint == Joint::Sep(Sep::Slash)
+        && last.len == 4
+        && (1950..=2099).contains(&last.value())
+        && before.len() >= 2
+        && before[1..].iter().all(|g| g.joint != Joint::Sep(Sep::Slash))
 }
 
 /// Whether the chunk is one decimal number: two groups joined by a dot and nothing else
@@ -460,6 +473,24 @@ fn is_currency_code(word: &[u8]) -> bool {
             | b"DZD"
             | b"QAR"
             | b"KWD"
+            | b"XOF"
+            | b"XAF"
+            | b"KES"
+            | b"GHS"
+            | b"TZS"
+            | b"UGX"
+            | b"ETB"
+            | b"IRR"
+            | b"JOD"
+            | b"OMR"
+            | b"BHD"
+            | b"TWD"
+            | b"LKR"
+            | b"NPR"
+            | b"VES"
+            | b"UYU"
+            | b"FCFA"
+            | b"CFA"
     )
 }
 
@@ -524,6 +555,24 @@ fn is_currency_name(lower: &str) -> bool {
             | "圓"
             | "원"
             | "บาท"
+            // Round-10 probe: the CFA franc (West and Central Africa) and other African and
+            // Middle-Eastern currency words written after amounts.
+            | "fcfa"
+            | "cfa"
+            | "naira"
+            | "cedis"
+            | "ksh"
+            | "birr"
+            | "rand"
+            | "riyal"
+            | "rial"
+            | "dirham"
+            | "dinar"
+            | "ريال"
+            | "درهم"
+            | "جنيه"
+            | "دينار"
+            | "تومان"
     )
 }
 

@@ -372,8 +372,10 @@ pub(crate) fn is_mobile_without_plus(digits: &[u8], code_len: Option<usize>) -> 
 /// `333 1234567`, CN `138 1234 5678`, MX/AR `55 1234 5678`, BR `11 98765 4321`, ES/PT/PL
 /// `612 345 678`, ES `612 34 56 78`, ES/PL `91 123 45 67`, PT `21 234 5678`, SG/HK/DK/NO
 /// `9123 4567` (not two years: `2019 2020`), IN `98765 43210`, DK/NO `20 12 34 56`, NO
-/// `412 34 567`, CH/LI/UA local `706 69 07`, GR `6984 011 070` and `6977 505647`, CL
-/// `9 1234 5678`. A leading entry of two digits is a two-digit prefix (`69`: GR mobiles).
+/// `412 34 567` and freephone `800 62 061`, CH/LI/UA local `706 69 07`, GR `6984 011 070`
+/// and `6977 505647`, CL `9 1234 5678`, CI (since 2021) `27 22 12 39 05`, AU/IE/EC
+/// `1800 468 606` and `1300 410 645`, IN/SG `1800 471 5720`. A leading entry of two digits
+/// is a two-digit prefix (`69`: GR mobiles).
 static SHAPES: &[(&[usize], &[u8])] = &[
     (&[3, 3, 4], &[]),
     (&[3, 3, 2, 2], &[]),
@@ -388,9 +390,12 @@ static SHAPES: &[(&[usize], &[u8])] = &[
     (&[4, 4], &[2, 3, 4, 5, 6, 7, 8, 9]),
     (&[5, 5], &[6, 7, 8, 9]),
     (&[2, 2, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
-    (&[3, 2, 3], &[4, 9]),
+    (&[2, 2, 2, 2, 2], &[2]),
+    (&[3, 2, 3], &[4, 9, 80]),
     (&[3, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
     (&[4, 3, 3], &[2, 3, 4, 5, 6, 7, 8, 9]),
+    (&[4, 3, 3], &[13, 18]),
+    (&[4, 3, 4], &[18]),
     (&[1, 4, 4], &[2, 9]),
     (&[4, 6], &[69]),
 ];
@@ -437,6 +442,9 @@ fn brazil_mobile(chunk: &Chunk<'_>, s: usize) -> Option<usize> {
 
 /// Shapes after a NANP trunk `1` and a Russian-style trunk `8`.
 static TRUNK_1_SHAPES: &[&[usize]] = &[&[3, 3, 4], &[3, 7]];
+/// Freephone shapes after `1-800` outside NANP: MY `1-800-46-2787`, IL `1-800-21-72-13`,
+/// PH `1-800-10-820-1241` (the `800` is the first group of each).
+static TRUNK_1_800_SHAPES: &[&[usize]] = &[&[3, 2, 4], &[3, 2, 2, 2], &[3, 2, 3, 4]];
 static TRUNK_8_SHAPES: &[&[usize]] = &[&[3, 3, 2, 2], &[3, 3, 4], &[3, 7]];
 
 /// How many digits groups `s..=e` hold: without `(0)` trunk groups after the first (the
@@ -569,8 +577,17 @@ pub(crate) fn candidates(
     let lone_trunk =
         lead == [0] && groups.get(s + 1).is_some_and(|g| g.head().first().is_some_and(|&d| d != 0));
     if lone_trunk && !first.paren && !chunk.continued_before(s, groups[s + 1].joint) {
+        // (Thirteen or fourteen digits for Brazil's long-distance form, a carrier code and an area code
+        // of two digits each after the trunk: `0 15 11 90003-0913`.)
+        let carrier = groups.get(s + 1..s + 3).is_some_and(|two| two.iter().all(|g| g.len == 2));
         for (e, d) in ends.iter().skip(2) {
-            if (9..=12).contains(&d.total) && is_number_run(chunk, s + 1, *e, false) {
+            let (digits, run) = match d.total {
+                9..=12 => (true, s + 1),
+                // (The subscriber number may be joined its own way: `90003-0913`.)
+                13 | 14 => (carrier && *e >= s + 4, s + 3),
+                _ => (false, s + 1),
+            };
+            if digits && is_number_run(chunk, run, *e, false) {
                 emit_national(*e, out, context);
             }
         }
@@ -644,7 +661,9 @@ pub(crate) fn candidates(
     // `870`-`877…` (KZ mobile).
     if first.len == 1 && !first.paren && matches!(lead[0], 1 | 8) {
         let shapes = if lead[0] == 1 { TRUNK_1_SHAPES } else { TRUNK_8_SHAPES };
-        for shape in shapes {
+        let freephone = lead[0] == 1 && groups.get(s + 1).is_some_and(|g| g.len == 3 && g.value() == 800);
+        let freephone_shapes = if freephone { TRUNK_1_800_SHAPES } else { &[] };
+        for shape in shapes.iter().chain(freephone_shapes) {
             if let Some(e) = shaped_run(chunk, s + 1, shape, true) {
                 emit_national(e, out, context);
             }
@@ -660,9 +679,12 @@ pub(crate) fn candidates(
     {
         emit_national(e, out, context);
     }
-    if first.paren && (2..=5).contains(&first.len) {
+    // (A one-digit area code only as Santiago's: `(2) 2324 3818`, nine digits.)
+    if first.paren && (1..=5).contains(&first.len) {
         for (e, d) in ends.iter().skip(1) {
-            if (8..=12).contains(&d.total) && is_number_run(chunk, s, *e, true) {
+            let digits =
+                if first.len == 1 { d.total == 9 && lead[0] >= 2 } else { (8..=12).contains(&d.total) };
+            if digits && is_number_run(chunk, s, *e, true) {
                 emit_national(*e, out, context);
             }
         }
@@ -675,6 +697,7 @@ pub(crate) fn candidates(
                 && !(shape.len() == 2 && two_years(first, &groups[e]))
                 && !small_steps(&groups[s..=e])
                 && !day_and_month_after_first(&groups[s..=e])
+                && !is_version(groups)
             {
                 emit_national(e, out, context);
             }
@@ -694,14 +717,17 @@ pub(crate) fn candidates(
             } else {
                 !chunk.continued_before(s, groups[s + 1].joint) && is_number_run(chunk, s, *e, first.paren)
             };
-            // `123-45-6789` is an SSN shape: the SSN rules decide it, not phone context.
+            // `123-45-6789` is an SSN shape: the SSN rules decide it, not phone context; a
+            // `#` glued in front makes an order or ticket number (`checking on #6048322`).
             if (7..=15).contains(&d.total)
                 && whole_run
+                && !(chunk.is_first(s) && chunk.start > 0 && chunk.hay[chunk.start - 1] == b'#')
                 && !ssn_shaped(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
                 && allowed(*e)
                 && context.phone()
-                && (!is_thousands(&groups[s..=*e]) || context.phone_word_close())
+                && (!(is_thousands(&groups[s..=*e]) || across_point(*e) || is_version(groups))
+                    || context.phone_word_close())
                 && !context.labelled_either_side()
             {
                 out.push(Candidate::new(first.start, groups[*e].end, Kind::Phone));
@@ -801,6 +827,18 @@ fn day_and_month_after_first(groups: &[Group]) -> bool {
             && month.joint == Joint::Sep(Sep::Dot)
             && day.joint != Joint::Sep(Sep::Dot)
             && crate::scan::chunk::day_and_month(day.value(), month.value()))
+}
+
+/// Whether groups joined by dots read as a version or build number (`10.0.23245.5364`,
+/// `28.5.67665`, `12.19.58369`): three groups or more, one of them after the first of a
+/// single digit, or the last of five digits or more. Dotted phone numbers group their
+/// digits in twos to fours (`06.12.34.56.78`, `336.742.4765`).
+fn is_version(groups: &[Group]) -> bool {
+    let Some((first, rest)) = groups.split_first() else { return false };
+    groups.len() >= 3
+        && !first.paren
+        && rest.iter().all(|g| g.joint == Joint::Sep(Sep::Dot) && !g.paren)
+        && (rest.iter().any(|g| g.len == 1) || rest.last().is_some_and(|g| g.len >= 5))
 }
 
 /// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by
