@@ -1625,6 +1625,7 @@ def gen_phones():
         ("expiry-then-cvv", "an expiry date and a security code after a card",
          [("card", "3782 822463 10005"), " - exp 08/2029 - 123"]),
         ("ssn-shape-short-3-2-3", "a malformed SSN in 3-2-3 is no Norwegian freephone", ["SSN# 886-92-840", ""]),
+        ("cep-postcode-br", "CEP is Brazil's postcode, not Turkish 'cep' (mobile)", ["CEP 01310-100, São Paulo", ""]),
         ("numbered-order-tr", "Turkish 'numaralı sipariş' after a phone number named earlier on the line",
          ["iletişim ", ("phone", "(0212) 822 11 87"), ". 28 Kasım tarihli 3979928 numaralı sipariş hiç gelmedi"]),
     ]
@@ -1681,6 +1682,16 @@ def gen_phones():
         ("iletisim-tr", "iletişim ", "212 920 62 91", ""),
         ("call-karo-bar-hi", "mujhe ", "7413551221", " pe call karo | mere details neeche hain"),
         ("call-karo-dash-hi", "", "8122448844", " pe call karo — shaam ko"),
+        ("kom-pl", "kom. ", "504012628", ""),
+        ("natel-ch", "mis Natel: ", "791234567", ""),
+        ("gsm-be", "gsm ", "470123456", ""),
+        ("puh-fi", "puh. ", "401234567", ""),
+        ("cep-no-tr", "cep no: ", "5321234567", ""),
+        ("jawwal-sa", "جوالي ", "512345678", ""),
+        ("whatsapp-ar", "واتساب ", "512345679", ""),
+        ("yeonlakcheo-ko", "연락처 ", "1012345678", ""),
+        ("phone-bn", "ফোন ", "1712345678", ""),
+        ("em-dash-after", "", "965921220", " — Tel. γραφείου"),
     ):
         V.add("phone-context-%s" % slug, "phone word before a bare number: " + before.strip(),
               [before, ("phone", value), after])

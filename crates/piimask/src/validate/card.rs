@@ -1,4 +1,5 @@
-//! Payment card numbers: 12-19 digits in consecutive groups joined by space, dash or dot,
+//! Payment card numbers: 12-19 digits in consecutive groups joined by space, dash or dot
+//! (one kind of separator, or several in a card's own grouping: `5371 1023-4169 6395`),
 //! valid when the Luhn check passes and a brand issues cards of that IIN and length.
 //!
 //! IIN ranges and lengths: REFERENCE §1 (Wikipedia "Payment card number", braintree
