@@ -39,7 +39,7 @@ LANGS = ("en", "fr", "es", "uk", "de")
 # ---------------------------------------------------------------------------------------------
 DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6)
 # The invisible U+200B, U+2060, U+FEFF and U+00AD count too (RULES.md "Characters").
-SPACES = " \t\u00a0\u2007\u2008\u2009\u200a\u200b\u202f\u2060\u3000\ufeff"
+SPACES = " \t\u00a0\u2007\u2008\u2009\u200a\u200b\u202f\u2060\u3000\ufeff\u200e\u200f\u061c"
 DASHES = "-\u00ad" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\ufe63\uff0d\u30fc"
 DOTS = ".\uff0e"
 
@@ -976,6 +976,10 @@ def gen_ibans():
     V.add("iban-whole-input", "the whole input is an IBAN", [("iban", "GB29NWBK60161331926819")])
     V.add("iban-end-of-sentence", "IBAN followed by a full stop (a dot, then no group)",
           ["Send it to ", ("iban", "DE89 3704 0044 0532 0130 00"), "."])
+    V.add("iban-after-arabic-word", "an upper-case code glued to a word of another script starts a new word",
+          ["رقم", ("iban", "GB29 NWBK 6016 1331 9268 19"), "。"])
+    V.add("iban-after-lower-case-word", "an upper-case code glued to a lower-case word starts a new word",
+          ["iban", ("iban", "DE89370400440532013000")])
     return V
 
 
@@ -1626,6 +1630,27 @@ def gen_phones():
          [("card", "3782 822463 10005"), " - exp 08/2029 - 123"]),
         ("ssn-shape-short-3-2-3", "a malformed SSN in 3-2-3 is no Norwegian freephone", ["SSN# 886-92-840", ""]),
         ("cep-postcode-br", "CEP is Brazil's postcode, not Turkish 'cep' (mobile)", ["CEP 01310-100, São Paulo", ""]),
+        ("serial-near-phone-word", "a serial number after its label, a phone word before it",
+         ["my phone shows S/N: 5218-4647-3514", ""]),
+        ("unix-seconds-labelled", "a Unix time after `ts=`, a phone word on the line",
+         ["call me back, it says ts=1787509591", ""]),
+        ("draw-near-phone-word", "lottery numbers, a phone word on the line",
+         ["erreichbar unter ", ("phone", "030 1579795"), ". 20 28 31 35 41 46"]),
+        ("draw-dashes", "lottery numbers joined by dashes", ["3-9-21-25-28-31", ""]),
+        ("year-range-near-phone-word", "two years, a phone word on the line",
+         ["bel me op ", ("phone", "06 1074 5018"), ". 2017-2021"]),
+        ("coordinates-negative", "coordinates right after a phone word", ["请给我回电话、-41.51209 -147.04116", ""]),
+        ("version-one-digit-first", "a version starting with one digit", ["firmware 2.62.741.1624", ""]),
+        ("ups-letter-shipper", "a UPS number whose shipper code is letters", ["Tracking 1Z RMT TPK 75 9401 9597", ""]),
+        ("account-th", "a Thai account number after its label, a phone word on the line",
+         ["โทรกลับด้วยนะ / บัญชี 2058705322", ""]),
+        ("bik-ru", "a Russian bank code (BIK)", ["Вітаю, BIK 043268062", ""]),
+        ("loyalty-card-ko", "a membership card number after a Korean card word",
+         ["연락처: ", ("phone", "010-2741-8739"), ". 멤버십 카드 9879 0456 2157"]),
+        ("second-number-after-spaced-dash", "a label in front names the first number only",
+         ["номер счёта 63954072 — ", ("phone", "8 (908) 540-90-06"), " — мой номер"]),
+        ("plus-after-code-dot", "a code's dot ends a sentence: no price before the number",
+         ["vous avez payé 19134,55 EUR. ", ("phone", "+33 (0)1 12 92 88 63")]),
         ("numbered-order-tr", "Turkish 'numaralı sipariş' after a phone number named earlier on the line",
          ["iletişim ", ("phone", "(0212) 822 11 87"), ". 28 Kasım tarihli 3979928 numaralı sipariş hiç gelmedi"]),
     ]
@@ -1930,9 +1955,10 @@ def gen_unicode():
              "\u3000": "ideographic-space", "\u2010": "hyphen", "\u2011": "nb-hyphen", "\u2013": "en-dash",
              "\u2014": "em-dash", "\u2012": "figure-dash", "\u2015": "horizontal-bar", "\u2212": "minus",
              "\uff0d": "fullwidth-hyphen", "\u200b": "zero-width-space", "\u2060": "word-joiner",
-             "\ufeff": "bom", "\u00ad": "soft-hyphen", "\u200a": "hair-space", "\ufe63": "small-hyphen"}
+             "\ufeff": "bom", "\u00ad": "soft-hyphen", "\u200a": "hair-space", "\ufe63": "small-hyphen",
+             "\u200e": "lrm", "\u200f": "rlm", "\u061c": "alm"}
     for sep in ("\u00a0", "\u202f", "\u2009", "\u2007", "\u3000", "\u2010", "\u2011", "\u2013", "\u2014",
-                "\u2012", "\u2015", "\u2212", "\uff0d", "\u200b", "\u00ad", "\u2060", "\ufeff"):
+                "\u2012", "\u2015", "\u2212", "\uff0d", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200f"):
         l = lang()
         V.add("uni-card-%s-%s" % (names[sep], l), "card grouped with U+%04X" % ord(sep),
               sent("card", l, k(), "card", group4(card, sep)))
@@ -1962,6 +1988,10 @@ def gen_unicode():
         ("\ufeff", "+91\ufeff81220\ufeff68911"),
         ("\u200a", "+44\u200a20\u200a7946\u200a0958"),
         ("\ufe63", "201\ufe63555\ufe630123"),
+        # Direction marks, which Arabic and Hebrew text puts around and inside numbers.
+        ("\u200f", "+55\u200f(21)\u200f99739-0198"),
+        ("\u200e", "050\u200e123\u200e4567"),
+        ("\u061c", "+966\u061c55\u061c554\u061c0520"),
     ]
     for sep, value in phones:
         l = lang()
@@ -1973,6 +2003,7 @@ def gen_unicode():
         ("card", "card-contiguous", to_fullwidth("5555555555554444"), "full-width contiguous Mastercard"),
         ("card", "card-ideographic", to_fullwidth(group4("4242424242424242", "\u3000")), "full-width digits and U+3000"),
         ("phone", "phone-uk", "＋４４ ２０ ７９４６ ０９５８", "full-width plus and digits (REFERENCE example)"),
+        ("phone", "phone-paren-area", "（765） 563-1083", "full-width parentheses around an area code"),
         ("phone", "phone-fr", to_fullwidth("06 12 34 56 78"), "full-width French national number"),
         ("phone", "phone-parens", "（２０１）５５５－０１２３", "full-width parentheses, digits and hyphen"),
         ("ssn", "ssn", "１２３－４５－６７８９", "full-width SSN with U+FF0D"),
@@ -2530,7 +2561,9 @@ def iban_candidates(s: str):
         a, b = s[i], s[i + 1]
         if not (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()):
             continue
-        if i > 0 and is_alnum(s[i - 1]):
+        # An upper-case code may follow a letter of another case or script (a new word).
+        new_word = (a + b).isupper() and i > 0 and s[i - 1].isalpha() and not (s[i - 1].isascii() and s[i - 1].isupper())
+        if i > 0 and is_alnum(s[i - 1]) and not new_word:
             continue
         cc = (a + b).upper()
         if cc not in IBAN_COUNTRIES:

@@ -90,7 +90,8 @@ pub enum Format {
     Text,
     /// One JSON record per line; keys, strings and numbers are masked in place.
     Jsonl,
-    /// RFC 4180 CSV with a header line; fields are masked in place.
+    /// RFC 4180 CSV with a header line; fields are masked in place (the header too: a file
+    /// without one has a record there).
     Csv,
 }
 

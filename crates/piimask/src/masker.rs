@@ -75,7 +75,8 @@ impl Masker {
         let email = rules[Kind::Email.index()];
         let masked_email =
             MaskedForm { mask_char: email.mask_char, kept: email.keep_head.saturating_add(email.keep_tail) };
-        let detector = Detector::new(config.kinds, level, masked_email);
+        let mut detector = Detector::new(config.kinds, level, masked_email);
+        detector.mask_chars = rules.map(|rule| rule.mask_char);
         Masker { inner: Arc::new(Inner { config, rules, detector }) }
     }
 

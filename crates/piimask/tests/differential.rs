@@ -149,8 +149,20 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                 // Both groups of a decimal number (`300000000004.7179`), or its fraction.
                 let decimal =
                     matches!((s, e), (0, 1) | (1, 1)) && groups.len() == 2 && joint(1) == ('.', false);
-                // One kind of separator between the groups.
-                let mixed = (s + 2..=e).any(|i| joint(i) != joint(s + 1));
+                // One kind of separator between the groups, or several in a card's own
+                // grouping: fours ending with a group of 3 or 4 (or 7 after three fours),
+                // 4-6-5 or 4-6-4.
+                let lengths: Vec<usize> = (s..=e).map(len).collect();
+                let card_grouping = match lengths.split_last() {
+                    Some((&last, fours)) => {
+                        (fours.iter().all(|&l| l == 4)
+                            && (last == 3 || last == 4 || (last == 7 && fours.len() == 3)))
+                            || lengths == [4, 6, 5]
+                            || lengths == [4, 6, 4]
+                    }
+                    None => false,
+                };
+                let mixed = (s + 2..=e).any(|i| joint(i) != joint(s + 1)) && !card_grouping;
                 if digits.len() >= 12 && oracle_is_card(&digits) && !slice && !decimal && !mixed {
                     spans.push((groups[s].0, groups[e].1));
                 }

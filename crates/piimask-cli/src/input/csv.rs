@@ -118,10 +118,9 @@ pub fn process(
 ) -> Processed {
     let bytes = &block.bytes;
     let mut processed = Processed { out, ..Processed::default() };
-    if block.header {
-        processed.out.extend_from_slice(bytes);
-        return processed;
-    }
+    // The header is masked too, every field of it (fail closed: an export without a header
+    // line has a record there); column names hold no values, so they come out unchanged.
+    let columns = if block.header { None } else { block.columns.as_ref() };
     processed.out.reserve(bytes.len());
     let mut fields = Vec::new();
     let mut masked = Vec::new();
@@ -131,14 +130,13 @@ pub fn process(
         let record_line = line;
         match scan_record(bytes, at, delimiter, &mut fields) {
             Ok(next) => {
-                processed.records += 1;
+                processed.records += u64::from(!block.header);
                 for (index, &field) in fields.iter().enumerate() {
                     let copy_from = if index == 0 { at } else { fields[index - 1].end };
                     if mode == Mode::Mask {
                         processed.out.extend_from_slice(&bytes[copy_from..field.start]);
                     }
-                    let selected =
-                        block.columns.as_ref().is_none_or(|c| c.get(index).copied().unwrap_or(false));
+                    let selected = columns.is_none_or(|c| c.get(index).copied().unwrap_or(false));
                     if !selected {
                         if mode == Mode::Mask {
                             processed.out.extend_from_slice(&bytes[field.start..field.end]);
@@ -266,6 +264,24 @@ mod tests {
     fn columns_restrict_masking() {
         let (out, _) = mask("a@b.com,a@b.com\n", Some(vec![false, true]));
         assert_eq!(out, "a@b.com,*@b.com\n");
+    }
+
+    #[test]
+    fn the_header_is_masked_whole_whatever_the_columns() {
+        // An export without a header line has its first record where the header is read.
+        let block = Block {
+            bytes: b"4111111111111111,a@b.com\n".to_vec(),
+            first_line: 1,
+            header: true,
+            columns: Some(std::sync::Arc::new(vec![false, false])),
+            ..Block::default()
+        };
+        let processed = process(&Masker::default(), &block, Mode::Mask, false, b',', Vec::new());
+        assert_eq!(processed.out, b"************1111,*@b.com\n");
+        assert_eq!(processed.records, 0, "the header is no record");
+        let names = Block { bytes: b"card,\"phone number\"\n".to_vec(), header: true, ..Block::default() };
+        let processed = process(&Masker::default(), &names, Mode::Mask, false, b',', Vec::new());
+        assert_eq!(processed.out, b"card,\"phone number\"\n", "column names come out unchanged");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Sep {
     /// Space, tab, U+00A0, U+2007..U+200A, U+202F, U+3000, and the invisible U+200B
-    /// (zero-width space), U+2060 (word joiner) and U+FEFF (zero-width no-break space).
+    /// (zero-width space), U+2060 (word joiner), U+FEFF (zero-width no-break space) and the
+    /// direction marks U+200E, U+200F, U+061C.
     Space,
     /// `-`, U+2010..U+2015, U+2212, U+FE63, U+FF0D, the invisible U+00AD (soft hyphen), and
     /// U+30FC (the katakana prolonged sound mark, which Japanese input methods type for a
@@ -67,13 +68,19 @@ fn classify_multibyte(hay: &[u8], i: usize) -> (Class, usize) {
         (0xC2, 0xA0, _) => return (Class::Sep(Sep::Space), 2),
         // A soft hyphen is invisible: a number copied from a web page may hold one.
         (0xC2, 0xAD, _) => return (Class::Sep(Sep::Dash), 2),
+        // The Arabic letter mark, a direction mark as invisible as the two above.
+        (0xD8, 0x9C, _) => return (Class::Sep(Sep::Space), 2),
         (0xD9, 0xA0..=0xA9, _) => return (Class::Digit(b1 - 0xA0), 2),
         (0xDB, 0xB0..=0xB9, _) => return (Class::Digit(b1 - 0xB0), 2),
         (0xE0, 0xA5, 0xA6..=0xAF) | (0xE0, 0xA7, 0xA6..=0xAF) => Class::Digit(b2 - 0xA6),
         // Figure, punctuation, thin, hair, zero-width and narrow no-break spaces; the word
         // joiner and the zero-width no-break space (BOM): invisible inside a number, they
         // must not hide it.
-        (0xE2, 0x80, 0x87..=0x8B | 0xAF) | (0xE2, 0x81, 0xA0) | (0xEF, 0xBB, 0xBF) => Class::Sep(Sep::Space),
+        // The left-to-right and right-to-left marks too, which Arabic and Hebrew text puts
+        // around and inside numbers (`+55\u{200F}(21)\u{200F}99739-0198`).
+        (0xE2, 0x80, 0x87..=0x8B | 0x8E | 0x8F | 0xAF) | (0xE2, 0x81, 0xA0) | (0xEF, 0xBB, 0xBF) => {
+            Class::Sep(Sep::Space)
+        }
         (0xE2, 0x80, 0x90..=0x95) | (0xE2, 0x88, 0x92) => Class::Sep(Sep::Dash),
         (0xE3, 0x80, 0x80) => Class::Sep(Sep::Space),
         (0xEF, 0xBC, 0x90..=0x99) => Class::Digit(b2 - 0x90),
@@ -115,7 +122,8 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
 pub(crate) fn is_space_char(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{00A0}' | '\u{2007}'..='\u{200B}' | '\u{202F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
+        ' ' | '\t' | '\u{00A0}' | '\u{061C}' | '\u{2007}'
+            ..='\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
     )
 }
 
@@ -367,7 +375,7 @@ mod tests {
         let spaces =
             [" ", "\t", "\u{00A0}", "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}", "\u{202F}", "\u{3000}"];
         // Invisible: zero-width space, word joiner, zero-width no-break space (BOM).
-        let invisible = ["\u{200B}", "\u{2060}", "\u{FEFF}"];
+        let invisible = ["\u{200B}", "\u{2060}", "\u{FEFF}", "\u{200E}", "\u{200F}", "\u{061C}"];
         for s in spaces.into_iter().chain(invisible) {
             assert_eq!(class_of(s), (Class::Sep(Sep::Space), s.len()), "{s:?}");
             assert!(is_space_char(s.chars().next().unwrap()), "{s:?}");

@@ -47,6 +47,8 @@ pub(crate) struct Detector {
     words: &'static KeyWords,
     /// Fewest digits any enabled digit kind can match (`usize::MAX` when none is enabled).
     min_digits: usize,
+    /// Every kind's mask character (see `ContextProbe::masked_by`).
+    pub mask_chars: [char; 5],
 }
 
 impl Detector {
@@ -60,7 +62,7 @@ impl Detector {
         } else {
             usize::MAX
         };
-        Detector { kinds, level, email_masked, words: KeyWords::shared(), min_digits }
+        Detector { kinds, level, email_masked, words: KeyWords::shared(), min_digits, mask_chars: ['*'; 5] }
     }
 }
 
@@ -159,6 +161,8 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
             _ if b >= 0x80 => match classify(hay, i) {
                 // A dash or a space outside ASCII joins digits as the ASCII ones do (`3–5`).
                 (Class::Sep(_), len) if hay.get(i + len).is_some_and(u8::is_ascii_digit) => i += len,
+                // Full-width parentheses and plus, as the ASCII ones: `（765） 563-1083`.
+                (Class::Open | Class::Close | Class::Plus, _) => return None,
                 _ => return ends_chunk(hay, i).then(|| ends_here(i)),
             },
             _ => return Some(ends_here(i)),
@@ -563,6 +567,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
             && plain_start(hay, anchor)
             && !(anchor >= 2 && hay[anchor - 2] == b'+');
         lone && ContextProbe::new(hay, self.detector.words, &mut self.keys, (anchor, chunk.end))
+            .masked_by(self.detector.mask_chars)
             .other_key_decides()
     }
 
@@ -586,7 +591,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
             let worth = !(chunk.complete && chunk.total_digits < detector.min_digits);
             if worth {
                 let mut context =
-                    ContextProbe::new(self.hay, detector.words, &mut self.keys, (chunk.start, chunk.end()));
+                    ContextProbe::new(self.hay, detector.words, &mut self.keys, (chunk.start, chunk.end()))
+                        .masked_by(detector.mask_chars);
                 let chunk_end = chunk.end();
                 // Whether a candidate found since `from` covers whatever could still be
                 // found starting at `earliest` or later.

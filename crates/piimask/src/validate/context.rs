@@ -467,6 +467,11 @@ const WORDS: &[(&str, Key)] = &[
     ("карта", Key::Card),
     ("карты", Key::Card),
     ("thẻ", Key::Card),
+    ("카드", Key::Card),
+    ("カード", Key::Card),
+    ("บัตร", Key::Card),
+    ("بطاقة", Key::Card),
+    ("कार्ड", Key::Card),
     ("order*", Key::Label),
     ("ref", Key::Label),
     ("ref.", Key::Label),
@@ -479,6 +484,55 @@ const WORDS: &[(&str, Key)] = &[
     ("client id", Key::Label),
     ("id", Key::Label),
     ("serial*", Key::Label),
+    // Round-10 probe: serial numbers, timestamps, receipts, accounts, bank codes, articles,
+    // meters and cases as chat in many languages labels them.
+    ("s/n", Key::Label),
+    ("sn", Key::Label),
+    ("seriennr", Key::Label),
+    ("seriennr.", Key::Label),
+    ("seriennummer", Key::Label),
+    ("número de serie", Key::Label),
+    ("numéro de série", Key::Label),
+    ("ts", Key::Label),
+    ("timestamp", Key::Label),
+    ("epoch", Key::Label),
+    ("bill", Key::Label),
+    ("receipt", Key::Label),
+    ("complaint", Key::Label),
+    ("paragon", Key::Label),
+    ("struk", Key::Label),
+    ("rekening", Key::Label),
+    ("registro", Key::Label),
+    ("caso", Key::Label),
+    ("kayıt", Key::Label),
+    ("art.", Key::Label),
+    ("bik", Key::Label),
+    ("mfo", Key::Label),
+    ("мфо", Key::Label),
+    ("рахунок", Key::Label),
+    ("рахунку", Key::Label),
+    ("meter*", Key::Label),
+    ("zählerstand", Key::Label),
+    ("compteur", Key::Label),
+    ("contador", Key::Label),
+    ("công tơ", Key::Label),
+    ("mã kh", Key::Label),
+    ("ใบแจ้งหนี้", Key::Label),
+    ("เคส", Key::Label),
+    ("บัญชี", Key::Label),
+    ("มิเตอร์", Key::Label),
+    ("เลขมิเตอร์", Key::Label),
+    ("คำสั่งซื้อ", Key::Label),
+    ("บัตรสมาชิก", Key::Label),
+    ("영수증", Key::Label),
+    ("계좌*", Key::Label),
+    ("口座", Key::Label),
+    ("帐号", Key::Label),
+    ("الحساب", Key::Label),
+    ("الرمز البريدي", Key::Label),
+    ("رمز بريدي", Key::Label),
+    ("کد پستی", Key::Label),
+    ("حساب", Key::Label),
     ("sku", Key::Label),
     ("zip", Key::Label),
     ("zipcode", Key::Label),
@@ -1262,6 +1316,9 @@ pub(crate) struct ContextProbe<'a> {
     nearest: Option<(Option<Hit>, bool)>,
     /// The answer of [`ContextProbe::search_nearby`], computed on first use.
     nearby_from: Option<Option<usize>>,
+    /// The masker's mask characters, which no answer may read as text (masked digits must
+    /// read as the digits did: see [`ContextProbe::key_after`]).
+    mask_chars: [char; 5],
 }
 
 impl<'a> ContextProbe<'a> {
@@ -1282,7 +1339,14 @@ impl<'a> ContextProbe<'a> {
             window_end: None,
             nearest: None,
             nearby_from: None,
+            mask_chars: ['*'; 5],
         }
+    }
+
+    /// The probe reading `mask_chars` as the masker's own (never as text).
+    pub(crate) fn masked_by(mut self, mask_chars: [char; 5]) -> Self {
+        self.mask_chars = mask_chars;
+        self
     }
 
     /// Every key word in the window around the chunk: 64 characters on each side, on the
@@ -1531,8 +1595,8 @@ impl<'a> ContextProbe<'a> {
 
     /// Whether the nearest key word after the chunk is `key` (`612345678 is my phone`), with
     /// no digit between, and followed only by words and sentence punctuation: a word followed
-    /// by a number, a mask or a label introduces that instead. (Mask characters are none of
-    /// the characters read here, so masking what follows can only turn the answer to no.)
+    /// by a number, a mask or a label introduces that instead. (The masker's mask characters
+    /// are never read as text here, so masking what follows can only turn the answer to no.)
     fn key_after(&mut self, key: Key) -> bool {
         let end = self.span.1;
         let Some(hit) = self.hits().iter().find(|h| h.start >= end && h.key != Key::Number).copied() else {
@@ -1544,6 +1608,9 @@ impl<'a> ContextProbe<'a> {
             let mut at = from;
             while at < to {
                 let Some((c, len)) = char_at(self.hay, at) else { return false };
+                if self.mask_chars.contains(&c) {
+                    return false;
+                }
                 let spaced = || self.hay.get(at + len).is_none_or(u8::is_ascii_whitespace);
                 if c == '\n'
                     || c == '\r'
@@ -1563,7 +1630,7 @@ impl<'a> ContextProbe<'a> {
                     // Chat's other sentence breaks (`… pe call karo | mere details`), and
                     // an email's own characters: an address after the phone word
                     // introduces no number.
-                    || matches!(c, '|' | '/' | '—' | '–' | '…' | '«' | '»' | '“' | '”' | '„' | '@' | '_');
+                    || matches!(c, '|' | '/' | '—' | '–' | '…' | '«' | '»' | '“' | '”' | '„' | '@');
                 if !word_or_punctuation {
                     return false;
                 }
@@ -1671,6 +1738,13 @@ impl<'a> ContextProbe<'a> {
     /// after the number.
     pub(crate) fn labelled_either_side(&mut self) -> bool {
         self.labelled() || self.label_after()
+    }
+
+    /// Whether a label after the chunk says it is an identifier (the second half of
+    /// [`ContextProbe::labelled_either_side`]), for a number the label in front of the chunk
+    /// does not name.
+    pub(crate) fn labelled_after(&mut self) -> bool {
+        self.label_after()
     }
 
     /// The second half of [`ContextProbe::labelled_either_side`].
@@ -2216,6 +2290,19 @@ mod tests {
     }
 
     #[test]
+    fn no_key_word_is_listed_twice() {
+        // Two entries of one spelling make one automaton pattern hide the other (a whole word
+        // hiding a stem: `счёт` kept `счётчика` from matching `счёт*`).
+        let mut seen = std::collections::BTreeMap::new();
+        for &(word, key) in WORDS {
+            let bare = word.trim_matches('*').to_lowercase();
+            if let Some(first) = seen.insert(bare.clone(), (word, key)) {
+                panic!("{bare:?} is listed twice: {first:?} and {:?}", (word, key));
+            }
+        }
+    }
+
+    #[test]
     fn prefix_words_are_found_case_aside() {
         let patterns = ["ring til", "RING", "ring", "no", "nr.", "Ring me", "rin"].map(String::from);
         assert_eq!(has_prefix_word(&patterns), [true, true, true, false, false, true, false]);
@@ -2239,6 +2326,16 @@ mod tests {
         assert!(phone("7413551221 pe call karo | 0612345678", "7413551221"), "unless a break comes first");
         assert!(phone("2129206291 numarasından arayın - 05/02/2024", "2129206291"), "a spaced dash breaks");
         assert!(!phone("2129206291 numarasından arayın-05/02/2024", "2129206291"), "a joining one does not");
+        // Found by the fuzz smoke: a number masked with `,` (or `_`) after the phone word
+        // must read as the digits did, or re-masking would change masked text.
+        for mask in [',', '_', '|'] {
+            let masked = format!("01310-100, telefone ({m}{m}) {m}{m}{m}{m}{m}-{m}{m}{m}{m}", m = mask);
+            let words = KeyWords::shared();
+            let mut cursor = KeyCursor::default();
+            let probe = ContextProbe::new(masked.as_bytes(), words, &mut cursor, (0, 9));
+            assert!(!probe.masked_by([mask; 5]).phone(), "mask {mask:?}");
+        }
+        assert!(!phone("01310-100, telefone (11) 98765-4321", "01310-100"));
         assert!(!phone("facture téléphone n° 1234567890", "1234567890"), "a phone bill");
         assert!(!phone("fatura do telemóvel 123456789", "123456789"), "a phone bill");
         assert!(phone("for the order call 0612345678", "0612345678"), "a verb after a label");

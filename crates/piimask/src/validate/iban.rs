@@ -398,14 +398,18 @@ fn is_word(text: &[u8], upper_code: bool) -> bool {
 
 /// The offset of a two-letter country code right before the check digits at `digit`:
 /// `DE89…`, `de89…`, or an upper-case code and one space, `SV 62…`. The code must not
-/// follow a letter (it may follow a digit: `…0316NL85ABNA…`; the checks are strong enough).
+/// follow a letter (it may follow a digit: `…0316NL85ABNA…`; the checks are strong enough),
+/// except that an upper-case code may follow a letter of another case or script, which
+/// starts a new word (`ibanDE89…`, `رقمGB74 …`).
 fn country_code_before(hay: &[u8], digit: usize) -> Option<usize> {
     let letters_at = |at: usize, upper_only: bool| {
         let ok = |b: u8| if upper_only { b.is_ascii_uppercase() } else { b.is_ascii_alphabetic() };
+        let upper = hay.get(at..at + 2).is_some_and(|code| code.iter().all(u8::is_ascii_uppercase));
         at + 2 <= hay.len()
             && ok(hay[at])
             && ok(hay[at + 1])
-            && !char_before(hay, at).is_some_and(|(c, _)| is_boundary_letter(c))
+            && !char_before(hay, at)
+                .is_some_and(|(c, _)| is_boundary_letter(c) && (!upper || c.is_ascii_uppercase()))
     };
     if digit >= 2 && letters_at(digit - 2, false) {
         return Some(digit - 2);
@@ -488,7 +492,14 @@ mod tests {
     fn shape_must_be_exact() {
         assert_eq!(find_in("DE8937040044053201300"), None, "one digit short");
         assert_eq!(find_in("DE893704004405320130001"), None, "ends inside a group");
-        assert_eq!(find_in("xDE89370400440532013000"), None, "code glued to a letter");
+        assert_eq!(find_in("XDE89370400440532013000"), None, "code glued to an upper-case letter");
+        assert_eq!(find_in("xde89370400440532013000"), None, "a lower-case code glued to a letter");
+        assert_eq!(find_in("ibanDE89370400440532013000"), Some(Found::Iban(4, 26)), "a new word by its case");
+        assert_eq!(
+            find_in("رقمDE89370400440532013000"),
+            Some(Found::Iban(6, 28)),
+            "a new word by its script"
+        );
         assert_eq!(find_in("at 0612345678"), None, "lower-case code with a space");
         assert_eq!(find_in("ZZ89370400440532013000"), None, "unknown country");
         assert_eq!(find_in("DE8X370400440532013000"), None, "a letter after the first check digit");

@@ -133,12 +133,15 @@ fn price_before(hay: &[u8], at: usize) -> bool {
     if is_currency_sign(c) {
         return true;
     }
-    // An abbreviation's dot (`Rs. 500`).
+    // An abbreviation's dot (`Rs. 500`); after an ISO code it ends a sentence (`… 19134,55
+    // EUR. +33 1 12 92 88 63`).
+    let mut dotted = false;
     if c == '.'
         && let Some(before) = char_before(hay, prev)
     {
         at = prev;
         (c, prev) = before;
+        dotted = true;
     }
     // A currency word ending here: walk back over letters (at most a few).
     let mut word_start = at;
@@ -152,7 +155,11 @@ fn price_before(hay: &[u8], at: usize) -> bool {
         word_start = start;
         cursor = char_before(hay, start);
     }
-    letters > 0 && !cursor.is_some_and(|(c, _)| is_letter(c)) && is_currency_word(&hay[word_start..at])
+    let word = &hay[word_start..at];
+    letters > 0
+        && !cursor.is_some_and(|(c, _)| is_letter(c))
+        && is_currency_word(word)
+        && !(dotted && is_currency_code(word))
 }
 
 /// Whether group `e` is the last of the chunk and an amount of its own: a currency sign or
@@ -605,5 +612,7 @@ mod tests {
         assert!(price_before("$123".as_bytes(), 1));
         assert!(!price_before("tel 123".as_bytes(), 4));
         assert!(!price_before("123".as_bytes(), 0));
+        assert!(price_before("Rs. 123".as_bytes(), 4), "an abbreviation's dot");
+        assert!(!price_before("19,55 EUR. +33".as_bytes(), 11), "a code's dot ends a sentence");
     }
 }

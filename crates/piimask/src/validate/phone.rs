@@ -521,12 +521,24 @@ pub(crate) fn candidates(
             }
         }
     }
+    // The rest of a UPS tracking number whose shipper code is letters (`1Z RMT TPK 75 9401
+    // 9597`) holds no phone number.
+    if chunk.is_first(s) && after_ups_shipper(chunk.hay, chunk.start) {
+        return;
+    }
     // A `+` says the number is international: when rule 1 reads none (`+357 96 12`: too
     // few digits), no national reading of its digits stands in for it.
     if !chunk.starts_clean(s) || (chunk.is_first(s) && chunk.plus.is_some()) {
         return;
     }
     let lead = first.head();
+
+    // A label in front of the chunk names its first number, not one joined to it by a spaced
+    // dash or slash (`номер счёта 63954072 — 8 (908) 540-90-06`: two numbers).
+    let label_before_applies = chunk.is_first(s) || !matches!(first.joint, Joint::Spaced(_));
+    let labelled = |context: &mut ContextProbe<'_>| {
+        if label_before_applies { context.labelled_either_side() } else { context.labelled_after() }
+    };
 
     // 2. International with `00`, `011` (NANP) or `0011` (Australia): a known country code
     // and its lengths, not labelled (`barcode 0031038902561`, `order 0044…`).
@@ -547,7 +559,7 @@ pub(crate) fn candidates(
                         .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
             };
             // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
-            if prefixes.iter().any(fits) && !context.labelled() {
+            if prefixes.iter().any(fits) && !(label_before_applies && context.labelled()) {
                 emit(first.start, *e, out);
             }
         }
@@ -564,7 +576,7 @@ pub(crate) fn candidates(
         if allowed(e)
             && !across_point(e)
             && !inside_thousands(chunk, s, e)
-            && !context.labelled_either_side()
+            && !labelled(context)
             && not_ssn_after_ssn_word(e, context)
         {
             out.push(Candidate::new(first.start, groups[e].end, Kind::Phone));
@@ -698,6 +710,7 @@ pub(crate) fn candidates(
                 && !small_steps(&groups[s..=e])
                 && !day_and_month_after_first(&groups[s..=e])
                 && !is_version(groups)
+                && !is_draw(groups)
             {
                 emit_national(e, out, context);
             }
@@ -726,9 +739,15 @@ pub(crate) fn candidates(
                 && !inside_thousands(chunk, s, *e)
                 && allowed(*e)
                 && context.phone()
-                && (!(is_thousands(&groups[s..=*e]) || across_point(*e) || is_version(groups))
+                && !(*e == s + 1 && two_years(&groups[s], &groups[*e]))
+                && !is_draw(groups)
+                && !(across_point(*e) && minus_before(chunk))
+                && (!(is_thousands(&groups[s..=*e])
+                    || across_point(*e)
+                    || is_version(groups)
+                    || has_long_fraction(groups))
                     || context.phone_word_close())
-                && !context.labelled_either_side()
+                && !labelled(context)
             {
                 out.push(Candidate::new(first.start, groups[*e].end, Kind::Phone));
             }
@@ -830,7 +849,7 @@ fn day_and_month_after_first(groups: &[Group]) -> bool {
 }
 
 /// Whether groups joined by dots read as a version or build number (`10.0.23245.5364`,
-/// `28.5.67665`, `12.19.58369`): three groups or more, one of them after the first of a
+/// `28.5.67665`, `12.19.58369`, `2.62.741.1624`): three groups or more, one of them of a
 /// single digit, or the last of five digits or more. Dotted phone numbers group their
 /// digits in twos to fours (`06.12.34.56.78`, `336.742.4765`).
 fn is_version(groups: &[Group]) -> bool {
@@ -838,7 +857,54 @@ fn is_version(groups: &[Group]) -> bool {
     groups.len() >= 3
         && !first.paren
         && rest.iter().all(|g| g.joint == Joint::Sep(Sep::Dot) && !g.paren)
-        && (rest.iter().any(|g| g.len == 1) || rest.last().is_some_and(|g| g.len >= 5))
+        && (groups.iter().any(|g| g.len == 1) || rest.last().is_some_and(|g| g.len >= 5))
+}
+
+/// Whether the text before `at` is a UPS tracking number's start: `1Z`, then its six-letter
+/// shipper code in one or more groups, each joined by one space (`1Z RMT TPK `, `1Z RMTTPK `).
+fn after_ups_shipper(hay: &[u8], at: usize) -> bool {
+    let Some(before) = at.checked_sub(1).and_then(|end| hay.get(end.saturating_sub(16)..end)) else {
+        return false;
+    };
+    if hay[at - 1] != b' ' {
+        return false;
+    }
+    let mut letters = 0;
+    for token in before.rsplit(|&b| b == b' ') {
+        if token.eq_ignore_ascii_case(b"1Z") {
+            return letters == 6;
+        }
+        if token.is_empty() || !token.iter().all(u8::is_ascii_uppercase) {
+            return false;
+        }
+        letters += token.len();
+    }
+    false
+}
+
+/// Whether a minus sign stands right before the chunk (`-41.51209`): a `-` after a space,
+/// punctuation or the start of the text.
+fn minus_before(chunk: &Chunk<'_>) -> bool {
+    let hay = chunk.hay;
+    let at = chunk.start;
+    at > 0 && hay[at - 1] == b'-' && (at < 2 || !hay[at - 2].is_ascii_alphanumeric())
+}
+
+/// Whether the groups are a lottery draw or a list of small numbers: six or more groups of
+/// one or two digits, rising (`5-8-15-23-32-48`, `04 09 19 23 44 48`). No phone number is
+/// written in six groups that short.
+fn is_draw(groups: &[Group]) -> bool {
+    groups.len() >= 6
+        && groups.iter().all(|g| g.len <= 2 && !g.paren)
+        && groups.windows(2).all(|pair| pair[0].value() < pair[1].value())
+}
+
+/// Whether a group of five digits or more follows a short one after a dot: the fraction of
+/// a coordinate or measurement (`-41.51209 -147.04116`, `52.894055,120.355313`).
+fn has_long_fraction(groups: &[Group]) -> bool {
+    groups
+        .windows(2)
+        .any(|pair| pair[1].joint == Joint::Sep(Sep::Dot) && pair[0].len <= 3 && pair[1].len >= 5)
 }
 
 /// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by
