@@ -1724,6 +1724,7 @@ def gen_phones():
         ("arayin-dash-date-tr", "beni ", "2129206291", " numarasından arayın - 05/02/2024 tarihli sipariş"),
         ("call-bar-number-hi", "mujhe ", "7413551221", " pe call karo | order 48213977"),
         ("phone-dot-number-en", "", "612345678", " is my phone. Order 48213977 is late"),
+        ("label-named-another-hi", "mera order #27613 jo 6/4 ko kiya tha | mujhe ", "7413551221", " pe call karo | thanks"),
     ):
         V.add("phone-context-after-break-%s" % slug,
               "a phone word after the number, its sentence ended by a break before other digits",

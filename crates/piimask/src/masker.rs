@@ -254,7 +254,7 @@ impl Masker {
         round: usize,
     ) {
         let hay = text.bytes();
-        let mut line = LineState { out_start: T::out_len(out), touching: false, resized: false };
+        let mut line = LineState { out_start: T::out_len(out), touching: false, masked: false };
         let mut copied = 0;
         for found in matches {
             self.copy_gap(text, copied, found.start(), out, &mut line, round);
@@ -268,7 +268,7 @@ impl Masker {
             }
             line.touching |= touches_digits(hay, found.start(), found.end())
                 || (found.kind() == Kind::Email && keeps_anchors(&T::out_bytes(out)[written..]));
-            line.resized |= T::out_len(out) - written != found.span().len();
+            line.masked = true;
             copied = found.end();
         }
         self.copy_gap(text, copied, hay.len(), out, &mut line, round);
@@ -290,7 +290,7 @@ impl Masker {
             text.copy_to(from..to, out);
             return;
         };
-        if line.touching || line.resized {
+        if line.touching || line.masked {
             let first_break = memchr::memchr2(b'\n', b'\r', gap).unwrap_or(last_break);
             text.copy_to(from..from + first_break, out);
             self.finish_line::<T>(out, line, round);
@@ -301,7 +301,7 @@ impl Masker {
         *line = LineState {
             out_start: T::out_len(out) - (gap.len() - last_break - 1),
             touching: false,
-            resized: false,
+            masked: false,
         };
     }
 
@@ -309,11 +309,13 @@ impl Masker {
     /// or when masking changed its length and it holds a phone or SSN key word (a shorter
     /// line brings key words nearer to numbers).
     fn finish_line<T: Text + ?Sized>(&self, out: &mut T::Out, line: &LineState, round: usize) {
-        if !(line.touching || line.resized) || round == SETTLE_ROUNDS {
+        if !(line.touching || line.masked) || round == SETTLE_ROUNDS {
             return;
         }
         if !line.touching {
-            // A resized line is masked again only if a key word could now reach a number.
+            // A line with a masked value is masked again only if a key word could now reach
+            // a number: masking changes the words and digits between them (an email's local
+            // part, a number's digits), which key words are read across.
             let written = &T::out_bytes(out)[line.out_start..];
             let detector = &self.inner.detector;
             if !detector.may_hold_digit_value(written) || !detector.has_context_words(written) {
@@ -333,12 +335,12 @@ impl Masker {
 }
 
 /// Where the output of the line being written starts, whether it holds a masked value
-/// that touches another number, and whether masking changed its length.
+/// that touches another number, and whether it holds a masked value at all.
 #[derive(Clone, Copy, Debug)]
 struct LineState {
     out_start: usize,
     touching: bool,
-    resized: bool,
+    masked: bool,
 }
 
 /// Text the masker writes out: `str` into a `String` (gaps copied as `&str`, so the output

@@ -231,6 +231,14 @@ impl<'a> Lexer<'a> {
                 return Err(self.error("invalid number"));
             }
         }
+        // As serde_json does: a number too large for an f64 is out of range (`3e310728911537`).
+        // (Only long numbers or exponents can be; the text is ASCII digits and signs.)
+        let text = &self.input[start..self.pos];
+        if (text.len() > 308 || text.iter().any(|&b| matches!(b, b'e' | b'E')))
+            && std::str::from_utf8(text).ok().and_then(|t| t.parse::<f64>().ok()).is_none_or(f64::is_infinite)
+        {
+            return Err(self.error("number out of range"));
+        }
         Ok(Scalar { start, end: self.pos, escaped: false })
     }
 

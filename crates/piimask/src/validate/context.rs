@@ -486,8 +486,8 @@ const WORDS: &[(&str, Key)] = &[
     ("serial*", Key::Label),
     // Round-10 probe: serial numbers, timestamps, receipts, accounts, bank codes, articles,
     // meters and cases as chat in many languages labels them.
+    // (Not `sn` alone: it is Senegal's IBAN code, `… мій це SN04 YT05 …`.)
     ("s/n", Key::Label),
-    ("sn", Key::Label),
     ("seriennr", Key::Label),
     ("seriennr.", Key::Label),
     ("seriennummer", Key::Label),
@@ -525,6 +525,8 @@ const WORDS: &[(&str, Key)] = &[
     ("คำสั่งซื้อ", Key::Label),
     ("บัตรสมาชิก", Key::Label),
     ("영수증", Key::Label),
+    ("문의번호", Key::Label),
+    ("чек", Key::Label),
     ("계좌*", Key::Label),
     ("口座", Key::Label),
     ("帐号", Key::Label),
@@ -1603,7 +1605,10 @@ impl<'a> ContextProbe<'a> {
             return false;
         };
         // `after`: the text after the key word, whose sentence ends at a break (`arayın -
-        // 05/02/2024 tarihli …`: what follows the dash is another sentence's).
+        // 05/02/2024 tarihli …`: what follows the dash is another sentence's). A dot right
+        // after a short word is an abbreviation's (`тел. +7 …`), no break.
+        let abbreviation =
+            std::str::from_utf8(&self.hay[hit.start..hit.end]).is_ok_and(|w| w.chars().count() <= 4);
         let plain = |from: usize, to: usize, after: bool| {
             let mut at = from;
             while at < to {
@@ -1612,11 +1617,12 @@ impl<'a> ContextProbe<'a> {
                     return false;
                 }
                 let spaced = || self.hay.get(at + len).is_none_or(u8::is_ascii_whitespace);
+                let sentence_dot = c == '.' && !(at == from && abbreviation);
                 if c == '\n'
                     || c == '\r'
                     || (after
                         && (matches!(c, '|' | '—' | '–' | ';' | '!' | '?')
-                            || (matches!(c, '.' | '-') && spaced())))
+                            || ((sentence_dot || c == '-') && spaced())))
                 {
                     return true;
                 }
@@ -1647,7 +1653,11 @@ impl<'a> ContextProbe<'a> {
     /// decides; failing one, a phone word right after it.
     pub(crate) fn phone(&mut self) -> bool {
         match self.nearest_before() {
-            (Some(hit), _) => hit.key == Key::Phone && !self.modified_by_label(hit),
+            (Some(hit), _) if hit.key == Key::Phone => !self.modified_by_label(hit),
+            // A label with another number between names that number: a phone word after this
+            // one still decides (`order #27613 … | mujhe 7413551221 pe call karo`).
+            (Some(hit), _) if self.digit_between(hit.end, self.span.0) => self.key_after(Key::Phone),
+            (Some(_), _) => false,
             (None, _) => self.key_after(Key::Phone),
         }
     }
@@ -1719,9 +1729,15 @@ impl<'a> ContextProbe<'a> {
 
     /// Whether the nearest deciding key word before the chunk is a label or a code word
     /// (`order #76059294`), so that neither [`ContextProbe::phone`] nor
-    /// [`ContextProbe::ssn`] can answer yes.
+    /// [`ContextProbe::ssn`] can answer yes (with a number between, only when no phone word
+    /// follows: see [`ContextProbe::phone`]).
     pub(crate) fn other_key_decides(&mut self) -> bool {
-        matches!(self.nearest_before().0, Some(hit) if matches!(hit.key, Key::Label | Key::Code | Key::Card))
+        match self.nearest_before().0 {
+            Some(hit) if matches!(hit.key, Key::Label | Key::Code | Key::Card) => {
+                !self.digit_between(hit.end, self.span.0) || !self.key_after(Key::Phone)
+            }
+            _ => false,
+        }
     }
 
     /// Whether a label word right in front says the chunk is an identifier or a quantity,
@@ -2324,6 +2340,12 @@ mod tests {
         assert!(!phone("7413551221 pe call karo, 0612345678", "7413551221"), "the word introduces the next");
         assert!(!phone("7413551221 pe call karo ******5678", "7413551221"), "or a masked one");
         assert!(phone("7413551221 pe call karo | 0612345678", "7413551221"), "unless a break comes first");
+        assert!(!phone("4463366770; тел. 89574985617", "4463366770"), "an abbreviation's dot is no break");
+        assert!(phone("612345678 is my phone. 0698765432", "612345678"), "a sentence's dot is");
+        let label_named_another =
+            "mera order #27613 jo 6/4 ko kiya tha | mujhe 7413551221 pe call karo | details";
+        assert!(phone(label_named_another, "7413551221"), "a label that names another number");
+        assert!(!phone("mera order 7413551221 pe call karo", "7413551221"), "a label right before decides");
         assert!(phone("2129206291 numarasından arayın - 05/02/2024", "2129206291"), "a spaced dash breaks");
         assert!(!phone("2129206291 numarasından arayın-05/02/2024", "2129206291"), "a joining one does not");
         // Found by the fuzz smoke: a number masked with `,` (or `_`) after the phone word
