@@ -241,8 +241,10 @@ impl Masker {
     ///
     /// A masked value that touches another number changes that number's surroundings (its
     /// kept digits may join it, a label may unglue it), which can make it a value of its
-    /// own. So a line holding such a value is masked again as soon as its output is
-    /// complete, until nothing is left to find and masked text is a fixpoint. No value,
+    /// own; any masked value changes the words and digits a key word is read across. So a
+    /// line holding such a value is masked again as soon as its output is complete (one
+    /// with an untouching value only when a key word could now reach a number), until
+    /// nothing is left to find and masked text is a fixpoint. No value,
     /// chunk or context window crosses a line break, so a line can be re-masked on its own;
     /// each round masks at least one more digit, and `round` caps them to keep the work
     /// linear.
