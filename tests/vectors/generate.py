@@ -1157,6 +1157,14 @@ def gen_emails():
           ["write to ", ("email", "ab/cd=ef?gh@example.com"), " now"])
     V.add("email-link-query-value", "in a link's query string the address is the parameter's value after the last `=` that follows `?` or `&`",
           ["https://shop.example.com/unsubscribe?email=", ("email", "john.doe@example.com"), "&x=1"], flags={"loose"})
+    V.add("email-log-address-key", "a known address key and `=` before the address is no part of it, without a scheme too",
+          ["GET /track?id=7&email=", ("email", "john.w.smith@student.uni.edu"), " 200"], flags={"loose"})
+    V.add("email-log-address-key-first", "a log's `email=` key before the address",
+          ["ts=1700000000 email=", ("email", "ann@example.com"), " status=sent"], flags={"loose"})
+    V.add("email-other-key-stays", "`=` after a key that names no address stays in the local part (RFC 5322 atext)",
+          ["bounce ", ("email", "bounce-user=example.org@lists.example.com")])
+    V.add("email-one-letter-after-cjk", "a one-letter local part after CJK text is masked whole, and the masked text is no new address",
+          ["用户", ("email", "a@例子.广告")])
     V.add("email-next-sentence-other-alphabet", "a word in another alphabet right after the final dot starts the next sentence",
           ["напишіть ", ("email", "olena@example.com"), ".Дякую"])
     V.add("email-after-hebrew-prefix", "a Hebrew prefix glued with a hyphen ('to …') is not part of a Latin local part",
@@ -1485,6 +1493,18 @@ def gen_phones():
           [("phone", "0048 512 849 590"), " to mój numer zamówienia"])
     V.add("phone-label-after-my-number-for-pl", "'mój numer do zamówienia' is my number for the order: a phone",
           [("phone", "511 778 213"), " to mój numer do zamówienia"], flags={"loose"})
+    V.add("phone-after-reservation-number-pl", "a reservation label names its own number, not the phone after it",
+          ["numer rezerwacji 364759508, mój telefon ", ("phone", "512 849 590"), ""], flags={"loose"})
+    V.add("iban-lower-case-then-ssn", "a letter pair inside a lower-case IBAN starts no run that vetoes the SSN after it (leak oracle seed 77)",
+          [("iban", "ua18985858292om968934h81u88mw"), " mich ", ("ssn", "003 53 6173")], flags={"loose"})
+    V.add("phone-nanp-whole-with-trunk", "NANP written whole after its trunk 1 (area code and exchange start with 2-9)",
+          ["call ", ("phone", "12125551234"), " now"])
+    V.add("phone-nanp-whole-with-trunk-bare", "NANP written whole after its trunk 1, alone (REFERENCE §4: trunk prefix, contiguous)",
+          [("phone", "12345678900")])
+    V.add("phone-nanp-trunk-then-ten", "trunk 1 written apart from the ten digits",
+          ["mi número es ", ("phone", "1 2125551234")])
+    V.add("phone-plus-dotted-like-date", "after + and a country code, dotted pairs are the national number, not a date (New Caledonia)",
+          ["appelez le ", ("phone", "+687 20.12.34")])
     V.add("phone-key-word-cut-by-longer-no", "a key word that a longer one cut short still counts ('ring', not 'ring til')",
           ["ring tilbake på ", ("phone", "47770643"), ""])
     V.add("phone-label-after-other-word-en", "a word that is no link word between the number and a label after it",
@@ -1783,6 +1803,18 @@ def gen_negatives():
          "encontrei o registo número de seguimento 6011083947880829"),
         ("tracking-label-he", "a Luhn-valid 16-digit number after a Hebrew tracking label",
          "מה קורה עם מספר מעקב 5313295132316420?"),
+        ("nanp-exchange-1", "11 digits after a 1 whose exchange would start with 1: no NANP number", "ref 12121551234"),
+        ("vat-it", "an Italian VAT number (11 digits) after its label", "P.IVA 12345678903"),
+        ("reservation-pl", "a Polish reservation number after a call word",
+         "zadzwoń do mnie w sprawie: rezerwacja 364-759508"),
+        ("reservation-fr", "a French reservation number after a call word",
+         "appelez-moi pour la réservation 364 759 508"),
+        ("reservation-it", "an Italian reservation number after a call word",
+         "chiamami per la prenotazione 364759508"),
+        ("reservation-ru", "a Russian reservation number after a call word",
+         "перезвоните по бронированию 364759508"),
+        ("reservation-tr", "a Turkish reservation number after a call word",
+         "lütfen arayın rezervasyon 364759508"),
     ):
         # (`nonban`: an IBAN print form outside the registry; `context-card`: a Luhn-valid
         # number with a real IIN that a label before it decides is no card.)

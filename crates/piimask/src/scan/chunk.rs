@@ -433,6 +433,15 @@ impl<'h> Chunk<'h> {
             return;
         }
         let [a, b, c] = [&self.groups[next - 3], &self.groups[next - 2], &self.groups[next - 1]];
+        // Right after a `+` and a country code, the groups are the national number written
+        // with dots (`+687 20.12.34`, New Caledonia), whatever day and month they look like.
+        if next == 4
+            && self.plus.is_some()
+            && crate::validate::phone::country_code(self.groups[0].head())
+                .is_some_and(|(len, _)| len == self.groups[0].len)
+        {
+            return;
+        }
         let Some(sep) = b.joint.sep() else { return };
         let continues = |joint: Joint| joint.sep() == Some(sep);
         let after = self.groups.get(next);

@@ -526,6 +526,11 @@ impl<'d, 'h> Scanner<'d, 'h> {
                 self.veto = Some((start, end));
                 self.keys.exclude_labels_within((start, end));
             }
+            // A run read from a letter pair inside the span already vetoed (`om96…` in
+            // `ua18985858292om968934h81u88mw mich 003 53 6173`, where `mich` is no word for a
+            // lower-case code) is no IBAN either, and must not veto what follows that span.
+            Some(iban::Found::NotIban(start, _))
+                if self.veto.is_some_and(|(from, to)| (from..to).contains(&start)) => {}
             Some(iban::Found::Iban(start, end) | iban::Found::NotIban(start, end)) => {
                 self.veto = Some((start, end));
                 self.keys.exclude_labels_within((start, end));

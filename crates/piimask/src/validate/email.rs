@@ -85,7 +85,9 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
             if !is_local_char(char::from(b)) && char::from(b) != mask_char {
                 break;
             }
-            other_script |= b.is_ascii_alphanumeric();
+            // A mask character stands for a letter of the address, which may have been in
+            // another script than the text before it (`用户*@…` is `用户a@…` masked).
+            other_script |= b.is_ascii_alphanumeric() || char::from(b) == mask_char;
             chars += 1;
             if chars > MAX_LOCAL {
                 return None;
@@ -97,7 +99,9 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
         if !is_local_char(c) && c != mask_char {
             break;
         }
-        if c.is_alphanumeric() {
+        if c == mask_char {
+            other_script = true;
+        } else if c.is_alphanumeric() {
             let spaceless = is_spaceless_script(c);
             if spaceless && other_script {
                 break;
@@ -127,13 +131,14 @@ fn after_previous_domain(hay: &[u8], run: usize, at: usize) -> usize {
 /// Where the local part starts when the run before the `@` is a link's (it starts with
 /// the `//` after a scheme's `:`): after the last `=` that follows a `?` or `&` (a query
 /// value: `https://example.com/unsubscribe?email=john.doe@example.com`), else after the
-/// last `/` (`https://x.io/u/joe@x.io`). Any other run is returned as it is: `/`, `=`, `?`
-/// and `&` are local-part characters of their own (`ab/cd=ef?gh@example.com`), and
-/// without a scheme a link cannot be told from such an address.
+/// last `/` (`https://x.io/u/joe@x.io`). Any other run is returned as it is, unless a
+/// known address key starts it (see [`after_address_key`]): `/`, `=`, `?` and `&` are
+/// local-part characters of their own (`ab/cd=ef?gh@example.com`), and without a scheme a
+/// link cannot be told from such an address.
 fn link_value_start(hay: &[u8], run: usize, at: usize) -> usize {
     let local = &hay[run..at];
     if !(local.starts_with(b"//") && hay[..run].ends_with(b":")) {
-        return run;
+        return after_address_key(local).map_or(run, |value| run + value);
     }
     if let Some(equals) = memchr::memrchr(b'=', local)
         && memchr::memchr2(b'?', b'&', &local[..equals]).is_some()
@@ -141,6 +146,40 @@ fn link_value_start(hay: &[u8], run: usize, at: usize) -> usize {
         return run + equals + 1;
     }
     memchr::memrchr(b'/', local).map_or(run, |slash| run + slash + 1)
+}
+
+/// Keys whose value is an address, in query strings and logs without a scheme.
+const ADDRESS_KEYS: [&[u8]; 13] = [
+    b"email",
+    b"e-mail",
+    b"e_mail",
+    b"mail",
+    b"emailaddress",
+    b"email_address",
+    b"user",
+    b"username",
+    b"login",
+    b"recipient",
+    b"sender",
+    b"correo",
+    b"courriel",
+];
+/// Short address keys, taken only after `?`, `&` or `;`: at the start of a run, `cc=w2zw@y.de`
+/// is as likely one address (the leak oracle writes such local parts).
+const SHORT_ADDRESS_KEYS: [&[u8]; 4] = [b"to", b"from", b"cc", b"bcc"];
+
+/// Where the value starts when the run before the `@` holds a known address key and `=`,
+/// at its start or after `?`, `&` or `;` (`email=john@…`, `?to=john@…`,
+/// `ts=1700000000&email=john@…`): the key is no part of the address. Other `=` stay in the
+/// local part, where RFC 5322 allows them (`bounce-user=example.org@lists.example.com`).
+fn after_address_key(local: &[u8]) -> Option<usize> {
+    let equals = memchr::memrchr(b'=', local)?;
+    let separator = local[..equals].iter().rposition(|b| matches!(b, b'?' | b'&' | b';'));
+    let key = &local[separator.map_or(0, |at| at + 1)..equals];
+    let known = |keys: &[&[u8]]| keys.iter().any(|known| key.eq_ignore_ascii_case(known));
+    (equals + 1 < local.len()
+        && (known(&ADDRESS_KEYS) || (separator.is_some() && known(&SHORT_ADDRESS_KEYS))))
+    .then_some(equals + 1)
 }
 
 /// Where a local part in Latin letters starts after a Hebrew prefix written onto it (`ל-` "to",
@@ -398,11 +437,16 @@ mod tests {
             "a link's query value"
         );
         assert_eq!(email_in("https://t.co/track?id=7&to=ann@example.com"), Some("ann@example.com"));
+        assert_eq!(email_in("t.co/track?id=7&to=ann@example.com"), Some("ann@example.com"), "an address key");
         assert_eq!(
-            email_in("t.co/track?id=7&to=ann@example.com"),
-            Some("t.co/track?id=7&to=ann@example.com"),
+            email_in("t.co/track?id=7&x=ann@example.com"),
+            Some("t.co/track?id=7&x=ann@example.com"),
             "no scheme"
         );
+        assert_eq!(email_in("user=john@x.com"), Some("john@x.com"), "a log's key");
+        assert_eq!(email_in("ts=17&Email=k@x.com"), Some("k@x.com"));
+        assert_eq!(email_in("a&to=@x.com"), Some("a&to=@x.com"), "no value after the key");
+        assert_eq!(email_in("cc=w2zw@y.de"), Some("cc=w2zw@y.de"), "a short key only after ? & ;");
         assert_eq!(email_in("https://x.io/u/joe@x.io/orders"), Some("joe@x.io"));
         assert_eq!(email_in("ftp://admin@files.example.com"), Some("admin@files.example.com"));
         assert_eq!(email_in("https://x.io/@x.io"), None);

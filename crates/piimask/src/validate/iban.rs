@@ -383,7 +383,7 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
 /// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
 /// run, are a word of the sentence rather than a group of the IBAN: five letters or more
 /// (printed IBANs group by four), or lower-case letters after an upper-case country code
-/// (`GT51 3038 3099 0282 17 super 947-76-5013`). The run ends before it, so that a failing
+/// (`GT51 3038 3099 0282 17 super 947-76-5013`) unless digits follow them in the group. The run ends before it, so that a failing
 /// check never vetoes the values written after the word.
 fn is_word(text: &[u8], upper_code: bool) -> bool {
     let letters = text.iter().take_while(|b| b.is_ascii_alphabetic());
@@ -392,8 +392,10 @@ fn is_word(text: &[u8], upper_code: bool) -> bool {
         len += 1;
         lower |= b.is_ascii_lowercase();
     }
-    // Letters that run into an `@` are an email's local part, not a word of the sentence.
-    text.get(len) != Some(&b'@') && (len >= 5 || (upper_code && lower))
+    // Letters that run into an `@` are an email's local part, not a word of the sentence;
+    // short letters glued to digits are a group typed in lower case (`MC11 … 1000 h79`).
+    let glued_digit = text.get(len).is_some_and(u8::is_ascii_digit);
+    text.get(len) != Some(&b'@') && (len >= 5 || (upper_code && lower && !glued_digit))
 }
 
 /// The offset of a two-letter country code right before the check digits at `digit`:
@@ -480,6 +482,8 @@ mod tests {
         assert_eq!(find_in(text), Some(Found::Iban(0, text.len())));
         let text = "BI42 10000 10001 00003320451 81";
         assert_eq!(find_in(text), Some(Found::Iban(0, text.len())));
+        let text = "MC11 1273 9000 7000 1111 1000 h79";
+        assert_eq!(find_in(text), Some(Found::Iban(0, text.len())), "a lower-case group glued to digits");
     }
 
     #[test]

@@ -441,7 +441,7 @@ fn brazil_mobile(chunk: &Chunk<'_>, s: usize) -> Option<usize> {
 }
 
 /// Shapes after a NANP trunk `1` and a Russian-style trunk `8`.
-static TRUNK_1_SHAPES: &[&[usize]] = &[&[3, 3, 4], &[3, 7]];
+static TRUNK_1_SHAPES: &[&[usize]] = &[&[3, 3, 4], &[3, 7], &[10]];
 /// Freephone shapes after `1-800` outside NANP: MY `1-800-46-2787`, IL `1-800-21-72-13`,
 /// PH `1-800-10-820-1241` (the `800` is the first group of each).
 static TRUNK_1_800_SHAPES: &[&[usize]] = &[&[3, 2, 4], &[3, 2, 2, 2], &[3, 2, 3, 4]];
@@ -683,6 +683,14 @@ pub(crate) fn candidates(
     }
     if !first.paren && first.len == 11 && matches!(lead, [8, 9, ..] | [8, 7, 0..=7, ..]) {
         emit_national(s, out, context);
+    }
+    // NANP written whole after its trunk: `12125551234` (`1` + area code + exchange, both
+    // starting 2-9).
+    if !first.paren && first.len == 11 && matches!(lead, [1, 2..=9, ..]) {
+        let mut digits = [0u8; 5];
+        if first.decode(chunk.hay, &mut digits) == 5 && digits[4] >= 2 {
+            emit_national(s, out, context);
+        }
     }
 
     // 5. National without prefix, grouped like a phone number.
@@ -941,7 +949,9 @@ fn shaped_run(chunk: &Chunk<'_>, from: usize, shape: &[usize], after_trunk: bool
     let run = groups.get(from..from + shape.len())?;
     if !run.iter().zip(shape).all(|(g, &len)| g.len == len)
         || run.iter().enumerate().any(|(i, g)| g.paren && !(after_trunk && i == 0))
-        || !matches!(run[1].joint, Joint::Sep(_) | Joint::Spaced(_) | Joint::Adjacent)
+        || run
+            .get(1)
+            .is_some_and(|second| !matches!(second.joint, Joint::Sep(_) | Joint::Spaced(_) | Joint::Adjacent))
     {
         return None;
     }
