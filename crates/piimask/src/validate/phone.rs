@@ -943,7 +943,7 @@ fn inside_thousands(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
 /// Whether the groups from `from` have exactly the lengths of `shape`, read as one number
 /// (see `is_number_run`; the joint after the first group may differ from the others:
 /// `916 123-45-67`, `11 98765-4321`), and are not continued. Returns the last group. With
-/// `after_trunk`, the first group may be in parentheses.
+/// `after_trunk`, the first group may be in parentheses. A shape may be one group (`1 2125551234`).
 fn shaped_run(chunk: &Chunk<'_>, from: usize, shape: &[usize], after_trunk: bool) -> Option<usize> {
     let groups = chunk.groups();
     let run = groups.get(from..from + shape.len())?;
