@@ -1771,18 +1771,13 @@ impl<'a> ContextProbe<'a> {
     /// phone` stays a phone number). For phone readings, whose labels people also write
     /// after the number.
     pub(crate) fn labelled_either_side(&mut self) -> bool {
-        self.labelled() || self.label_after()
+        self.labelled() || self.labelled_after()
     }
 
     /// Whether a label after the chunk says it is an identifier (the second half of
-    /// [`ContextProbe::labelled_either_side`]), for a number the label in front of the chunk
-    /// does not name.
+    /// [`ContextProbe::labelled_either_side`]); alone, for a number the label in front of the
+    /// chunk does not name.
     pub(crate) fn labelled_after(&mut self) -> bool {
-        self.label_after()
-    }
-
-    /// The second half of [`ContextProbe::labelled_either_side`].
-    fn label_after(&mut self) -> bool {
         let end = self.span.1;
         // Most numbers are followed by punctuation or another word, or come after a phone
         // word: decided without searching the window after them. A phone word with another
@@ -1932,7 +1927,7 @@ impl<'a> ContextProbe<'a> {
             is_trailing_link_word(&self.hay[start..at])
         };
         while at < to {
-            // (A phone word here was checked to join the label: see `label_after`.)
+            // (A phone word here was checked to join the label: see `labelled_after`.)
             if let Some(number) = self.cursor.hits.iter().find(|h| {
                 matches!(h.key, Key::Number | Key::Phone | Key::Ssn) && h.start == at && h.end <= to
             }) {
