@@ -980,6 +980,22 @@ def gen_ibans():
           ["رقم", ("iban", "GB29 NWBK 6016 1331 9268 19"), "。"])
     V.add("iban-after-lower-case-word", "an upper-case code glued to a lower-case word starts a new word",
           ["iban", ("iban", "DE89370400440532013000")])
+    V.add("iban-code-dash", "an upper-case code and a dash before the check digits, as people copy it (php-iban examples)",
+          ["Please wire it to ", ("iban", "DE-89 3704 0044 0532 0130 00"), " today."])
+    V.add("iban-code-dot", "an upper-case code and a dot before the check digits, then dotted groups",
+          [("iban", "PL.46.1010.1010.0030.1422.3100.0000")])
+    V.add("iban-lower-code-space", "a lower-case code and a space before the check digits (DESIGN: any case)",
+          ["mon iban : ", ("iban", "de 89 3704 0044 0532 0130 00"), " merci"])
+    V.add("iban-mixed-code-space", "a mixed-case code and a space before compact digits",
+          ["račun ", ("iban", "Ba 393386902853445817")])
+    V.add("iban-lower-bank-code", "a bank code typed in lower case after an upper-case country code starts the BBAN",
+          ["IBAN ", ("iban", "GB29 nwbk 6016 1331 9268 19")])
+    V.add("iban-lower-check-letter", "Italy's check letter typed in lower case and apart (php-iban examples)",
+          ["Please wire it to ", ("iban", "IT 60 x 05428 11101 000000123456"), " today."])
+    V.add("iban-neg-lower-code-space-bad-check", "a lower-case word and a number that fail the check: no IBAN, and no veto "
+          "of the phone inside it", ["de 89 3704 0044 0532 0130 01"], flags={"loose"})
+    V.add("iban-neg-no-label", "`no` before a number is its label: never read as Norway's code in lower case "
+          "(a South African ID number passes Norway's check by chance)", ["ID no 570405 2687 920"], flags={"loose"})
     return V
 
 
@@ -1165,6 +1181,24 @@ def gen_emails():
           ["bounce ", ("email", "bounce-user=example.org@lists.example.com")])
     V.add("email-one-letter-after-cjk", "a one-letter local part after CJK text is masked whole, and the masked text is no new address",
           ["用户", ("email", "a@例子.广告")])
+    V.add("email-garbled-letter-domain", "one CJK character between Latin letters of a domain label is a garbled letter "
+          "(`ü` decoded in the wrong encoding; validator.js), not text after the address",
+          ["Mi correo es ", ("email", "hans@m端ller.com"), ", gracias."])
+    V.add("email-garbled-letter-local", "one CJK character right after a Latin letter of the local part is a garbled letter",
+          ["Schreib an ", ("email", "hans.m端ller@test.com"), " bitte"])
+    V.add("email-code-switch-word-before", "a CJK word of two characters or more before a Latin local part stays out of it",
+          ["请发到gmail邮箱", ("email", "john@gmail.com"), "谢谢"])
+    V.add("email-idn-label-a-label-length", "a label's 63-octet limit counts its A-label (Punycode): 40 Cyrillic "
+          "letters are 80 UTF-8 bytes but a 46-byte A-label (egulias)", ["пишіть ", ("email", "example@" + "ъ" * 40 + ".com")])
+    V.add("email-link-query-value-equals", "a query value may hold `=` itself: it starts after the first `=` after the last "
+          "`?` or `&` (a bounce address)", ["https://example.org/u?email=", ("email", "bounces+jan=example.com@mail.example.org")])
+    V.add("email-log-key-value-equals", "after a known address key, the value may hold `=`",
+          ["email=", ("email", "bounces+jan=example.com@mail.example.org"), " sent"])
+    V.add("email-link-long-path", "a link's path before the query may be longer than any local part",
+          ["https://example.com/some/long/path/to/unsubscribe/page/with/many/segments/here?email=",
+           ("email", "john.doe@example.com")])
+    V.add("email-quote-before-longest-local", "a 64-character local part after a quote (itself a local-part character) "
+          "is trimmed to its letters, not dropped", ["'", ("email", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklm@iana.org"), "'"])
     V.add("email-next-sentence-other-alphabet", "a word in another alphabet right after the final dot starts the next sentence",
           ["напишіть ", ("email", "olena@example.com"), ".Дякую"])
     V.add("email-after-hebrew-prefix", "a Hebrew prefix glued with a hyphen ('to …') is not part of a Latin local part",
@@ -1202,6 +1236,8 @@ def gen_emails():
         ("*@example.com", "already-masked-one-char", "masked one-character local part"),
         ("___@gmail.com", "no-letters-or-digits", "a local part without a letter or digit holds nothing to hide "
          "(found by fuzzing: style preserve left such an address to be found again)"),
+        ("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklmn@iana.org", "local-part-too-long",
+         "a local part of 65 characters is longer than RFC 5321 allows"),
     ]
     for value, slug, note in neg:
         for l in LANGS:
@@ -1749,6 +1785,19 @@ def gen_phones():
         V.add("phone-context-after-break-%s" % slug,
               "a phone word after the number, its sentence ended by a break before other digits",
               [before, ("phone", value), after], flags={"loose"})
+    # Fail closed: groups going on after a `+` number's longest reading of its country's
+    # lengths are masked with it while the whole has at most 15 digits (phony, probe 12a).
+    for slug, before, value, after in (
+        ("gt-fr", "Mon numéro de téléphone est le ", "+502 19 123 456 789", " merci"),
+        ("rs", "", "+381 60 123 456 7890", ""),
+        ("gb-two-digits", "call ", "+44 20 7946 0958 12", " now"),
+        ("pg-cjk-comma", "我的电话号码是 ", "+675 184 1234 5678", "，谢谢"),
+        ("ae-freephone", "رقم هاتفي ", "+971 800 12 345 6789", " شكرا"),
+    ):
+        V.add("phone-plus-runs-on-%s" % slug, "groups after the country's longest length are masked with the number",
+              [before, ("phone", value), after])
+    V.add("phone-plus-runs-on-not-time", "a time of day after the number is not one of its groups",
+          ["call ", ("phone", "+44 20 7946 0958"), " 12:30"], flags={"loose"})
     return V
 
 

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use arrayvec::ArrayVec;
 
 use super::chars::{
-    Class, Sep, char_before, classify, hebrew_prefix_before, is_boundary_letter, word_char_at,
+    Class, Sep, char_at, char_before, classify, hebrew_prefix_before, is_boundary_letter, word_char_at,
     word_char_before,
 };
 
@@ -497,12 +497,18 @@ fn is_compact_date(d: &[u8]) -> bool {
 }
 
 /// Whether the character at `at`, right after a group, ends the token the group is in:
-/// whitespace, a line break, a separator, or sentence punctuation. Anything else (a letter,
-/// `€`, `%`) glues the group into a word: `10h`, `24h`, `10€`.
+/// whitespace, a line break, a separator, or sentence punctuation, also the full-width and
+/// ideographic marks of Chinese and Japanese text and the Arabic comma and question mark
+/// (`+675 184 1234 5678，谢谢`). Anything else (a letter, `€`, `%`) glues the group into a
+/// word: `10h`, `24h`, `10€`.
 fn ends_token(hay: &[u8], at: usize) -> bool {
     let b = hay[at];
     matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'')
-        || matches!(classify(hay, at).0, Class::Sep(_))
+        || matches!(classify(hay, at).0, Class::Sep(_) | Class::Close)
+        || (b >= 0x80
+            && char_at(hay, at).is_some_and(|(c, _)| {
+                matches!(c, '，' | '。' | '、' | '！' | '？' | '：' | '；' | '」' | '』' | '】' | '،' | '؟')
+            }))
 }
 
 /// Whether a word touches the chunk starting at `at` (Hebrew prefix letters do not).

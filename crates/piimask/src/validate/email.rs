@@ -8,6 +8,10 @@ use crate::scan::chars::{
 };
 
 const MAX_LOCAL: usize = 64;
+/// How far back from an `@` the run of local-part characters is read: far enough for a
+/// link's path and query before the address (`https://…/unsubscribe?email=john@…`), whose
+/// value alone must then fit [`MAX_LOCAL`].
+const MAX_RUN: usize = 2048;
 const MAX_LABEL: usize = 63;
 const MAX_DOMAIN: usize = 253;
 const MAX_ADDRESS: usize = 254;
@@ -63,13 +67,18 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
     if start > run && is_masked_local_part(&hay[start..at], masked) {
         return None;
     }
+    // RFC 5321 counts 64 octets; counting characters keeps a long name in Thai or
+    // Devanagari (three bytes a letter) an address.
+    if hay[start..at].iter().filter(|&&b| b & 0xC0 != 0x80).count() > MAX_LOCAL {
+        return None;
+    }
     let end = domain_end(hay, at + 1)?;
     (end - start <= MAX_ADDRESS).then_some((start, end))
 }
 
 /// Walks back over local-part characters (and the mask character, so that masked local
-/// parts are seen whole), at most 64 characters (RFC 5321 counts 64 octets; counting
-/// characters keeps a long name in Thai or Devanagari, three bytes a letter, an address).
+/// parts are seen whole), at most [`MAX_RUN`] characters: a link or a key may come before
+/// the local part, which [`find`] then bounds to [`MAX_LOCAL`].
 /// Text in a script written without spaces does not run into an address whose letters are
 /// in another script (`邮箱是zhang.wei@qq.com`); punctuation belongs to no script
 /// (`亮.梁@gmail.com`).
@@ -89,7 +98,7 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
             // another script than the text before it (`用户*@…` is `用户a@…` masked).
             other_script |= b.is_ascii_alphanumeric() || char::from(b) == mask_char;
             chars += 1;
-            if chars > MAX_LOCAL {
+            if chars > MAX_RUN {
                 return None;
             }
             start -= 1;
@@ -103,18 +112,50 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
             other_script = true;
         } else if c.is_alphanumeric() {
             let spaceless = is_spaceless_script(c);
-            if spaceless && other_script {
+            if spaceless && other_script && !garbled_letter_before(hay, prev) {
                 break;
             }
             other_script |= !spaceless;
         }
         chars += 1;
-        if chars > MAX_LOCAL {
+        if chars > MAX_RUN {
             return None;
         }
         start = prev;
     }
     (start < at).then_some(start)
+}
+
+/// Whether the character of a spaceless script ending at `end` (already read) is one
+/// garbled letter of a Latin word, not text running into the address: an ASCII letter
+/// stands right before it (`hans.m端ller@…`: the `ü` of `müller` decoded in the wrong
+/// encoding). Code-switched text puts a word of two characters or more there (`gmail邮箱`).
+fn garbled_letter_before(hay: &[u8], end: usize) -> bool {
+    end.checked_sub(1).and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Where a domain label's garbled letters end: one or two characters of a spaceless script
+/// from `from`, between letters of the label's own `script` (`m端ller`: the `ü` of `müller`
+/// decoded in the wrong encoding), which stay in the label; `None` otherwise (text running
+/// on after the address: `qq.com谢谢`).
+fn garbled_letters_end(hay: &[u8], from: usize, script: u32) -> Option<usize> {
+    let mut pos = from;
+    for _ in 0..2 {
+        match char_at(hay, pos) {
+            Some((c, len)) if is_spaceless_script(c) => pos += len,
+            _ => break,
+        }
+    }
+    let (after, _) = char_at(hay, pos)?;
+    (pos > from
+        && label_script(after) == Some(script)
+        && label_script(hay_char(hay, from)?) == Some(SPACELESS))
+    .then_some(pos)
+}
+
+/// The character at `at`, if any.
+fn hay_char(hay: &[u8], at: usize) -> Option<char> {
+    char_at(hay, at).map(|(c, _)| c)
 }
 
 /// Where the local part starts when the run before the `@` starts right after another
@@ -129,8 +170,8 @@ fn after_previous_domain(hay: &[u8], run: usize, at: usize) -> usize {
 }
 
 /// Where the local part starts when the run before the `@` is a link's (it starts with
-/// the `//` after a scheme's `:`): after the last `=` that follows a `?` or `&` (a query
-/// value: `https://example.com/unsubscribe?email=john.doe@example.com`), else after the
+/// the `//` after a scheme's `:`): after the first `=` that follows the last `?` or `&` (a
+/// query value: `https://example.com/unsubscribe?email=john.doe@example.com`), else after the
 /// last `/` (`https://x.io/u/joe@x.io`). Any other run is returned as it is, unless a
 /// known address key starts it (see [`after_address_key`]): `/`, `=`, `?` and `&` are
 /// local-part characters of their own (`ab/cd=ef?gh@example.com`), and without a scheme a
@@ -140,10 +181,12 @@ fn link_value_start(hay: &[u8], run: usize, at: usize) -> usize {
     if !(local.starts_with(b"//") && hay[..run].ends_with(b":")) {
         return after_address_key(local).map_or(run, |value| run + value);
     }
-    if let Some(equals) = memchr::memrchr(b'=', local)
-        && memchr::memchr2(b'?', b'&', &local[..equals]).is_some()
+    // The value of the last parameter starts after its key's `=`; it may hold `=` itself
+    // (`?email=bounces+jan=example.com@mail.example.org`).
+    if let Some(separator) = memchr::memrchr2(b'?', b'&', local)
+        && let Some(equals) = memchr::memchr(b'=', &local[separator..])
     {
-        return run + equals + 1;
+        return run + separator + equals + 1;
     }
     memchr::memrchr(b'/', local).map_or(run, |slash| run + slash + 1)
 }
@@ -171,15 +214,28 @@ const SHORT_ADDRESS_KEYS: [&[u8]; 4] = [b"to", b"from", b"cc", b"bcc"];
 /// Where the value starts when the run before the `@` holds a known address key and `=`,
 /// at its start or after `?`, `&` or `;` (`email=john@…`, `?to=john@…`,
 /// `ts=1700000000&email=john@…`): the key is no part of the address. Other `=` stay in the
-/// local part, where RFC 5322 allows them (`bounce-user=example.org@lists.example.com`).
+/// local part, where RFC 5322 allows them (`bounce-user=example.org@lists.example.com`,
+/// `email=bounces+jan=example.com@…`).
 fn after_address_key(local: &[u8]) -> Option<usize> {
-    let equals = memchr::memrchr(b'=', local)?;
-    let separator = local[..equals].iter().rposition(|b| matches!(b, b'?' | b'&' | b';'));
-    let key = &local[separator.map_or(0, |at| at + 1)..equals];
-    let known = |keys: &[&[u8]]| keys.iter().any(|known| key.eq_ignore_ascii_case(known));
-    (equals + 1 < local.len()
-        && (known(&ADDRESS_KEYS) || (separator.is_some() && known(&SHORT_ADDRESS_KEYS))))
-    .then_some(equals + 1)
+    let is_separator = |b: &u8| matches!(b, b'?' | b'&' | b';');
+    // The value after a known key that starts after `separator` (or at the start) and
+    // ends at the `=` at `equals`.
+    let value_after = |separator: Option<usize>, equals: usize| {
+        let key = &local[separator.map_or(0, |at| at + 1)..equals];
+        let known = |keys: &[&[u8]]| keys.iter().any(|known| key.eq_ignore_ascii_case(known));
+        (equals + 1 < local.len()
+            && (known(&ADDRESS_KEYS) || (separator.is_some() && known(&SHORT_ADDRESS_KEYS))))
+        .then_some(equals + 1)
+    };
+    // The last parameter's key, whose value may hold `=` (`email=bounces+jan=example.com`);
+    // else the key before the last `=`, whose value may hold a separator (`email=a&b`).
+    let last_separator = local.iter().rposition(is_separator);
+    let from = last_separator.map_or(0, |at| at + 1);
+    let first_equals = memchr::memchr(b'=', &local[from..]).map(|equals| from + equals);
+    first_equals.and_then(|equals| value_after(last_separator, equals)).or_else(|| {
+        let equals = memchr::memrchr(b'=', local)?;
+        value_after(local[..equals].iter().rposition(is_separator), equals)
+    })
 }
 
 /// Where a local part in Latin letters starts after a Hebrew prefix written onto it (`ל-` "to",
@@ -249,7 +305,13 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
             if let Some(this) = label_script(c)
                 && *script.get_or_insert(this) != this
             {
-                break;
+                match script.and_then(|own| garbled_letters_end(hay, pos, own)) {
+                    Some(end) => {
+                        pos = end;
+                        continue;
+                    }
+                    None => break,
+                }
             }
             pos += len;
         }
@@ -300,11 +362,77 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
         return None;
     }
     let labels = &labels[..count];
-    let valid_labels =
-        labels.iter().all(|&(s, e)| e > s && e - s <= MAX_LABEL && hay[s] != b'-' && hay[e - 1] != b'-');
+    let valid_labels = labels
+        .iter()
+        .all(|&(s, e)| e > s && a_label_len(&hay[s..e]) <= MAX_LABEL && hay[s] != b'-' && hay[e - 1] != b'-');
     let end = labels[count - 1].1;
     (valid_labels && end - from <= MAX_DOMAIN).then_some(end)
 }
+
+/// The length of a domain label in the form DNS counts it, its A-label: the label itself
+/// when ASCII, else `xn--` and its Punycode (RFC 3492), whose length is computed here
+/// without writing it. 32 Cyrillic letters are 64 UTF-8 bytes but a 40-byte A-label.
+/// (IDNA's case folding before the encoding is not applied; it rarely changes the length.)
+fn a_label_len(label: &[u8]) -> usize {
+    if label.is_ascii() {
+        return label.len();
+    }
+    let Ok(text) = std::str::from_utf8(label) else { return usize::MAX };
+    // RFC 3492 §5's parameters.
+    const BASE: u64 = 36;
+    const T_MIN: u64 = 1;
+    const T_MAX: u64 = 26;
+    let adapt = |delta: u64, points: u64, first: bool| {
+        let mut delta = if first { delta / 700 } else { delta / 2 };
+        delta += delta / points;
+        let mut k = 0;
+        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+            delta /= BASE - T_MIN;
+            k += BASE;
+        }
+        k + (BASE - T_MIN + 1) * delta / (delta + 38)
+    };
+    let code_points = || text.chars().map(|c| u64::from(u32::from(c)));
+    let basic = code_points().filter(|&c| c < 0x80).count() as u64;
+    let total = code_points().count() as u64;
+    let mut len = 4 + basic + u64::from(basic > 0);
+    let (mut n, mut delta, mut bias, mut handled) = (0x80u64, 0u64, 72u64, basic);
+    // Each round inserts the smallest code point not yet handled (a label holds at most
+    // 253 bytes, so this stays small).
+    while handled < total {
+        let Some(next) = code_points().filter(|&c| c >= n).min() else { break };
+        delta += (next - n) * (handled + 1);
+        n = next;
+        for c in code_points() {
+            if c < n {
+                delta += 1;
+            }
+            if c == n {
+                // One variable-length integer: a digit per threshold passed, and the last.
+                let (mut q, mut k) = (delta, BASE);
+                loop {
+                    let t = k.saturating_sub(bias).clamp(T_MIN, T_MAX);
+                    if q < t {
+                        break;
+                    }
+                    len += 1;
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                len += 1;
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta += 1;
+        n += 1;
+    }
+    usize::try_from(len).unwrap_or(usize::MAX)
+}
+
+/// [`label_script`]'s one group for the scripts written without spaces.
+const SPACELESS: u32 = u32::MAX;
 
 /// The script a domain label's character belongs to, coarsely: Latin, Greek, Cyrillic,
 /// the scripts written without spaces (one group: a Japanese label mixes kanji and kana),
@@ -314,7 +442,6 @@ fn label_script(c: char) -> Option<u32> {
     if c.is_ascii_digit() || c == '-' || is_combining_mark(c) {
         return None;
     }
-    const SPACELESS: u32 = u32::MAX;
     Some(match c as u32 {
         _ if is_spaceless_script(c) => SPACELESS,
         0..=0x24F | 0x1E00..=0x1EFF => 0,
@@ -390,6 +517,34 @@ mod tests {
     fn email_in(text: &str) -> Option<&str> {
         let at = text.find('@')?;
         find(text.as_bytes(), at, MASKED).map(|(s, e)| &text[s..e])
+    }
+
+    #[test]
+    fn a_label_lengths_are_the_punycode_lengths() {
+        // Lengths of `xn--` + Python's `str.encode("punycode")` (RFC 3492).
+        let cases = [
+            ("example", 7),
+            ("пример", 12),
+            ("укр", 9),
+            ("müller", 13),
+            ("例子", 11),
+            ("广告", 10),
+            ("vermögensberatung", 24),
+            ("ἀρχαῖα", 20),
+            ("ab葉cd", 13),
+        ];
+        for (label, len) in cases {
+            assert_eq!(a_label_len(label.as_bytes()), len, "{label}");
+        }
+        assert_eq!(a_label_len("ъ".repeat(32).as_bytes()), 38);
+        assert_eq!(a_label_len("ъ".repeat(40).as_bytes()), 46);
+        // 32 Cyrillic letters (64 UTF-8 bytes) make a valid label; a label whose A-label is
+        // too long does not (30 scattered ideographs, 90 UTF-8 bytes, make a 94-byte A-label).
+        let cyrillic = format!("a@{}.com", "ъ".repeat(40));
+        assert_eq!(email_in(&cyrillic), Some(cyrillic.as_str()));
+        let ideographs: String = (0..30).filter_map(|i| char::from_u32(0x4E00 + i * 397)).collect();
+        assert_eq!(a_label_len(ideographs.as_bytes()), 94);
+        assert_eq!(email_in(&format!("a@{ideographs}.com")), None);
     }
 
     #[test]

@@ -239,10 +239,12 @@ pub(crate) enum Found {
 /// Looks for an IBAN whose check digits start at `digit` (the first digit of a chunk).
 pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     // Quick exit: a country code ends in an ASCII letter right before the check digits, or
-    // in an upper-case letter and one space (`SV 62`, or a Unicode space).
+    // in a letter and one space (`SV 62`, `de 89`, or a Unicode space), or in an upper-case
+    // letter and a dash or dot (`DE-89`, `AO.06`).
     match digit.checked_sub(1).map(|at| hay[at]) {
         Some(b) if b.is_ascii_alphabetic() || b >= 0x80 => {}
-        Some(b' ' | b'\t') if digit >= 2 && hay[digit - 2].is_ascii_uppercase() => {}
+        Some(b' ' | b'\t') if two_letters_before(hay, digit - 1, false) => {}
+        Some(b'-' | b'.') if two_letters_before(hay, digit - 1, true) => {}
         _ => return None,
     }
     // The check digits are two digits: a letter right after the first ends it here
@@ -250,7 +252,7 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     if hay[digit].is_ascii_digit() && hay.get(digit + 1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let start = country_code_before(hay, digit)?;
+    let (start, form) = country_code_before(hay, digit)?;
     let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
     if !has_formats(cc) {
         return printed_shape(hay, start, digit);
@@ -273,7 +275,7 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         let c = match class {
             Class::Digit(value) => b'0' + value,
             _ if hay[pos].is_ascii_alphabetic() => {
-                if after_separator && is_word(&hay[pos..], upper_code) {
+                if after_separator && is_word(&hay[pos..], upper_code, count == 4) {
                     break;
                 }
                 hay[pos].to_ascii_uppercase()
@@ -337,9 +339,30 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         let end = ends[len - 1].0;
         let check = u32::from(iban[2] - b'0') * 10 + u32::from(iban[3] - b'0');
         let valid = (2..=98).contains(&check) && mod97(iban) == 1;
-        return Some(if valid { Found::Iban(start, end) } else { Found::NotIban(start, end) });
+        // A word and a number that fail the check (`no 12…`, `de 89…`) are no known non-IBAN:
+        // they veto nothing.
+        return match (valid, form) {
+            (true, _) => Some(Found::Iban(start, end)),
+            (false, CodeForm::LowerSpaced) => None,
+            (false, _) => Some(Found::NotIban(start, end)),
+        };
     }
     printed_shape(hay, start, digit)
+}
+
+/// Whether two ASCII letters end right before the separator at `sep`, upper case (`SV 62`,
+/// `DE-89`) or, unless `upper_only`, a word of their own (`de 89`). A quick test before the
+/// full look of [`country_code_before`], which turns away the common cases at once: the end
+/// of a word (`number 1465…`, `ORD-2025-…`), a single letter (`#A-54033`).
+fn two_letters_before(hay: &[u8], sep: usize, upper_only: bool) -> bool {
+    let byte = |back: usize| sep.checked_sub(back).and_then(|at| hay.get(at)).copied();
+    let letter = |back: usize| byte(back).is_some_and(|b| b.is_ascii_alphabetic());
+    let upper = |back: usize| byte(back).is_some_and(|b| b.is_ascii_uppercase());
+    if upper(2) && upper(1) {
+        // (Not the end of an upper-case word: `ORD-2025-…`.)
+        return !upper(3);
+    }
+    !upper_only && letter(2) && letter(1) && !letter(3)
 }
 
 /// An IBAN's print form that fits no registry entry (a country without IBANs, a mistyped
@@ -383,9 +406,11 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
 /// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
 /// run, are a word of the sentence rather than a group of the IBAN: five letters or more
 /// (printed IBANs group by four), or lower-case letters after an upper-case country code
-/// (`GT51 3038 3099 0282 17 super 947-76-5013`) unless digits follow them in the group. The
-/// run ends before it, so that a failing check never vetoes the values written after the word.
-fn is_word(text: &[u8], upper_code: bool) -> bool {
+/// (`GT51 3038 3099 0282 17 super 947-76-5013`) unless digits follow them in the group or
+/// they start the BBAN (a bank code or check letter typed in lower case: `GB29 nwbk 6016 …`,
+/// `IT 60 x 05428 …`). The run ends before it, so that a failing check never vetoes the
+/// values written after the word.
+fn is_word(text: &[u8], upper_code: bool, bban_start: bool) -> bool {
     let letters = text.iter().take_while(|b| b.is_ascii_alphabetic());
     let (mut len, mut lower) = (0, false);
     for b in letters {
@@ -395,15 +420,27 @@ fn is_word(text: &[u8], upper_code: bool) -> bool {
     // Letters that run into an `@` are an email's local part, not a word of the sentence;
     // short letters glued to digits are a group typed in lower case (`MC11 … 1000 h79`).
     let glued_digit = text.get(len).is_some_and(u8::is_ascii_digit);
-    text.get(len) != Some(&b'@') && (len >= 5 || (upper_code && lower && !glued_digit))
+    text.get(len) != Some(&b'@') && (len >= 5 || (upper_code && lower && !glued_digit && !bban_start))
 }
 
-/// The offset of a two-letter country code right before the check digits at `digit`:
-/// `DE89…`, `de89…`, or an upper-case code and one space, `SV 62…`. The code must not
-/// follow a letter (it may follow a digit: `…0316NL85ABNA…`; the checks are strong enough),
-/// except that an upper-case code may follow a letter of another case or script, which
-/// starts a new word (`ibanDE89…`, `رقمGB74 …`).
-fn country_code_before(hay: &[u8], digit: usize) -> Option<usize> {
+/// How a country code stands before the check digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CodeForm {
+    /// Glued to them (`DE89`, `de89`), or upper case and a space, dash or dot between
+    /// (`SV 62`, `DE-89`, `AO.06`).
+    Printed,
+    /// A code in lower or mixed case and a space (`de 89`, `Ba 39`): also a word of the
+    /// sentence before a number, so it counts only when the check passes.
+    LowerSpaced,
+}
+
+/// The offset of a two-letter country code right before the check digits at `digit`, and
+/// how it stands there: `DE89…`, `de89…`, a code and one space, `SV 62…`, `de 89…`, or an
+/// upper-case code and a dash or dot, `DE-89…`, `AO.0600…` (as people copy them). The code
+/// must not follow a letter (it may follow a digit: `…0316NL85ABNA…`; the checks are strong
+/// enough), except that an upper-case code may follow a letter of another case or script,
+/// which starts a new word (`ibanDE89…`, `رقمGB74 …`).
+fn country_code_before(hay: &[u8], digit: usize) -> Option<(usize, CodeForm)> {
     let letters_at = |at: usize, upper_only: bool| {
         let ok = |b: u8| if upper_only { b.is_ascii_uppercase() } else { b.is_ascii_alphabetic() };
         let upper = hay.get(at..at + 2).is_some_and(|code| code.iter().all(u8::is_ascii_uppercase));
@@ -414,13 +451,22 @@ fn country_code_before(hay: &[u8], digit: usize) -> Option<usize> {
                 .is_some_and(|(c, _)| is_boundary_letter(c) && (!upper || c.is_ascii_uppercase()))
     };
     if digit >= 2 && letters_at(digit - 2, false) {
-        return Some(digit - 2);
+        return Some((digit - 2, CodeForm::Printed));
     }
     let (_, sep) = char_before(hay, digit)?;
-    if classify(hay, sep).0 == Class::Sep(Sep::Space) && sep >= 2 && letters_at(sep - 2, true) {
-        return Some(sep - 2);
+    let code = sep.checked_sub(2)?;
+    match classify(hay, sep).0 {
+        Class::Sep(Sep::Space) if letters_at(code, true) => Some((code, CodeForm::Printed)),
+        // Not `no` (`ID no 570405 2687 920`): the label of many numbers, and Norway's IBAN so
+        // short that one such number in 97 passes its check.
+        Class::Sep(Sep::Space) if letters_at(code, false) && !hay[code..sep].eq_ignore_ascii_case(b"no") => {
+            Some((code, CodeForm::LowerSpaced))
+        }
+        Class::Sep(Sep::Dash | Sep::Dot) if hay[sep] < 0x80 && letters_at(code, true) => {
+            Some((code, CodeForm::Printed))
+        }
+        _ => None,
     }
-    None
 }
 
 #[cfg(test)]

@@ -514,9 +514,24 @@ pub(crate) fn candidates(
             country_code(&values[..d.len])
                 .is_some_and(|(code_len, lengths)| lengths.contains(&(d.len - code_len)))
         };
-        let any_fits = ends.iter().any(|(e, d)| shaped(d) && fits(d) && chunk.ends_clean(*e));
+        let longest_fit =
+            ends.iter().filter(|(e, d)| shaped(d) && fits(d) && chunk.ends_clean(*e)).map(|&(e, _)| e).max();
+        let any_fits = longest_fit.is_some();
+        // Fail closed: groups that go on the same way after the longest fitting reading, to
+        // the chunk's end, are read with it while the whole is still shaped like a phone
+        // number (`+381 60 123 456 7890`, `+44 20 7946 0958 12`); they would be left visible
+        // after the masked part. Not an amount or a time of day (a count before a word is
+        // masked with it: `+502 19 123 456 789 merci`).
+        let run_on = longest_fit.and_then(|fit| {
+            let &(last, d) = ends.last()?;
+            let next = groups.get(fit + 1)?;
+            let goes_on = chunk.continued_after(fit, groups[fit].joint)
+                && !amount_after(chunk, fit + 1)
+                && !(chunk.is_last(fit + 1) && is_hour_of_time(chunk.hay, next));
+            (last > fit && chunk.is_last(last) && shaped(&d) && goes_on).then_some(last)
+        });
         for (e, d) in ends {
-            if shaped(d) && (!any_fits || fits(d)) {
+            if shaped(d) && (!any_fits || fits(d) || run_on == Some(*e)) {
                 emit(plus, *e, out);
             }
         }
