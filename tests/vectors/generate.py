@@ -992,6 +992,12 @@ def gen_ibans():
           ["IBAN ", ("iban", "GB29 nwbk 6016 1331 9268 19")])
     V.add("iban-lower-check-letter", "Italy's check letter typed in lower case and apart (php-iban examples)",
           ["Please wire it to ", ("iban", "IT 60 x 05428 11101 000000123456"), " today."])
+    V.add("iban-capital-letters-group", "a group of five capitals or more at the end of the run is part of an alphanumeric "
+          "BBAN (php-iban examples)", ["Bitte auf ", ("iban", "AL 4920 5110 1427 3430 CLTJCLALLA"), ", danke!"])
+    V.add("iban-capital-letters-glued-digits", "capitals glued to digits are a group of the BBAN",
+          ["Please wire it to ", ("iban", "MT84 MALT 01100 0012345 MTLCAST001S"), " today."])
+    V.add("iban-neg-capital-word-between-numbers", "a word in capitals with a number after it ends the run: the failing "
+          "check vetoes nothing after it", ["GT51 3038 3099 0282 17 SUPER ", ("ssn", "947-76-5013")], flags={"loose"})
     V.add("iban-neg-lower-code-space-bad-check", "a lower-case word and a number that fail the check: no IBAN, and no veto "
           "of the phone inside it", ["de 89 3704 0044 0532 0130 01"], flags={"loose"})
     V.add("iban-neg-no-label", "`no` before a number is its label: never read as Norway's code in lower case "
@@ -1186,6 +1192,8 @@ def gen_emails():
           ["Mi correo es ", ("email", "hans@m端ller.com"), ", gracias."])
     V.add("email-garbled-letter-local", "one CJK character right after a Latin letter of the local part is a garbled letter",
           ["Schreib an ", ("email", "hans.m端ller@test.com"), " bitte"])
+    V.add("email-cjk-letter-starts-local", "one CJK character starting a word, then Latin letters, is the local part's "
+          "first letter (a surname: `葉jeff`, python-email-validator)", ["Write to ", ("email", "葉jeff@example.com"), " today"])
     V.add("email-code-switch-word-before", "a CJK word of two characters or more before a Latin local part stays out of it",
           ["请发到gmail邮箱", ("email", "john@gmail.com"), "谢谢"])
     V.add("email-idn-label-a-label-length", "a label's 63-octet limit counts its A-label (Punycode): 40 Cyrillic "

@@ -97,20 +97,27 @@ impl FuzzInput for JsonlInput {
             check_record(&masker, &mut records, self.fields.is_empty(), record, outcome, &out)?;
             joined.push(b'\n');
         }
-        // The CLI's block processing gives the same records (with the input's line ends).
+        // The CLI's block processing gives the same records, with the input's line ends: to
+        // compare, each `\r\n` becomes `\n` and a last line without one gets a `\n`, as the
+        // records joined above (split as the CLI splits them, so they lost that `\r`; any other
+        // `\r` is content: `costs \r\r\n` is the record `costs \r`, and a last `…\r` the
+        // record `…\r`; found by the fuzz smoke).
         let block = Block { bytes: self.text.clone(), first_line: 1, ..Block::default() };
         let processed = process(&mut RecordMasker::new(masker, paths), &block, Mode::Mask, false, Vec::new());
         let normalised = |bytes: &[u8]| -> Vec<u8> {
-            let text = bytes.strip_suffix(b"\n").unwrap_or(bytes);
-            text.split(|&b| b == b'\n')
-                .flat_map(|line| line.strip_suffix(b"\r").unwrap_or(line).iter().copied().chain([b'\n']))
-                .collect()
+            let mut out = Vec::with_capacity(bytes.len() + 1);
+            for (i, &b) in bytes.iter().enumerate() {
+                if !(b == b'\r' && bytes.get(i + 1) == Some(&b'\n')) {
+                    out.push(b);
+                }
+            }
+            if !out.ends_with(b"\n") {
+                out.push(b'\n');
+            }
+            out
         };
         if !self.text.is_empty() {
-            ensure!(
-                normalised(&processed.out) == normalised(&joined),
-                "block processing differs from record masking"
-            );
+            ensure!(normalised(&processed.out) == joined, "block processing differs from record masking");
         }
         Ok(())
     }

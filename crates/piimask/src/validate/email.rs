@@ -112,7 +112,7 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
             other_script = true;
         } else if c.is_alphanumeric() {
             let spaceless = is_spaceless_script(c);
-            if spaceless && other_script && !garbled_letter_before(hay, prev) {
+            if spaceless && other_script && !lone_letter_of_address(hay, prev) {
                 break;
             }
             other_script |= !spaceless;
@@ -126,12 +126,15 @@ fn local_run_start(hay: &[u8], at: usize, mask_char: char) -> Option<usize> {
     (start < at).then_some(start)
 }
 
-/// Whether the character of a spaceless script ending at `end` (already read) is one
-/// garbled letter of a Latin word, not text running into the address: an ASCII letter
-/// stands right before it (`hans.m端ller@…`: the `ü` of `müller` decoded in the wrong
-/// encoding). Code-switched text puts a word of two characters or more there (`gmail邮箱`).
-fn garbled_letter_before(hay: &[u8], end: usize) -> bool {
-    end.checked_sub(1).and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphabetic)
+/// Whether the character of a spaceless script starting at `at`, right before letters of
+/// another script in the local part, is one letter of the address rather than text running
+/// into it: it stands alone, after an ASCII letter (`hans.m端ller@…`: the `ü` of `müller`
+/// decoded in the wrong encoding) or at the start of a word (`葉jeff@…`: a surname). Text
+/// running into an address puts two such characters or more there (`邮箱是zhang.wei@…`,
+/// `gmail邮箱john@…`).
+fn lone_letter_of_address(hay: &[u8], at: usize) -> bool {
+    char_before(hay, at)
+        .is_none_or(|(c, _)| c.is_ascii_alphabetic() || !(c.is_alphanumeric() || is_combining_mark(c)))
 }
 
 /// Where a domain label's garbled letters end: one or two characters of a spaceless script

@@ -405,7 +405,9 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
 
 /// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
 /// run, are a word of the sentence rather than a group of the IBAN: five letters or more
-/// (printed IBANs group by four), or lower-case letters after an upper-case country code
+/// (printed IBANs group by four) unless in capitals after a capital code and not followed by
+/// another group, or lower-case
+/// letters after an upper-case country code
 /// (`GT51 3038 3099 0282 17 super 947-76-5013`) unless digits follow them in the group or
 /// they start the BBAN (a bank code or check letter typed in lower case: `GB29 nwbk 6016 …`,
 /// `IT 60 x 05428 …`). The run ends before it, so that a failing check never vetoes the
@@ -420,7 +422,16 @@ fn is_word(text: &[u8], upper_code: bool, bban_start: bool) -> bool {
     // Letters that run into an `@` are an email's local part, not a word of the sentence;
     // short letters glued to digits are a group typed in lower case (`MC11 … 1000 h79`).
     let glued_digit = text.get(len).is_some_and(u8::is_ascii_digit);
-    text.get(len) != Some(&b'@') && (len >= 5 || (upper_code && lower && !glued_digit && !bban_start))
+    // Five letters or more in capitals after a capital code are an alphanumeric BBAN part
+    // when digits follow them in the group or no group of digits or capitals follows
+    // (`MT84 MALT 01100 0012345 MTLCAST001S`, `AL49 2051 1014 2734 30 CLTJCLALLA`); a word
+    // in capitals between numbers stays a word, so that a failing check vetoes nothing
+    // after it (`GT51 3038 3099 0282 17 SUPER 947-76-5013`).
+    let group_follows = matches!(text.get(len), Some(b' ' | b'-' | b'.'))
+        && text.get(len + 1).is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    let bban_capitals = upper_code && !lower && (glued_digit || !group_follows);
+    let long_word = len >= 5 && !bban_capitals;
+    text.get(len) != Some(&b'@') && (long_word || (upper_code && lower && !glued_digit && !bban_start))
 }
 
 /// How a country code stands before the check digits.
