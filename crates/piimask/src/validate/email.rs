@@ -150,15 +150,7 @@ fn garbled_letters_end(hay: &[u8], from: usize, script: u32) -> Option<usize> {
         }
     }
     let (after, _) = char_at(hay, pos)?;
-    (pos > from
-        && label_script(after) == Some(script)
-        && label_script(hay_char(hay, from)?) == Some(SPACELESS))
-    .then_some(pos)
-}
-
-/// The character at `at`, if any.
-fn hay_char(hay: &[u8], at: usize) -> Option<char> {
-    char_at(hay, at).map(|(c, _)| c)
+    (pos > from && label_script(after) == Some(script)).then_some(pos)
 }
 
 /// Where the local part starts when the run before the `@` starts right after another
@@ -434,9 +426,6 @@ fn a_label_len(label: &[u8]) -> usize {
     usize::try_from(len).unwrap_or(usize::MAX)
 }
 
-/// [`label_script`]'s one group for the scripts written without spaces.
-const SPACELESS: u32 = u32::MAX;
-
 /// The script a domain label's character belongs to, coarsely: Latin, Greek, Cyrillic,
 /// the scripts written without spaces (one group: a Japanese label mixes kanji and kana),
 /// or else the 128-character block; `None` for what any label may hold (digits, `-`,
@@ -445,6 +434,7 @@ fn label_script(c: char) -> Option<u32> {
     if c.is_ascii_digit() || c == '-' || is_combining_mark(c) {
         return None;
     }
+    const SPACELESS: u32 = u32::MAX;
     Some(match c as u32 {
         _ if is_spaceless_script(c) => SPACELESS,
         0..=0x24F | 0x1E00..=0x1EFF => 0,

@@ -405,13 +405,12 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
 
 /// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
 /// run, are a word of the sentence rather than a group of the IBAN: five letters or more
-/// (printed IBANs group by four) unless in capitals after a capital code and not followed by
-/// another group, or lower-case
-/// letters after an upper-case country code
-/// (`GT51 3038 3099 0282 17 super 947-76-5013`) unless digits follow them in the group or
-/// they start the BBAN (a bank code or check letter typed in lower case: `GB29 nwbk 6016 …`,
-/// `IT 60 x 05428 …`). The run ends before it, so that a failing check never vetoes the
-/// values written after the word.
+/// (printed IBANs group by four) unless in capitals after a capital code and not followed
+/// by another group, or lower-case letters after an upper-case country code (`GT51 3038
+/// 3099 0282 17 super 947-76-5013`) unless digits follow them in the group or they start
+/// the BBAN (a bank code or check letter typed in lower case: `GB29 nwbk 6016 …`, `IT 60 x
+/// 05428 …`). The run ends before it, so that a failing check never vetoes the values
+/// written after the word.
 fn is_word(text: &[u8], upper_code: bool, bban_start: bool) -> bool {
     let letters = text.iter().take_while(|b| b.is_ascii_alphabetic());
     let (mut len, mut lower) = (0, false);
