@@ -1196,6 +1196,9 @@ def gen_emails():
           "first letter (a surname: `葉jeff`, python-email-validator)", ["Write to ", ("email", "葉jeff@example.com"), " today"])
     V.add("email-code-switch-word-before", "a CJK word of two characters or more before a Latin local part stays out of it",
           ["请发到gmail邮箱", ("email", "john@gmail.com"), "谢谢"])
+    V.add("email-persian-letters-in-label", "Persian `ک` and `ی` belong to the Arabic script of the label "
+          "(the IDN TLD `.ایران`)", ["ایمیل من ", ("email", "ali@example.ایران"), " است"])
+    V.add("email-persian-domain-label", "a domain label in Persian letters", ["write ", ("email", "ali@کتاب.com")])
     V.add("email-idn-label-a-label-length", "a label's 63-octet limit counts its A-label (Punycode): 40 Cyrillic "
           "letters are 80 UTF-8 bytes but a 46-byte A-label (egulias)", ["пишіть ", ("email", "example@" + "ъ" * 40 + ".com")])
     V.add("email-link-query-value-equals", "a query value may hold `=` itself: it starts after the first `=` after the last "
@@ -1479,6 +1482,9 @@ def gen_phones():
           ["Rappelez-moi au ", ("phone", "06 12 34 56 78"), " 18:45 svp"], flags={"loose"})
     V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
           "does not continue it", ["I rang ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
+    V.add("phone-then-count-fr", "a count before `fois` (times) stays out of the number, though 13 digits with "
+          "it would read as a long trunk number", ["j'ai appelé le ", ("phone", "01 23 45 67 89"), " 12 fois"],
+          flags={"loose"})
     V.add("phone-then-count-in", "a count after a grouped Indian mobile is not read into it",
           ["call ", ("phone", "98765 84188"), " 10 baje ke baad"], flags={"loose"})
     V.add("phone-hebrew-prefix-hyphen", "Hebrew prefix letters joined by a hyphen do not glue the number into a word",
@@ -1806,6 +1812,30 @@ def gen_phones():
               [before, ("phone", value), after])
     V.add("phone-plus-runs-on-not-time", "a time of day after the number is not one of its groups",
           ["call ", ("phone", "+44 20 7946 0958"), " 12:30"], flags={"loose"})
+    # Faker's multi-locale formats (probe 13): Austrian numbers of up to 13 digits after the
+    # trunk, a whole number in parentheses, Danish pairs starting with 1, a closing quote.
+    for slug, before, value, after in (
+        ("at-5-5-3-word", "Okay, ", "05255 07845 322", " habe ich notiert."),
+        ("at-5-5-3", "", "05255 07845 322", ""),
+        ("at-slash", "Rufen Sie mich unter ", "02195/70829522", " an."),
+        ("de-long", "bis morgen: ", "0228 99 1234 5678", ""),
+    ):
+        V.add("phone-trunk-long-%s" % slug, "13 or 14 digits with a trunk, grouped, the whole chunk "
+              "(REFERENCE §4: DE 5-15 after the trunk; Austria up to 13)", [before, ("phone", value), after])
+    V.add("phone-trunk-long-not-imei", "an IMEI written 2-6-6-1 is no 14-digit phone number followed by one digit",
+          ["IMEI ", "01-752999-692267-9", " ok"], flags={"loose"})
+    V.add("phone-trunk-long-not-two-numbers", "a spaced slash between two numbers joins no 13-digit number",
+          ["contacts: ", ("phone", "055-954-0569"), " / 690096745"], flags={"loose"})
+    V.add("phone-plus-whole-in-parentheses", "a whole `+` number in parentheses is masked without them",
+          ["contacto (", ("phone", "+14257298400"), ") o email"])
+    V.add("phone-pairs-leading-one", "eight digits in pairs starting with 1 (Denmark, Norway): shape decides",
+          ["Ring til ", ("phone", "16 99 74 67"), " i morgen"])
+    for slug, before, value, after in (
+        ("guillemets", "«", "2615 4353", "»"),
+        ("curly", "“", "2615 4353", "”"),
+    ):
+        V.add("phone-closing-quote-%s" % slug, "a closing quote ends the number like `\"` does: twelve digits in "
+              "fours are no eight-digit phone", [before, value + " 5300", after], flags={"loose"})
     return V
 
 

@@ -497,17 +497,40 @@ fn is_compact_date(d: &[u8]) -> bool {
 }
 
 /// Whether the character at `at`, right after a group, ends the token the group is in:
-/// whitespace, a line break, a separator, or sentence punctuation, also the full-width and
-/// ideographic marks of Chinese and Japanese text and the Arabic comma and question mark
-/// (`+675 184 1234 5678，谢谢`). Anything else (a letter, `€`, `%`) glues the group into a
-/// word: `10h`, `24h`, `10€`.
+/// whitespace, a line break, a separator, sentence punctuation or a closing quote (`»`,
+/// `”`, `>`), also the full-width and ideographic marks of Chinese and Japanese text and
+/// the Arabic comma and question mark (`+675 184 1234 5678，谢谢`). Anything else (a
+/// letter, `€`, `%`) glues the group into a word: `10h`, `24h`, `10€`.
 fn ends_token(hay: &[u8], at: usize) -> bool {
     let b = hay[at];
-    matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'')
+    matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'' | b'>')
         || matches!(classify(hay, at).0, Class::Sep(_) | Class::Close)
         || (b >= 0x80
             && char_at(hay, at).is_some_and(|(c, _)| {
-                matches!(c, '，' | '。' | '、' | '！' | '？' | '：' | '；' | '」' | '』' | '】' | '،' | '؟')
+                matches!(
+                    c,
+                    '，' | '。'
+                        | '、'
+                        | '！'
+                        | '？'
+                        | '：'
+                        | '；'
+                        | '」'
+                        | '』'
+                        | '】'
+                        | '،'
+                        | '؟'
+                        | '«'
+                        | '»'
+                        | '‹'
+                        | '›'
+                        | '“'
+                        | '”'
+                        | '„'
+                        | '‘'
+                        | '’'
+                        | '…'
+                )
             }))
 }
 
@@ -542,8 +565,10 @@ fn is_extension(hay: &[u8], at: usize) -> bool {
     rest.get(marker).is_some_and(u8::is_ascii_digit)
 }
 
-/// `(+44)`: a `(`, a `+`, the digits at `anchor`, a `)`. Returns the group and the offset
-/// of the `(`.
+/// `(+44)`: a `(`, a `+`, the digits of a country code at `anchor` (four at most: `(+1684)`,
+/// American Samoa's with its area code), a `)`. Returns the group and the offset of the
+/// `(`. A whole number in parentheses (`(+61732241333)`) is read from its `+`, as when it
+/// is spaced (`(+61 7 3224 1333)`): the parentheses around it are no part of it.
 fn plus_in_parentheses(hay: &[u8], anchor: usize) -> Option<(Group, usize)> {
     let (_, plus) = char_before(hay, anchor)?;
     if classify(hay, plus).0 != Class::Plus {
@@ -555,7 +580,7 @@ fn plus_in_parentheses(hay: &[u8], anchor: usize) -> Option<(Group, usize)> {
     }
     let mut group = read_group(hay, anchor, Joint::Start)?;
     let (class, len) = hay.get(group.end).map(|_| classify(hay, group.end))?;
-    if class != Class::Close {
+    if class != Class::Close || group.len > 4 {
         return None;
     }
     group.start = open;

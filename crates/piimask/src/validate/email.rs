@@ -427,9 +427,10 @@ fn a_label_len(label: &[u8]) -> usize {
 }
 
 /// The script a domain label's character belongs to, coarsely: Latin, Greek, Cyrillic,
-/// the scripts written without spaces (one group: a Japanese label mixes kanji and kana),
-/// or else the 128-character block; `None` for what any label may hold (digits, `-`,
-/// combining marks).
+/// Armenian, Hebrew, Arabic (with the Persian and Urdu letters of its second half: `ک`,
+/// `ی` in `.ایران`), Georgian, Ethiopic, the scripts written without spaces (one group: a
+/// Japanese label mixes kanji and kana), or else the 128-character block; `None` for what
+/// any label may hold (digits, `-`, combining marks).
 fn label_script(c: char) -> Option<u32> {
     if c.is_ascii_digit() || c == '-' || is_combining_mark(c) {
         return None;
@@ -439,7 +440,12 @@ fn label_script(c: char) -> Option<u32> {
         _ if is_spaceless_script(c) => SPACELESS,
         0..=0x24F | 0x1E00..=0x1EFF => 0,
         0x370..=0x3FF | 0x1F00..=0x1FFF => 0x370,
-        0x400..=0x52F => 0x400,
+        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => 0x400,
+        0x530..=0x58F | 0xFB13..=0xFB17 => 0x530,
+        0x590..=0x5FF | 0xFB1D..=0xFB4F => 0x590,
+        0x600..=0x6FF | 0x750..=0x77F | 0x870..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 0x600,
+        0x10A0..=0x10FF | 0x1C90..=0x1CBF | 0x2D00..=0x2D2F => 0x10A0,
+        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => 0x1200,
         code => code >> 7 << 7,
     })
 }

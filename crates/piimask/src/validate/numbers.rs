@@ -319,6 +319,14 @@ fn is_count_noun(lower: &str) -> bool {
             | "persone"
             | "abitanti"
             | "pezzi"
+            // How often (`I rang 020 7946 0212 123 times`): a count, also after a phone
+            // number of 13 or 14 digits with it.
+            | "times"
+            | "fois"
+            | "veces"
+            | "volte"
+            | "vezes"
+            | "razy"
             // Customers, clients and members (round-8 probe: `we have 289 454 670 customers`).
             | "customers"
             | "clients"

@@ -389,7 +389,9 @@ static SHAPES: &[(&[usize], &[u8])] = &[
     (&[2, 3, 4], &[]),
     (&[4, 4], &[2, 3, 4, 5, 6, 7, 8, 9]),
     (&[5, 5], &[6, 7, 8, 9]),
-    (&[2, 2, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
+    // (Denmark and Norway: eight digits in pairs; a leading `1` is a service range there,
+    // but shape decides: `16 99 74 67`.)
+    (&[2, 2, 2, 2], &[1, 2, 3, 4, 5, 6, 7, 8, 9]),
     (&[2, 2, 2, 2, 2], &[2]),
     (&[3, 2, 3], &[4, 9, 80]),
     (&[3, 2, 2], &[2, 3, 4, 5, 6, 7, 8, 9]),
@@ -636,7 +638,7 @@ pub(crate) fn candidates(
                 let digits = match d.total {
                     9..=12 => true,
                     8 => e - s >= 3,
-                    13 => mobile_15,
+                    13 | 14 => mobile_15 || long_trunk_number(chunk, s, *e),
                     _ => false,
                 };
                 // (Its `15`, or the Hungarian area code, may be joined one way and the rest
@@ -812,6 +814,17 @@ fn mobiles_without_plus(
 }
 
 /// Whether `groups` are an SSN's three groups of 3, 2 and 4 digits.
+/// Whether groups `s..=e` (13 or 14 digits, a trunk `0` first) are the whole chunk, joined
+/// by plain separators: an Austrian number, up to 13 digits after the trunk
+/// (`05255 07845 322`, `02195/70829522`), or a long German one (REFERENCE §4: 5-15). Not
+/// a slice of more digits (an IMEI `01-752999-692267-9`, the end of `527-32-0860/761 18
+/// 4381`), nor numbers apart (`0569 / 690096745`).
+fn long_trunk_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+    chunk.is_first(s)
+        && chunk.is_last(e)
+        && chunk.groups()[s + 1..=e].iter().all(|g| !matches!(g.joint, Joint::Spaced(_)))
+}
+
 fn ssn_shaped(groups: &[Group]) -> bool {
     matches!(groups, [a, b, c] if [a.len, b.len, c.len] == [3, 2, 4])
 }
