@@ -497,7 +497,8 @@ def mask_value(kind: str, value: str, config=None) -> str:
         return ""
     suffix = ""
     if kind == "email":
-        at = value.index("@")
+        # (`＠`, U+FF20: the full-width at sign of CJK input.)
+        at = value.index("@") if "@" in value else value.index("\uff20")
         value, suffix = value[:at], value[at:]
     chars = list(value)
     if style == "compact":
@@ -1196,6 +1197,12 @@ def gen_emails():
           "first letter (a surname: `葉jeff`, python-email-validator)", ["Write to ", ("email", "葉jeff@example.com"), " today"])
     V.add("email-code-switch-word-before", "a CJK word of two characters or more before a Latin local part stays out of it",
           ["请发到gmail邮箱", ("email", "john@gmail.com"), "谢谢"])
+    V.add("email-fullwidth-at-ja", "the full-width at sign `＠` (U+FF20) of Japanese and Chinese input is an at sign; "
+          "it is kept with the domain", ["メールは", ("email", "taro.yamada＠example.co.jp"), " です"])
+    V.add("email-fullwidth-at-zh", "the full-width at sign after CJK punctuation",
+          ["邮箱：", ("email", "zhang.wei＠qq.com"), "，谢谢"])
+    V.add("email-fullwidth-at-two", "an address with `＠` next to one with `@`",
+          ["write to ", ("email", "john＠gmail.com"), " or ", ("email", "mary@gmail.com")])
     V.add("email-persian-letters-in-label", "Persian `ک` and `ی` belong to the Arabic script of the label "
           "(the IDN TLD `.ایران`)", ["ایمیل من ", ("email", "ali@example.ایران"), " است"])
     V.add("email-persian-domain-label", "a domain label in Persian letters", ["write ", ("email", "ali@کتاب.com")])
@@ -2866,7 +2873,7 @@ def phone_review(s: str):
 
 
 def email_ok(text: str) -> bool:
-    local, _, domain = text.partition("@")
+    local, _, domain = text.replace("\uff20", "@").partition("@")
     labels = domain.split(".")
     tld = labels[-1]
     tld_ok = tld.lower().startswith("xn--") or (len(tld) >= 2 and all(is_letter(c) for c in tld))

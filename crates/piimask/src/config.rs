@@ -305,7 +305,7 @@ fn check_mask_char(kind: Option<Kind>, c: char) -> Result<(), ConfigError> {
         "control characters are invisible"
     } else if c == '<' || c == '>' {
         "< and > are reserved for template parameters"
-    } else if c == '@' {
+    } else if c == '@' || c == '＠' {
         "@ would make masked values look like email addresses"
     } else if reads_inside_numbers(c) {
         "separators, signs and parentheses join the kept digits into new numbers"

@@ -12,7 +12,7 @@ use crate::mask::{MaskRule, Sink, render};
 use crate::scan::chars::{Class, char_at, char_before, classify};
 use crate::scan::{Candidates, Detector, Level, Resolver, Scanner};
 use crate::span::{Match, MatchCounts};
-use crate::validate::email::MaskedForm;
+use crate::validate::email::{self, MaskedForm};
 
 /// Finds and masks card numbers, IBANs, SSNs, emails and phone numbers.
 ///
@@ -418,7 +418,7 @@ const SETTLE_ROUNDS: usize = 8;
 /// `5055.0155` or `gam@isl.co` of `gam@isl.coorders@gmail.com`): masking the rest can leave
 /// them a number or an address of their own, so the line is read again.
 fn keeps_anchors(masked_email: &[u8]) -> bool {
-    let local = masked_email.iter().rposition(|&b| b == b'@').map_or(masked_email, |at| &masked_email[..at]);
+    let local = email::last_at_sign(masked_email).map_or(masked_email, |at| &masked_email[..at]);
     local.iter().any(|&b| b == b'@' || b.is_ascii_digit() || crate::scan::chars::may_start_digit(b))
 }
 

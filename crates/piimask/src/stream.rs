@@ -12,6 +12,7 @@ use std::io::{self, Read, Write};
 
 use crate::masker::Masker;
 use crate::span::MatchCounts;
+use crate::validate::email;
 
 /// Bytes held back before the masker looks for a quiet place to cut a long line.
 pub const CUT_THRESHOLD: usize = 64 * 1024;
@@ -248,7 +249,7 @@ fn quiet_cut(hay: &[u8], from: usize) -> Option<usize> {
         }
         let cut = at + DIGIT_REACH;
         let safe_char = hay[cut].is_ascii();
-        let no_at_before = !hay[cut.saturating_sub(AT_REACH_BEFORE)..cut].contains(&b'@');
+        let no_at_before = !email::holds_at_sign(&hay[cut.saturating_sub(AT_REACH_BEFORE)..cut]);
         if safe_char && no_at_before && cut <= limit {
             return Some(cut);
         }
@@ -271,14 +272,22 @@ fn forced_cut(hay: &[u8], target: usize) -> usize {
 /// How much output on each side of a forced cut loses its digits.
 const FAIL_CLOSED_SPAN: usize = 3 * DIGIT_REACH;
 
-/// Fail closed at a forced cut: every ASCII digit and `@` in `out` becomes the mask
-/// character (a value the cut may have split is then hidden whole).
+/// Fail closed at a forced cut: every ASCII digit and at sign (`@`, `＠`) in `out` becomes
+/// the mask character (a value the cut may have split is then hidden whole); the
+/// three-byte `＠` becomes three of them, so `out` keeps its length and stays UTF-8.
 fn mask_digits(out: &mut [u8], mask_char: char) {
     let replacement = if mask_char.is_ascii() { mask_char as u8 } else { b'*' };
-    for b in out {
-        if b.is_ascii_digit() || *b == b'@' {
-            *b = replacement;
-        }
+    let mut i = 0;
+    while i < out.len() {
+        let width = if email::at_sign_len(out, i) == Some(3) {
+            3
+        } else if out[i].is_ascii_digit() || out[i] == b'@' {
+            1
+        } else {
+            0
+        };
+        out[i..i + width].fill(replacement);
+        i += width.max(1);
     }
 }
 

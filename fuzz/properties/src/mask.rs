@@ -213,9 +213,9 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
         Style::Redact => ensure!(masked.is_empty(), "{}", context()),
         Style::Compact | Style::Preserve if kind == Kind::Email => {
             let (Some((local, domain)), Some((masked_local, masked_domain))) =
-                (value.rsplit_once('@'), masked.rsplit_once('@'))
+                (value.rsplit_once(['@', '＠']), masked.rsplit_once(['@', '＠']))
             else {
-                return Err(format!("an email without @: {}", context()));
+                return Err(format!("an email without an at sign: {}", context()));
             };
             // Compact removes whitespace first (a merged match may hold some).
             let units: Vec<char> = if options.style == Style::Compact {

@@ -3,6 +3,7 @@
 use super::{MaskRule, Style};
 use crate::kind::Kind;
 use crate::scan::chars::{digit_value, is_space_char};
+use crate::validate::email;
 
 /// Where masked text is written: a `String` (text API) or a `Vec<u8>` (byte API).
 pub(crate) trait Sink {
@@ -59,7 +60,7 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
         Style::Redact => {}
         Style::Compact | Style::Preserve if kind == Kind::Email => {
             // The local part is masked; `@domain` is kept whole.
-            let (local, domain) = match value.bytes().rposition(|b| b == b'@') {
+            let (local, domain) = match email::last_at_sign(value.as_bytes()) {
                 Some(at) => value.split_at(at),
                 None => (value, ""),
             };

@@ -503,8 +503,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
     fn read_anchor(&mut self, anchor: usize, out: &mut Candidates) {
         let hay = self.hay;
         let detector = self.detector;
-        if hay[anchor] == b'@' {
-            self.pos = anchor + 1;
+        if let Some(at_len) = email::at_sign_len(hay, anchor) {
+            self.pos = anchor + at_len;
             if detector.kinds.contains(Kind::Email)
                 && let Some((start, end)) = email::find(hay, anchor, detector.email_masked)
             {

@@ -12,6 +12,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char};
+use crate::validate::email;
 
 /// How far from a number a key word may be, in characters.
 pub(crate) const CONTEXT_WINDOW: usize = 64;
@@ -1224,7 +1225,7 @@ fn has_prefix_word(patterns: &[String]) -> Vec<bool> {
 /// `id_0@…`): masking erases it, so it must not count as context before masking either.
 fn in_email_local_part(hay: &[u8], end: usize) -> bool {
     let token = hay[end..].iter().take(64).position(|&b| !is_local_part_byte(b));
-    token.is_some_and(|len| hay.get(end + len) == Some(&b'@'))
+    token.is_some_and(|len| email::at_sign_len(hay, end + len).is_some())
 }
 
 /// Whether the word starting at `start` is part of an email's domain: only domain bytes

@@ -56,8 +56,41 @@ fn is_label_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || c == '-'
 }
 
-/// The email address around the `@` at `at`, as a byte span.
+/// The full-width commercial at (U+FF20), which Chinese and Japanese input methods type in
+/// full-width mode: an address written with it is an address (`taro＠example.co.jp`).
+const FULLWIDTH_AT: [u8; 3] = [0xEF, 0xBC, 0xA0];
+
+/// The length in bytes of the at sign starting at `at`: `@`, or the full-width `＠`.
+#[inline]
+pub(crate) fn at_sign_len(hay: &[u8], at: usize) -> Option<usize> {
+    match hay.get(at)? {
+        b'@' => Some(1),
+        0xEF if hay.get(at..at + 3) == Some(&FULLWIDTH_AT[..]) => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether an at sign (`@` or `＠`) ends right before `end`.
+pub(crate) fn at_sign_before(hay: &[u8], end: usize) -> bool {
+    hay[..end].ends_with(b"@") || hay[..end].ends_with(&FULLWIDTH_AT)
+}
+
+/// Where the last at sign (`@` or `＠`) in `text` starts.
+pub(crate) fn last_at_sign(text: &[u8]) -> Option<usize> {
+    let ascii = text.iter().rposition(|&b| b == b'@');
+    let full = text.windows(3).rposition(|w| w == FULLWIDTH_AT);
+    ascii.max(full)
+}
+
+/// Whether `text` holds an at sign (`@` or `＠`).
+pub(crate) fn holds_at_sign(text: &[u8]) -> bool {
+    text.contains(&b'@') || text.windows(3).any(|w| w == FULLWIDTH_AT)
+}
+
+/// The email address around the at sign (`@`, or the full-width `＠`) at `at`, as a byte
+/// span.
 pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
+    let at_len = at_sign_len(hay, at)?;
     let run = local_run_start(hay, at, masked.mask_char)?;
     let run = link_value_start(hay, after_previous_domain(hay, run, at), at);
     if is_masked_local_part(&hay[run..at], masked) {
@@ -72,7 +105,7 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
     if hay[start..at].iter().filter(|&&b| b & 0xC0 != 0x80).count() > MAX_LOCAL {
         return None;
     }
-    let end = domain_end(hay, at + 1)?;
+    let end = domain_end(hay, at + at_len)?;
     (end - start <= MAX_ADDRESS).then_some((start, end))
 }
 
@@ -157,7 +190,7 @@ fn garbled_letters_end(hay: &[u8], from: usize, script: u32) -> Option<usize> {
 /// address's `@`: after the first character no domain holds, which ends that address's
 /// domain (`john@example.com/maria@example.org`, `a@x.io|b@y.io`).
 fn after_previous_domain(hay: &[u8], run: usize, at: usize) -> usize {
-    if run == 0 || hay[run - 1] != b'@' {
+    if !at_sign_before(hay, run) {
         return run;
     }
     let in_domain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-') || *b >= 0x80;

@@ -6,6 +6,7 @@
 //! use their parent's format (REFERENCE §2).
 
 use crate::scan::chars::{Class, Sep, char_before, classify, is_boundary_letter};
+use crate::validate::email;
 
 /// `(country, length, BBAN structure)`. Structure: `n` digits, `a` letters, `c` either.
 static COUNTRIES: &[(&str, u8, &str)] = &[
@@ -313,10 +314,10 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     // ends there; reading it so from the start keeps masking idempotent. The local part may
     // run on past the longest IBAN (found by the fuzz smoke: `… CDEF Gcdefghij…abcd@…`).
     let into_email = if count <= MAX_LEN {
-        hay.get(pos) == Some(&b'@')
+        email::at_sign_len(hay, pos).is_some()
     } else {
         let glued = hay[pos..].iter().take(64).take_while(|b| b.is_ascii_alphanumeric()).count();
-        hay.get(pos + glued) == Some(&b'@')
+        email::at_sign_len(hay, pos + glued).is_some()
     };
     if count <= MAX_LEN {
         // The run ended: its last character ends a group.
