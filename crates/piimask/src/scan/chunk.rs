@@ -282,6 +282,9 @@ impl<'h> Chunk<'h> {
         if next.len > MAX_DIGITS {
             return next.joint.same_sep(joint);
         }
+        if self.numbers_side_by_side(e + 1) {
+            return false;
+        }
         let glued =
             self.is_last(e + 1) && self.hay.get(next.end).is_some() && !ends_token(self.hay, next.end);
         let new_trunk = matches!(next.head(), [0, d, ..] if *d != 0) && !self.in_fours(e + 1);
@@ -296,6 +299,29 @@ impl<'h> Chunk<'h> {
         let groups = self.groups();
         let first = self.fours_before(e, groups[e].joint);
         groups[e].len == 4 && e - first >= 2 && groups[first..=e].iter().all(|g| g.len == 4 && !g.paren)
+    }
+
+    /// Whether group `s`, joined by a spaced dash or slash, and the groups before it, joined
+    /// tighter, are two numbers side by side: 7 digits or more on either side
+    /// (`982 071 184 / 981506207`, `982071184 / 981506207`), not an area code and its
+    /// subscriber number (`0170 / 1234567`).
+    fn numbers_side_by_side(&self, s: usize) -> bool {
+        const WHOLE: usize = 7;
+        let groups = self.groups();
+        if s == 0 || !matches!(groups[s].joint, Joint::Spaced(_)) || groups[s].len < WHOLE {
+            return false;
+        }
+        let mut before = 0;
+        for group in groups[..s].iter().rev() {
+            before += group.len;
+            if before >= WHOLE {
+                return true;
+            }
+            if matches!(group.joint, Joint::Spaced(_) | Joint::Start) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The first of the four-digit groups right before group `e` that are joined to the
@@ -327,7 +353,7 @@ impl<'h> Chunk<'h> {
         if s == 1 && self.at_chunk_start && self.word_before_first {
             return true;
         }
-        if groups[s - 1].len < 2 {
+        if groups[s - 1].len < 2 || self.numbers_side_by_side(s) {
             return false;
         }
         let trunk = |g: &Group| matches!(g.head(), [0, d, ..] if *d != 0);
