@@ -1203,6 +1203,8 @@ def gen_emails():
           ["邮箱：", ("email", "zhang.wei＠qq.com"), "，谢谢"])
     V.add("email-fullwidth-at-two", "an address with `＠` next to one with `@`",
           ["write to ", ("email", "john＠gmail.com"), " or ", ("email", "mary@gmail.com")])
+    V.add("email-persian-zwnj", "the zero-width non-joiner inside a Persian name belongs to the local part",
+          ["ایمیل: ", ("email", "امتیس.علی\u200cپور@yandex.ru"), " است"])
     V.add("email-persian-letters-in-label", "Persian `ک` and `ی` belong to the Arabic script of the label "
           "(the IDN TLD `.ایران`)", ["ایمیل من ", ("email", "ali@example.ایران"), " است"])
     V.add("email-persian-domain-label", "a domain label in Persian letters", ["write ", ("email", "ali@کتاب.com")])

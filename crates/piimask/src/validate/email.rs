@@ -25,9 +25,16 @@ pub(crate) struct MaskedForm {
     pub kept: usize,
 }
 
+/// Whether `c` is the zero-width non-joiner or joiner (U+200C, U+200D), written inside
+/// Persian, Urdu and Indic words (`علی‌پور`): part of the word, so of an address too.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
 fn is_local_char(c: char) -> bool {
     c.is_alphanumeric()
         || is_combining_mark(c)
+        || is_joiner(c)
         || matches!(
             c,
             '.' | '_'
@@ -53,7 +60,7 @@ fn is_local_char(c: char) -> bool {
 }
 
 fn is_label_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c) || c == '-'
+    c.is_alphanumeric() || is_combining_mark(c) || is_joiner(c) || c == '-'
 }
 
 /// The full-width commercial at (U+FF20), which Chinese and Japanese input methods type in
@@ -465,7 +472,7 @@ fn a_label_len(label: &[u8]) -> usize {
 /// Japanese label mixes kanji and kana), or else the 128-character block; `None` for what
 /// any label may hold (digits, `-`, combining marks).
 fn label_script(c: char) -> Option<u32> {
-    if c.is_ascii_digit() || c == '-' || is_combining_mark(c) {
+    if c.is_ascii_digit() || c == '-' || is_combining_mark(c) || is_joiner(c) {
         return None;
     }
     const SPACELESS: u32 = u32::MAX;

@@ -905,6 +905,10 @@ fn after_ups_shipper(hay: &[u8], at: usize) -> bool {
     if hay[at - 1] != b' ' {
         return false;
     }
+    // Only this line's text (found by the fuzz smoke: a line before, `…\r\n1Z RMT TPK 75
+    // 9401 9597`, made the window's first token `\r\n1Z` when masking the whole text, but
+    // not when the stream masked the line apart).
+    let before = before.rsplit(|&b| matches!(b, b'\n' | b'\r')).next().unwrap_or_default();
     let mut letters = 0;
     for token in before.rsplit(|&b| b == b' ') {
         if token.eq_ignore_ascii_case(b"1Z") {
