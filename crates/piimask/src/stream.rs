@@ -279,13 +279,7 @@ fn mask_digits(out: &mut [u8], mask_char: char) {
     let replacement = if mask_char.is_ascii() { mask_char as u8 } else { b'*' };
     let mut i = 0;
     while i < out.len() {
-        let width = if email::at_sign_len(out, i) == Some(3) {
-            3
-        } else if out[i].is_ascii_digit() || out[i] == b'@' {
-            1
-        } else {
-            0
-        };
+        let width = email::at_sign_len(out, i).unwrap_or(usize::from(out[i].is_ascii_digit()));
         out[i..i + width].fill(replacement);
         i += width.max(1);
     }

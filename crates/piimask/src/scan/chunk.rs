@@ -522,6 +522,14 @@ fn is_compact_date(d: &[u8]) -> bool {
     matches!(number(0..2), 19 | 20) && (1..=12).contains(&number(4..6)) && (1..=31).contains(&number(6..8))
 }
 
+/// The characters outside ASCII, other than separators and closing brackets, that end a
+/// token: full-width and ideographic punctuation of Chinese and Japanese text, the Arabic
+/// comma and question mark, closing quotes and the ellipsis.
+const TOKEN_ENDS: [char; 22] = [
+    '，', '。', '、', '！', '？', '：', '；', '」', '』', '】', '،', '؟', '«', '»', '‹', '›', '“', '”', '„',
+    '‘', '’', '…',
+];
+
 /// Whether the character at `at`, right after a group, ends the token the group is in:
 /// whitespace, a line break, a separator, sentence punctuation or a closing quote (`»`,
 /// `”`, `>`), also the full-width and ideographic marks of Chinese and Japanese text and
@@ -531,33 +539,7 @@ fn ends_token(hay: &[u8], at: usize) -> bool {
     let b = hay[at];
     matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'' | b'>')
         || matches!(classify(hay, at).0, Class::Sep(_) | Class::Close)
-        || (b >= 0x80
-            && char_at(hay, at).is_some_and(|(c, _)| {
-                matches!(
-                    c,
-                    '，' | '。'
-                        | '、'
-                        | '！'
-                        | '？'
-                        | '：'
-                        | '；'
-                        | '」'
-                        | '』'
-                        | '】'
-                        | '،'
-                        | '؟'
-                        | '«'
-                        | '»'
-                        | '‹'
-                        | '›'
-                        | '“'
-                        | '”'
-                        | '„'
-                        | '‘'
-                        | '’'
-                        | '…'
-                )
-            }))
+        || (b >= 0x80 && char_at(hay, at).is_some_and(|(c, _)| TOKEN_ENDS.contains(&c)))
 }
 
 /// Whether a word touches the chunk starting at `at` (Hebrew prefix letters do not).
