@@ -1831,6 +1831,8 @@ def gen_phones():
     ):
         V.add("phone-trunk-long-%s" % slug, "13 or 14 digits with a trunk, grouped, the whole chunk "
               "(REFERENCE §4: DE 5-15 after the trunk; Austria up to 13)", [before, ("phone", value), after])
+    V.add("phone-trunk-long-after-slash", "a long trunk number starting its own run after another number and a slash",
+          ["Tel. ", ("phone", "+498358205476"), "/", ("phone", "(0448) 495898868")])
     V.add("phone-trunk-long-not-imei", "an IMEI written 2-6-6-1 is no 14-digit phone number followed by one digit",
           ["IMEI ", "01-752999-692267-9", " ok"], flags={"loose"})
     V.add("phone-trunk-long-not-two-numbers", "a spaced slash between two numbers joins no 13-digit number",

@@ -813,18 +813,25 @@ fn mobiles_without_plus(
     found
 }
 
-/// Whether `groups` are an SSN's three groups of 3, 2 and 4 digits.
-/// Whether groups `s..=e` (13 or 14 digits, a trunk `0` first) are the whole chunk, joined
-/// by plain separators: an Austrian number, up to 13 digits after the trunk
-/// (`05255 07845 322`, `02195/70829522`), or a long German one (REFERENCE §4: 5-15). Not
-/// a slice of more digits (an IMEI `01-752999-692267-9`, the end of `527-32-0860/761 18
-/// 4381`), nor numbers apart (`0569 / 690096745`).
+/// Whether groups `s..=e` (13 or 14 digits, a trunk `0` first) are the rest of the chunk
+/// from a group that starts a run, joined by plain separators: an Austrian number, up to 13
+/// digits after the trunk (`05255 07845 322`, `02195/70829522`, also after another number
+/// and a slash: `+498358205476/(0448) 495898868`), or a long German one (REFERENCE §4:
+/// 5-15). Not a slice of more digits (an IMEI `01-752999-692267-9`, the end of
+/// `527-32-0860/761 18 4381`, whose `0860` ends a run joined by dashes), nor numbers apart
+/// (`0569 / 690096745`).
 fn long_trunk_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
-    chunk.is_first(s)
-        && chunk.is_last(e)
-        && chunk.groups()[s + 1..=e].iter().all(|g| !matches!(g.joint, Joint::Spaced(_)))
+    let groups = chunk.groups();
+    // (A first group of the window that is not the chunk's has no group before it here: the
+    // run it is in is unknown, so it starts none.)
+    let starts_run = chunk.is_first(s)
+        || (s > 0
+            && !groups[s].joint.same_sep(groups[s - 1].joint)
+            && !groups[s + 1].joint.same_sep(groups[s].joint));
+    starts_run && chunk.is_last(e) && groups[s + 1..=e].iter().all(|g| !matches!(g.joint, Joint::Spaced(_)))
 }
 
+/// Whether `groups` are an SSN's three groups of 3, 2 and 4 digits.
 fn ssn_shaped(groups: &[Group]) -> bool {
     matches!(groups, [a, b, c] if [a.len, b.len, c.len] == [3, 2, 4])
 }
