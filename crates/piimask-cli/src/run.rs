@@ -446,6 +446,12 @@ fn read_input(
             batch_bytes = 0;
         }
     };
+    // The first bytes tell the encoding: nothing is masked before they are checked.
+    let head = input::read_head(&mut reader, &mut buffer).map_err(ReadFailure::Io)?;
+    input::check_encoding(&buffer[..head]).map_err(ReadFailure::Io)?;
+    if head > 0 {
+        splitter.feed(&buffer[..head], &mut emit).map_err(ReadFailure::Format)?;
+    }
     loop {
         let read = match reader.read(&mut buffer) {
             Ok(0) => break,

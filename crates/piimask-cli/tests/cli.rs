@@ -145,6 +145,33 @@ fn binary_and_invalid_utf8_pass_through_with_values_masked() {
     assert!(stderr.contains("<stdin>:1: not valid JSON (invalid UTF-8 at byte 6)"), "{stderr}");
 }
 
+/// Found by a user review: a UTF-16 export (Windows "Unicode" text) read as bytes holds no
+/// value (NULs keep its digits apart), so it passed through whole, and `scan` passed it.
+/// It is refused before anything is written, whatever the format.
+#[test]
+fn utf16_input_is_refused_not_passed_through() {
+    let text = "card 4111 1111 1111 1111 mail melissa@gmail.com\r\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let le_bom = [&[0xFF, 0xFE][..], &le].concat();
+    let be_bom = [&[0xFE, 0xFF][..], &be].concat();
+    for (name, input) in [("LE with BOM", le_bom), ("BE with BOM", be_bom), ("LE", le), ("BE", be)] {
+        for format in ["text", "jsonl", "csv"] {
+            let out = run(&["mask", "-f", format], &input);
+            assert_eq!(out.status.code(), Some(1), "{name} {format}");
+            assert!(out.stdout.is_empty(), "{name} {format}: nothing is written");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(stderr.contains("the input is UTF-16 or UTF-32"), "{name} {format}: {stderr}");
+        }
+        let out = run(&["scan"], &input);
+        assert_eq!(out.status.code(), Some(2), "{name}: scan fails on it");
+    }
+    // UTF-8 with a byte-order mark is read as UTF-8.
+    let out = run(&["mask"], "\u{FEFF}call +447966197542\n".as_bytes());
+    assert!(out.status.success());
+    assert_eq!(out.stdout, "\u{FEFF}call *********7542\n".as_bytes());
+}
+
 #[test]
 fn an_8_mb_single_line_is_masked() {
     let mut line = "a".repeat(8 << 20);

@@ -11,6 +11,7 @@
 use std::io::{self, Read, Write};
 
 use crate::masker::Masker;
+use crate::scan::chars::{Class, classify};
 use crate::span::MatchCounts;
 use crate::validate::email;
 
@@ -98,13 +99,14 @@ pub fn mask_piece_into(
         out.extend_from_slice(&masked);
     }
     let mask_char = masker.config().mask_char;
+    let piece = &mut out[start..];
     if fail_closed.0 {
-        let end = out.len().min(start + FAIL_CLOSED_SPAN);
-        mask_digits(&mut out[start..end], mask_char);
+        let end = piece.len().min(FAIL_CLOSED_SPAN);
+        mask_digits(piece, 0, end, mask_char);
     }
     if fail_closed.1 {
-        let from = out.len().saturating_sub(FAIL_CLOSED_SPAN).max(start);
-        mask_digits(&mut out[from..], mask_char);
+        let from = piece.len().saturating_sub(FAIL_CLOSED_SPAN);
+        mask_digits(piece, from, piece.len(), mask_char);
     }
 }
 
@@ -272,17 +274,58 @@ fn forced_cut(hay: &[u8], target: usize) -> usize {
 /// How much output on each side of a forced cut loses its digits.
 const FAIL_CLOSED_SPAN: usize = 3 * DIGIT_REACH;
 
-/// Fail closed at a forced cut: every ASCII digit and at sign (`@`, `＠`) in `out` becomes
-/// the mask character (a value the cut may have split is then hidden whole); the
-/// three-byte `＠` becomes three of them, so `out` keeps its length and stays UTF-8.
-fn mask_digits(out: &mut [u8], mask_char: char) {
+/// Fail closed at a forced cut: every digit (of any script) and at sign (`@`, `＠`) in
+/// `out[from..to]` becomes the mask character, and so does every digit of a digit chunk
+/// that runs over either end of that span (digits, separators, `+`, parentheses and mask
+/// characters joined up), so that no part of a longer run is left to read as a value of its
+/// own. Each byte of a masked character becomes one mask character (an ASCII one; `*` when
+/// the configured one is not ASCII), so `out` keeps its length and stays UTF-8.
+fn mask_digits(out: &mut [u8], from: usize, to: usize, mask_char: char) {
     let replacement = if mask_char.is_ascii() { mask_char as u8 } else { b'*' };
-    let mut i = 0;
-    while i < out.len() {
-        let width = email::at_sign_len(out, i).unwrap_or(usize::from(out[i].is_ascii_digit()));
-        out[i..i + width].fill(replacement);
-        i += width.max(1);
+    let in_chunk =
+        |at: usize| out[at] == replacement || out[at] == b'*' || !matches!(classify(out, at).0, Class::Other);
+    // Widen the span to character boundaries, then over the chunks it cuts.
+    let mut from = from.min(out.len());
+    while from > 0 && from < out.len() && out[from] & 0xC0 == 0x80 {
+        from -= 1;
     }
+    while let Some(previous) = char_start_before(out, from)
+        && in_chunk(previous)
+    {
+        from = previous;
+    }
+    let mut to = to.min(out.len());
+    while to < out.len() && out[to] & 0xC0 == 0x80 {
+        to += 1;
+    }
+    while to < out.len() && in_chunk(to) {
+        to += classify(out, to).1;
+    }
+    let mut i = from;
+    while i < to.min(out.len()) {
+        let width = match email::at_sign_len(out, i) {
+            Some(len) => len,
+            None => match classify(out, i) {
+                (Class::Digit(_), len) => len,
+                (_, len) => {
+                    i += len;
+                    continue;
+                }
+            },
+        };
+        let end = (i + width).min(out.len());
+        out[i..end].fill(replacement);
+        i = end;
+    }
+}
+
+/// Where the character before `at` starts (`None` at the start).
+fn char_start_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut start = at.checked_sub(1)?;
+    while start > 0 && at - start < 4 && bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// An [`io::Write`] adapter that masks everything written through it.
@@ -458,5 +501,27 @@ mod tests {
         }
         stream.finish(&mut out);
         assert!(out.len() >= line.len() - 10);
+    }
+
+    /// Found by a user review: cards of full-width digits glued by commas, in a line over
+    /// `MAX_HOLD` with no quiet stretch. The forced cuts split a card, and only ASCII digits
+    /// were masked around them: the two halves went out readable.
+    #[test]
+    fn digits_of_any_script_are_masked_around_a_forced_cut() {
+        let masker = Masker::default();
+        for (card, glue) in
+            [("４１１１１１１１１１１１１１１１", ","), ("٤١١١١١١١١١١١١١١١", "،"), ("４１１１", "\u{202F}")]
+        {
+            let line = format!("{card}{glue}").repeat(3 * MAX_HOLD / (card.len() + glue.len()));
+            let mut stream = StreamMasker::new(&masker);
+            let mut out = Vec::new();
+            for chunk in line.as_bytes().chunks(64 << 10) {
+                stream.feed(chunk, &mut out);
+            }
+            stream.finish(&mut out);
+            let out = String::from_utf8(out).expect("the output stays UTF-8");
+            let left: Vec<_> = masker.find_iter(&out).take(3).map(|m| out[m.range()].to_string()).collect();
+            assert!(left.is_empty(), "{card}: the streamed output still holds {left:?}");
+        }
     }
 }

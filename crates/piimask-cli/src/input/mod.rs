@@ -86,6 +86,53 @@ pub fn open(path: Option<&Path>, read: Arc<AtomicU64>) -> io::Result<Box<dyn Rea
     })
 }
 
+/// Reads the first bytes of an input into `buffer`: at least four, unless the input is
+/// shorter (a pipe may deliver one byte at a time), and no more than one read returns
+/// beyond that, so a line-by-line stream is not held up. Returns how many were read.
+pub fn read_head(reader: &mut dyn Read, buffer: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < 4.min(buffer.len()) {
+        match reader.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(filled)
+}
+
+/// Refuses an input that is not in an encoding piimask reads (UTF-8, or bytes that are
+/// mostly ASCII): UTF-16 or UTF-32, told by a byte-order mark or by every other byte being
+/// NUL in its first bytes. Read as bytes, its digits would be kept apart by NULs and no
+/// value would be found: masking it would pass it through whole, so it is an error.
+pub fn check_encoding(head: &[u8]) -> io::Result<()> {
+    let refuse = |how: &str| {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "the input is UTF-16 or UTF-32 ({how}); piimask reads UTF-8: convert it first, \
+                 for example with `iconv -f UTF-16 -t UTF-8`"
+            ),
+        ))
+    };
+    if head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || head.starts_with(&[0, 0, 0xFE, 0xFF])
+    {
+        return refuse("it starts with a byte-order mark");
+    }
+    let sample = &head[..head.len().min(4096)];
+    if sample.len() >= 8 {
+        let nul_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+        let half = sample.len() / 4;
+        if nul_at(0) > half || nul_at(1) > half {
+            return refuse("every other byte of its start is NUL");
+        }
+    }
+    Ok(())
+}
+
 /// A reader that counts the bytes it reads.
 struct Counting<R> {
     inner: R,
