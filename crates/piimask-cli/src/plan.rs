@@ -103,6 +103,21 @@ impl MaskPlan {
                 if as_dir { OutputTarget::Dir(path) } else { OutputTarget::File(path) }
             }
         };
+        if let OutputTarget::Dir(dir) = &output {
+            // Two inputs of one relative path (`x/a.txt y/a.txt`, or two directories that
+            // both hold `a.txt`) would overwrite each other's output.
+            let mut targets = std::collections::HashMap::new();
+            for input in &plan.inputs {
+                if let Some(first) = targets.insert(&input.relative, input) {
+                    return Err(CliError::Usage(format!(
+                        "{}: two inputs would be written there ({} and {}); mask them in separate runs",
+                        dir.join(&input.relative).display(),
+                        first.name(),
+                        input.name()
+                    )));
+                }
+            }
+        }
         for input in &plan.inputs {
             let Some(source) = &input.path else { continue };
             let target = match &output {

@@ -295,6 +295,27 @@ fn output_files_appear_only_on_success() {
     assert_eq!(out.status.code(), Some(2), "refuses to overwrite its own input");
 }
 
+/// Found by a user review: `-o DIR` with two inputs of one relative path wrote the second
+/// over the first, and the run succeeded.
+#[test]
+fn two_inputs_of_one_relative_path_are_refused() {
+    let dir = temp_dir("collide");
+    for sub in ["x", "y"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("a.txt"), "card 4111111111111111\n").unwrap();
+    }
+    for args in [["x/a.txt", "y/a.txt"], ["x", "y"], ["x", "y/a.txt"]] {
+        let out = piimask().current_dir(&dir).args(["mask", "-o", "out"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("two inputs would be written there"), "{stderr}");
+        assert!(!dir.join("out").join("a.txt").exists(), "{args:?}: nothing is written");
+    }
+    let out = piimask().current_dir(&dir).args(["mask", "-o", "out/", "x"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(std::fs::read(dir.join("out").join("a.txt")).unwrap(), b"card ************1111\n");
+}
+
 #[test]
 fn a_closed_pipe_ends_the_run_successfully() {
     let line = "call +447966197542 now\n".repeat(500_000);

@@ -274,12 +274,17 @@ fn forced_cut(hay: &[u8], target: usize) -> usize {
 /// How much output on each side of a forced cut loses its digits.
 const FAIL_CLOSED_SPAN: usize = 3 * DIGIT_REACH;
 
+/// How far past that span a digit chunk it runs into is followed, to be masked whole.
+const CHUNK_REACH: usize = 4096;
+
 /// Fail closed at a forced cut: every digit (of any script) and at sign (`@`, `＠`) in
 /// `out[from..to]` becomes the mask character, and so does every digit of a digit chunk
-/// that runs over either end of that span (digits, separators, `+`, parentheses and mask
-/// characters joined up), so that no part of a longer run is left to read as a value of its
-/// own. Each byte of a masked character becomes one mask character (an ASCII one; `*` when
-/// the configured one is not ASCII), so `out` keeps its length and stays UTF-8.
+/// (digits, separators, `+`, parentheses and mask characters joined up) that runs over
+/// either end of that span and ends within [`CHUNK_REACH`] of it, so that no short rest of
+/// it is left to read as a value of its own. (A rest longer than that is too long to be
+/// one, and a line of a million digits keeps all but the digits near its cuts.) Each byte
+/// of a masked character becomes one mask character (an ASCII one; `*` when the configured
+/// one is not ASCII), so `out` keeps its length and stays UTF-8.
 fn mask_digits(out: &mut [u8], from: usize, to: usize, mask_char: char) {
     let replacement = if mask_char.is_ascii() { mask_char as u8 } else { b'*' };
     let in_chunk =
@@ -289,17 +294,26 @@ fn mask_digits(out: &mut [u8], from: usize, to: usize, mask_char: char) {
     while from > 0 && from < out.len() && out[from] & 0xC0 == 0x80 {
         from -= 1;
     }
-    while let Some(previous) = char_start_before(out, from)
+    let mut chunk_start = from;
+    while let Some(previous) = char_start_before(out, chunk_start)
+        && from - previous <= CHUNK_REACH
         && in_chunk(previous)
     {
-        from = previous;
+        chunk_start = previous;
+    }
+    if char_start_before(out, chunk_start).is_none_or(|previous| !in_chunk(previous)) {
+        from = chunk_start;
     }
     let mut to = to.min(out.len());
     while to < out.len() && out[to] & 0xC0 == 0x80 {
         to += 1;
     }
-    while to < out.len() && in_chunk(to) {
-        to += classify(out, to).1;
+    let mut chunk_end = to;
+    while chunk_end < out.len() && chunk_end - to <= CHUNK_REACH && in_chunk(chunk_end) {
+        chunk_end += classify(out, chunk_end).1;
+    }
+    if chunk_end >= out.len() || !in_chunk(chunk_end) {
+        to = chunk_end;
     }
     let mut i = from;
     while i < to.min(out.len()) {
