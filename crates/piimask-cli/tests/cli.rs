@@ -340,6 +340,30 @@ fn a_closed_pipe_ends_the_run_successfully() {
     assert!(status.success(), "{status:?}");
 }
 
+/// The README's `--stats` example holds this build's counts for the sample export (all but
+/// the timings); a user review found it two rulesets stale.
+#[test]
+fn readme_stats_example_holds() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let section = readme.split("`--stats` writes counts and rates").nth(1).expect("the stats section");
+    let block = section.split("```json\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
+    let mut documented: serde_json::Value = serde_json::from_str(block).expect("the example is JSON");
+    let out = piimask()
+        .args(["mask", "-q", "-f", "jsonl", "--stats", "-"])
+        .arg(repo("tests/data/transcript.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut measured: serde_json::Value = serde_json::from_slice(&out.stderr).expect("the stats are JSON");
+    for stats in [&mut documented, &mut measured] {
+        let fields = stats.as_object_mut().unwrap();
+        for timing in ["elapsed_seconds", "megabytes_per_second"] {
+            assert!(fields.remove(timing).is_some_and(|v| v.is_number()), "{timing}");
+        }
+    }
+    assert_eq!(documented, measured, "README.md's --stats example is out of date");
+}
+
 /// Every `console` example of the README: lines starting with `$ ` are run by bash (with
 /// this build's `piimask` first on the PATH, from the repository root), and the lines after
 /// them are the exact expected output.

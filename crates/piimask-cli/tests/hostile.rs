@@ -44,13 +44,34 @@ fn hostile_json_nested_a_million_levels_of_objects_and_arrays() {
     assert!(stderr.contains("not valid JSON") && !stderr.contains("7966"), "{stderr}");
 }
 
+/// A valid record over 8 MiB (the cap on a record was 8 MiB: a user review found a 9.5 MB
+/// quoted field reported as broken and its quotes changed).
 #[test]
-fn hostile_csv_field_of_8_mb_with_line_breaks_and_quotes() {
-    let document = huge_csv_field(8 << 20);
+fn hostile_csv_field_of_12_mb_with_line_breaks_and_quotes() {
+    let document = huge_csv_field(12 << 20);
     for args in [&["mask", "-q", "-f", "csv"][..], &["mask", "-q", "-f", "csv", "--column", "note"]] {
         let out = run(args, document.as_bytes());
         assert!(out.stdout == document.replace("4111 1111 1111 1111", "************1111").as_bytes());
     }
+}
+
+/// A quote left open near the start of a large export: the splitter holds at most
+/// `CSV_MAX_RECORD` (64 MiB), then cuts at a line break; the broken record is reported and
+/// masked as text, and the records after the cut are read as records again.
+#[test]
+fn hostile_csv_quote_left_open_is_cut_reported_and_masked() {
+    let filler = "x".repeat(99) + "\n";
+    let document = format!(
+        "id,note\n1,\"call +447966197542\n{}\n2,melissa@gmail.com\n",
+        filler.repeat((66 << 20) / filler.len())
+    );
+    let out = run(&["mask", "-q", "-f", "csv"], document.as_bytes());
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("call *********7542") && stdout.ends_with("2,m******@gmail.com\n"));
+    assert!(!stdout.contains("7966197542") && !stdout.contains("melissa@"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:2: not valid CSV") && !stderr.contains("7966"), "{stderr}");
 }
 
 #[test]

@@ -10,9 +10,11 @@ use piimask::Splitter;
 /// The size blocks are cut at (a block ends at the first record boundary after it).
 pub const BLOCK_SIZE: usize = 256 * 1024;
 
-/// A CSV line longer than this with no record boundary (an unbalanced quote) is cut at its
-/// last line break anyway; the parser then reports the broken record.
-const CSV_MAX_RECORD: usize = 8 * 1024 * 1024;
+/// A CSV record is held whole up to this size (a quoted field may hold many lines); past it
+/// with no record boundary (a record this long, or an unbalanced quote) the text read is
+/// cut at its last line break anyway, and the parser reports the broken record. This bounds
+/// memory on a quote left open near the start of a large export.
+pub const CSV_MAX_RECORD: usize = 64 * 1024 * 1024;
 
 /// A part of an input that masks on its own.
 #[derive(Clone, Debug, Default)]
