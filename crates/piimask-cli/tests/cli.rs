@@ -172,6 +172,21 @@ fn utf16_input_is_refused_not_passed_through() {
     assert_eq!(out.stdout, "\u{FEFF}call *********7542\n".as_bytes());
 }
 
+/// Found by a user review: a UTF-8 byte-order mark (Excel, Notepad) made the first JSONL
+/// record "not valid JSON" and hid the first CSV column from `--column`.
+#[test]
+fn a_utf8_byte_order_mark_passes_through_jsonl_and_csv() {
+    let out = run(&["mask", "-f", "jsonl", "--strict"], b"\xEF\xBB\xBF{\"t\":\"call +447966197542\"}\n{}\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout, b"\xEF\xBB\xBF{\"t\":\"call *********7542\"}\n{}\n");
+    let out = run(&["scan", "-f", "jsonl"], b"\xEF\xBB\xBF{\"t\":\"call +447966197542\"}\n");
+    let finding = String::from_utf8_lossy(&out.stdout);
+    assert!(finding.contains("\"start\":14,\"end\":27"), "offsets in the raw line: {finding}");
+    let out = run(&["mask", "-f", "csv", "--column", "id"], b"\xEF\xBB\xBFid,note\n4111111111111111,x\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout, b"\xEF\xBB\xBFid,note\n************1111,x\n");
+}
+
 #[test]
 fn an_8_mb_single_line_is_masked() {
     let mut line = "a".repeat(8 << 20);

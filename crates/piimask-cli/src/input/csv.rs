@@ -9,7 +9,7 @@
 use piimask::Masker;
 
 use super::blocks::Block;
-use super::{Finding, Mode, Processed, RecordError, masked_value};
+use super::{Finding, Mode, Processed, RecordError, UTF8_BOM, masked_value};
 
 /// One field's raw bytes: `start..end` in the block, quotes included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +100,8 @@ fn raw_offset(bytes: &[u8], field: RawField, at: usize) -> usize {
 
 /// The header's column names (for `--column`).
 pub fn header_names(bytes: &[u8], delimiter: u8) -> Vec<String> {
+    // A byte-order mark before the header (Excel writes one) is not part of the first name.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let mut fields = Vec::new();
     if scan_record(bytes, 0, delimiter, &mut fields).is_err() {
         return Vec::new();

@@ -14,7 +14,7 @@ use piimask::{Kind, Masker, Match, MatchCounts};
 
 use super::blocks::Block;
 use super::json::{Event, Lexer, RawOffsets, Scalar, SyntaxError, decode_into, escape_into};
-use super::{Finding, Mode, Processed, masked_value};
+use super::{Finding, Mode, Processed, RecordError, UTF8_BOM, masked_value};
 
 /// The lines of a record are searched once this many bytes of them are ready.
 pub const WINDOW: usize = 64 * 1024;
@@ -494,15 +494,28 @@ pub fn process(
                 end -= 1;
             }
         }
-        let record = &bytes[at..end];
+        let mut record = &bytes[at..end];
         let out_before = processed.out.len();
+        // A byte-order mark before the first record (RFC 8259 lets a parser ignore it) is
+        // passed through; offsets stay those of the raw line.
+        let bom = if line == 1 && at == 0 && record.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+        record = &record[bom..];
+        let found_before = processed.findings.len();
         let parsed = match mode {
-            Mode::Mask => match records.mask_record(record, &mut processed.out, &mut processed.counts) {
-                Outcome::Malformed(error) => Err(error),
-                Outcome::Unchanged | Outcome::Masked => Ok(()),
-            },
+            Mode::Mask => {
+                processed.out.extend_from_slice(&bytes[at..at + bom]);
+                match records.mask_record(record, &mut processed.out, &mut processed.counts) {
+                    Outcome::Malformed(error) => Err(error),
+                    Outcome::Unchanged | Outcome::Masked => Ok(()),
+                }
+            }
             Mode::Scan => records.scan_record(record, line, &mut processed.findings, &mut processed.counts),
         };
+        for finding in &mut processed.findings[found_before..] {
+            finding.start += bom;
+            finding.end += bom;
+        }
+        let parsed = parsed.map_err(|error| RecordError { offset: error.offset + bom, ..error });
         processed.records += 1;
         if let Err(error) = parsed {
             if strict {

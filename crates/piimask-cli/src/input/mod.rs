@@ -15,6 +15,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use piimask::{Kind, MatchCounts};
 
+/// The UTF-8 encoding of U+FEFF, which some tools (Excel, Notepad) write at the start of a
+/// UTF-8 file: JSONL and CSV pass it through and read what follows.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Why a record does not parse as its format says, and where (never the record text).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecordError {
