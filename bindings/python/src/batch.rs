@@ -36,7 +36,7 @@ fn mask_item(masker: &Masker, item: &Item<'_>) -> Option<String> {
     }
 }
 
-/// Masks every text of `texts` (a list, tuple or any iterable of `str`, `None` or float NaN).
+/// Masks every text of `texts` (a list, tuple or any iterable of `str`, `None`, float NaN or `pandas.NA`).
 ///
 /// Large batches are pipelined: this thread converts the texts chunk by chunk (it needs the
 /// GIL for that, and on CPython's limited API a `str` that is not ASCII is encoded to UTF-8
@@ -132,8 +132,8 @@ impl<'a> Converter<'a, '_> {
     }
 
     /// The next chunk: up to `CHUNK_TEXTS` texts or `CHUNK_BYTES` bytes. Each item is the
-    /// UTF-8 text of a `str`, or `Missing` for `None` and float NaN; any other type is an
-    /// error.
+    /// UTF-8 text of a `str`, or `Missing` for `None`, float NaN and `pandas.NA`; any other
+    /// type is an error.
     fn next_chunk(&mut self) -> PyResult<Vec<Item<'a>>> {
         let mut items = Vec::with_capacity(CHUNK_TEXTS.min(self.slots.len()));
         let mut bytes = 0;
@@ -144,7 +144,9 @@ impl<'a> Converter<'a, '_> {
                 let text = utf8(text, Some(index))?;
                 bytes += text.len();
                 Item::Text(text)
-            } else if object.is_none() || object.cast::<PyFloat>().is_ok_and(|number| number.value().is_nan())
+            } else if object.is_none()
+                || object.cast::<PyFloat>().is_ok_and(|number| number.value().is_nan())
+                || is_pandas_na(object)
             {
                 Item::Missing
             } else {
@@ -156,6 +158,14 @@ impl<'a> Converter<'a, '_> {
         }
         Ok(items)
     }
+}
+
+/// Whether `object` is `pandas.NA`, the missing value of pandas' `string` dtype (told by its
+/// type, so pandas need not be imported).
+fn is_pandas_na(object: &Bound<'_, PyAny>) -> bool {
+    let kind = object.get_type();
+    kind.name().is_ok_and(|name| name == "NAType")
+        && kind.module().is_ok_and(|module| module.to_string().starts_with("pandas"))
 }
 
 /// The thread pool of this process: one thread per core (or `RAYON_NUM_THREADS`).

@@ -255,8 +255,8 @@ impl PyMasker {
         run(py, utf8.len() >= DETACH_BYTES, || self.masker.is_match(utf8))
     }
 
-    /// Masks many texts on every core with the GIL released; `None` (and float NaN, as
-    /// pandas writes missing values) pass through.
+    /// Masks many texts on every core with the GIL released; `None` (and float NaN and
+    /// `pandas.NA`, as pandas writes missing values) pass through.
     fn mask_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         batch::mask_batch(&self.masker, texts)
     }

@@ -32,3 +32,13 @@ def test_missing_values_read_from_csv_are_nan(tmp_path: object) -> None:
     assert masked[2] == "ok"
     # A Series is iterable too; a column of strings stays strings.
     assert piimask.Masker().mask_batch(df["text"].fillna("")) == ["call *********7542", "", "ok"]
+
+
+def test_pandas_na_passes_through() -> None:
+    # The nullable `string` dtype marks a missing value with pd.NA (a user review found it
+    # refused as a type error).
+    texts = pd.Series(["card 4111111111111111", None], dtype="string").tolist()
+    assert texts[1] is pd.NA
+    masked = piimask.Masker().mask_batch(texts)
+    assert masked[0] == "card ************1111"
+    assert masked[1] is pd.NA

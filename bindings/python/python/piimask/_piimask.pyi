@@ -210,8 +210,9 @@ class Masker:
         """Masks many texts on every core, with the GIL released.
 
         Returns a new list in the same order: ``mask_batch(texts) == [mask(t) for t in
-        texts]``. ``None`` passes through, and so does a float NaN (how pandas marks a
-        missing value in an object column); any other non-``str`` item raises ``TypeError``.
+        texts]``. ``None`` passes through, and so do a float NaN (how pandas marks a
+        missing value in an object column) and ``pandas.NA`` (in a ``string`` column); any
+        other non-``str`` item raises ``TypeError``.
         Texts with nothing to mask are returned as the same objects. The pool has one thread
         per core (``RAYON_NUM_THREADS`` overrides it).
 

@@ -32,6 +32,10 @@ impl FieldPath {
         if segments.iter().any(String::is_empty) {
             return Err(format!("invalid field path {text:?}: empty segment"));
         }
+        // Brackets only as a trailing `[]`: `a[`, `a[]]` or `a[0]` would select nothing.
+        if segments.iter().any(|segment| segment.contains(['[', ']'])) {
+            return Err(format!("invalid field path {text:?}: brackets other than a trailing `[]`"));
+        }
         Ok(FieldPath(segments))
     }
 }
@@ -624,6 +628,16 @@ mod tests {
         let mut out = Vec::new();
         let outcome = masker.mask_record(record.as_bytes(), &mut out, &mut MatchCounts::default());
         (String::from_utf8(out).unwrap(), outcome)
+    }
+
+    #[test]
+    fn field_paths_take_brackets_only_as_a_trailing_pair() {
+        for good in ["a", "a.b", "messages[].text", "grid[][]"] {
+            assert!(FieldPath::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["a[", "a[]]", "a[0]", "a]", "a..b", ".a", "a[].", "[]"] {
+            assert!(FieldPath::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
