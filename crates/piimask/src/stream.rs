@@ -11,7 +11,7 @@
 use std::io::{self, Read, Write};
 
 use crate::masker::Masker;
-use crate::scan::chars::{Class, classify};
+use crate::scan::chars::{Class, char_before, classify};
 use crate::span::MatchCounts;
 use crate::validate::email;
 
@@ -295,13 +295,14 @@ fn mask_digits(out: &mut [u8], from: usize, to: usize, mask_char: char) {
         from -= 1;
     }
     let mut chunk_start = from;
-    while let Some(previous) = char_start_before(out, chunk_start)
+    while let Some((_, previous)) = char_before(out, chunk_start)
         && from - previous <= CHUNK_REACH
         && in_chunk(previous)
     {
         chunk_start = previous;
     }
-    if char_start_before(out, chunk_start).is_none_or(|previous| !in_chunk(previous)) {
+    // (An invalid sequence before the chunk, where `char_before` gives `None`, ends it.)
+    if char_before(out, chunk_start).is_none_or(|(_, previous)| !in_chunk(previous)) {
         from = chunk_start;
     }
     let mut to = to.min(out.len());
@@ -331,15 +332,6 @@ fn mask_digits(out: &mut [u8], from: usize, to: usize, mask_char: char) {
         out[i..end].fill(replacement);
         i = end;
     }
-}
-
-/// Where the character before `at` starts (`None` at the start).
-fn char_start_before(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut start = at.checked_sub(1)?;
-    while start > 0 && at - start < 4 && bytes[start] & 0xC0 == 0x80 {
-        start -= 1;
-    }
-    Some(start)
 }
 
 /// An [`io::Write`] adapter that masks everything written through it.
