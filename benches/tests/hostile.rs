@@ -8,7 +8,8 @@
 
 use std::borrow::Cow;
 
-use piimask::{Kind, MAX_HOLD, Masker, StreamMasker};
+use piimask::stream::MAX_HOLD;
+use piimask::{Kind, Masker, StreamMasker};
 use piimask_benches::hostile::Hostile;
 
 const SIZE: usize = 8 << 20;

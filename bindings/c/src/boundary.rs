@@ -111,7 +111,7 @@ pub unsafe fn bytes<'a>(ptr: *const c_char, len: usize, argument: &'static str) 
         return if len == 0 { Ok(&[]) } else { Err(Failure::NullArgument { argument }) };
     }
     if len > isize::MAX as usize {
-        return Err(Failure::NullArgument { argument });
+        return Err(Failure::LengthTooLarge { argument });
     }
     // SAFETY: the caller guarantees `len` readable bytes at `ptr`; `len` fits an isize.
     Ok(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) })

@@ -14,9 +14,15 @@ use crate::strings::c_string;
 /// [`piimask_error`] when the caller asked for one.
 #[derive(Debug)]
 pub enum Failure {
-    /// A required pointer is NULL (or a length cannot describe memory).
+    /// A required pointer is NULL.
     NullArgument {
         /// The parameter's name in the header.
+        argument: &'static str,
+    },
+    /// A length cannot describe memory (over `PTRDIFF_MAX`); reported with the same
+    /// status as a NULL pointer, since both are a caller's mistake about its arguments.
+    LengthTooLarge {
+        /// The pointer parameter the length belongs to.
         argument: &'static str,
     },
     /// The caller's buffer is too small.
@@ -76,7 +82,7 @@ impl Failure {
     /// The core's code for this failure.
     pub(crate) fn code(&self) -> ErrorCode {
         match self {
-            Failure::NullArgument { .. } => ErrorCode::NullArgument,
+            Failure::NullArgument { .. } | Failure::LengthTooLarge { .. } => ErrorCode::NullArgument,
             Failure::BufferTooSmall { .. } => ErrorCode::BufferTooSmall,
             Failure::InvalidUtf8 { .. } => ErrorCode::InvalidUtf8,
             Failure::Config(err) => err.code(),
@@ -90,8 +96,9 @@ impl Failure {
     pub(crate) fn into_error(self) -> *mut piimask_error {
         let mut built = ErrorBox::new(self.code());
         let message = match self {
-            Failure::NullArgument { argument } => {
-                format!("argument `{argument}` is NULL (or its length is over PTRDIFF_MAX)")
+            Failure::NullArgument { argument } => format!("argument `{argument}` is NULL"),
+            Failure::LengthTooLarge { argument } => {
+                format!("the length of argument `{argument}` is over PTRDIFF_MAX")
             }
             Failure::BufferTooSmall { unit, capacity, required } => {
                 format!("the output buffer holds {capacity} {unit} but {required} are needed")

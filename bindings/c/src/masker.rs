@@ -154,9 +154,12 @@ unsafe fn write_masked(buffer: &OutputBuffer, input: &[u8], masked: Cow<'_, [u8]
 /// `*output_len` is 0 and `output` holds the empty string (when it has room for a NUL).
 ///
 /// # Safety
-/// `masker` must be NULL or a live masker; `input` NULL (with `input_len` 0) or
-/// `input_len` readable bytes; `output` NULL or `output_capacity` writable bytes;
-/// `output_len` NULL or writable; `error` NULL or valid for writing a pointer.
+/// Pointers may be NULL where this says so; a NULL where a value is required is not
+/// undefined behaviour but `PIIMASK_NULL_ARGUMENT`. A non-NULL `masker` must be a live
+/// masker; a non-NULL `input` must point to `input_len` readable bytes (NULL is allowed only
+/// with `input_len` 0); a non-NULL `output` must point to `output_capacity` writable bytes
+/// (NULL is allowed only with `output_capacity` 0); `output_len` is required and must point
+/// to a writable `size_t`; a non-NULL `error` must be valid for writing a pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn piimask_mask(
     masker: *const piimask_masker,

@@ -24,6 +24,12 @@ static void check_error(piimask_error *error, piimask_status status, const char 
     piimask_error_free(error);
 }
 
+/* As check_error, and the message says `text`. */
+static void check_error_says(piimask_error *error, piimask_status status, const char *text) {
+    CHECK(error != NULL && error->message != NULL && strstr(error->message, text) != NULL);
+    check_error(error, status, NULL);
+}
+
 static piimask_masker *default_masker(void) {
     piimask_config *config = NULL;
     piimask_masker *masker = NULL;
@@ -116,10 +122,10 @@ static void mask_errors(piimask_masker *masker) {
     CHECK_STATUS(piimask_mask(masker, card, strlen(card), NULL, 10, &len, &error), PIIMASK_NULL_ARGUMENT);
     check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
     CHECK_STATUS(piimask_mask(masker, card, strlen(card), out, sizeof out, NULL, &error), PIIMASK_NULL_ARGUMENT);
-    check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
-    /* A length that cannot describe memory. */
+    check_error_says(error, PIIMASK_NULL_ARGUMENT, "argument `output_len` is NULL");
+    /* A length that cannot describe memory: the same status, a message that says so. */
     CHECK_STATUS(piimask_mask(masker, card, (size_t)-1, out, sizeof out, &len, &error), PIIMASK_NULL_ARGUMENT);
-    check_error(error, PIIMASK_NULL_ARGUMENT, NULL);
+    check_error_says(error, PIIMASK_NULL_ARGUMENT, "length of argument `input` is over PTRDIFF_MAX");
     /* No error out-parameter: the status alone. */
     CHECK_STATUS(piimask_mask(NULL, card, strlen(card), out, sizeof out, &len, NULL), PIIMASK_NULL_ARGUMENT);
     /* Whatever argument is bad, the output is emptied through the ones that can take it: a

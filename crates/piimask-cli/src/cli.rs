@@ -112,9 +112,9 @@ pub struct InputArgs {
     /// CSV: mask only this column (by header name); repeatable. Default: every column.
     #[arg(long = "column", value_name = "NAME")]
     pub columns: Vec<String>,
-    /// CSV: the field delimiter (one ASCII character; `\t` for tab).
-    #[arg(long, value_name = "CHAR", default_value = ",")]
-    pub delimiter: String,
+    /// CSV: the field delimiter (one ASCII character; `\t` for tab) [default: ,]
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<String>,
     /// JSONL, CSV: stop with status 1 at the first record that does not parse (by default
     /// it is masked as text and reported).
     #[arg(long)]

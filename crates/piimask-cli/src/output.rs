@@ -1,11 +1,43 @@
 //! Where masked output goes: standard output, or a file written through a temporary file in
 //! the same directory and renamed into place only when its input was read, masked and
 //! written in full, so a failed or interrupted run never leaves a partial (or unmasked)
-//! output file. A file named `*.gz` or `*.zst` is compressed.
+//! output file. A file named `*.gz` or `*.zst` is compressed. An interrupt (Ctrl-C,
+//! `SIGTERM`, `SIGHUP`) removes the temporary files being written before the process ends.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+/// The temporary files being written, for the interrupt handler to remove.
+static TEMPORARY_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn temporary_files() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARY_FILES.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Makes an interrupt (`SIGINT`, `SIGTERM`, `SIGHUP`) remove the temporary files being
+/// written and end the process with status 128 + the signal's number, as a shell reports a
+/// process the signal ended. Outputs already renamed into place are complete and stay.
+#[cfg(unix)]
+pub fn remove_temporary_files_on_interrupt() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let mut files = temporary_files();
+            for file in files.drain(..) {
+                let _ = std::fs::remove_file(file);
+            }
+            eprintln!("piimask: interrupted (signal {signal}); the output being written was removed");
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+/// Without Unix signals, an interrupt ends the process where it is (see the README).
+#[cfg(not(unix))]
+pub fn remove_temporary_files_on_interrupt() {}
 
 const BUFFER: usize = 256 * 1024;
 
@@ -84,7 +116,15 @@ impl Output {
         std::fs::create_dir_all(dir)?;
         let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let temp = dir.join(format!(".{name}.piimask-{}.tmp", std::process::id()));
-        let file = BufWriter::with_capacity(BUFFER, File::create(&temp)?);
+        // Registered before it exists, so an interrupt in between cannot miss it.
+        temporary_files().push(temp.clone());
+        let file = match File::create(&temp) {
+            Ok(file) => BufWriter::with_capacity(BUFFER, file),
+            Err(error) => {
+                forget_temporary_file(&temp);
+                return Err(error);
+            }
+        };
         let extension = dest.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
         let pending =
             |encoder| Output::File(PendingFile { temp: temp.clone(), dest: dest.to_path_buf(), encoder });
@@ -97,6 +137,7 @@ impl Output {
                 Ok(encoder) => pending(Some(Encoder::Zstd(encoder))),
                 Err(error) => {
                     let _ = std::fs::remove_file(&temp);
+                    forget_temporary_file(&temp);
                     return Err(error);
                 }
             },
@@ -113,7 +154,12 @@ impl Output {
                 if let Some(encoder) = pending.encoder.take() {
                     encoder.finish()?.sync_all()?;
                 }
-                std::fs::rename(&pending.temp, &pending.dest)
+                // Under the lock: an interrupt either removes the file before the rename (which
+                // then fails, and the process ends) or finds it renamed.
+                let mut files = temporary_files();
+                let renamed = std::fs::rename(&pending.temp, &pending.dest);
+                files.retain(|file| *file != pending.temp);
+                renamed
             }
         }
     }
@@ -151,5 +197,10 @@ impl Drop for PendingFile {
             self.encoder = None;
             let _ = std::fs::remove_file(&self.temp);
         }
+        forget_temporary_file(&self.temp);
     }
+}
+
+fn forget_temporary_file(temp: &Path) {
+    temporary_files().retain(|file| file != temp);
 }

@@ -166,7 +166,8 @@ impl Plan {
                     .map_err(CliError::Usage)?,
             ),
             Format::Csv => {
-                RecordFormat::Csv { columns: input.columns.clone(), delimiter: delimiter(&input.delimiter)? }
+                let delimiter = delimiter(input.delimiter.as_deref().unwrap_or(","))?;
+                RecordFormat::Csv { columns: input.columns.clone(), delimiter }
             }
         };
         if !input.fields.is_empty() && input.format != Format::Jsonl {
@@ -174,6 +175,9 @@ impl Plan {
         }
         if !input.columns.is_empty() && input.format != Format::Csv {
             return Err(CliError::Usage("--column only applies to --format csv".into()));
+        }
+        if input.delimiter.is_some() && input.format != Format::Csv {
+            return Err(CliError::Usage("--delimiter only applies to --format csv".into()));
         }
         if input.strict && input.format == Format::Text {
             return Err(CliError::Usage("--strict only applies to --format jsonl and csv".into()));
@@ -208,7 +212,13 @@ fn build_masker(args: &MaskerArgs) -> Result<Masker, CliError> {
             .ok_or_else(|| CliError::Usage(format!("--style expects KIND=STYLE, got {setting:?}")))?;
         let kind: Kind = kind.parse().map_err(|error| CliError::Config { file: None, error })?;
         let style: Style = style.parse().map_err(|error| CliError::Config { file: None, error })?;
-        config.options_mut(kind).style = style;
+        let options = config.options_mut(kind);
+        options.style = style;
+        if !style.keeps_characters() {
+            // The command line overrides the file: a `keep_head` there means nothing now.
+            options.keep_head = None;
+            options.keep_tail = None;
+        }
     }
     if let Some(c) = args.mask_char {
         config.mask_char = c;

@@ -32,6 +32,12 @@ const REPORTED_MALFORMED: u64 = 20;
 /// run successfully.
 pub fn mask(plan: &MaskPlan) -> Result<Totals, CliError> {
     let started = Instant::now();
+    if plan.output != OutputTarget::Stdout {
+        crate::output::remove_temporary_files_on_interrupt();
+    }
+    if let Some(StatsTarget::File(path)) = &plan.stats {
+        check_writable(path).map_err(|error| CliError::Output { file: path.display().to_string(), error })?;
+    }
     let mut engine = Engine::new(&plan.plan, Mode::Mask)?;
     let mut totals = Totals::default();
     let mut shared = match &plan.output {
@@ -69,6 +75,7 @@ pub fn mask(plan: &MaskPlan) -> Result<Totals, CliError> {
             _ => {}
         }
     }
+    engine.warn_of_unmatched_fields();
     finish_mask(plan, totals, started)
 }
 
@@ -87,6 +94,20 @@ fn finish_mask(plan: &MaskPlan, totals: Totals, started: Instant) -> Result<Tota
         }
     }
     Ok(totals)
+}
+
+/// Checks, before a long run, that the `--stats` file can be written at its end: an
+/// existing file is opened for appending (and left as it is), a new one is created and
+/// removed again.
+fn check_writable(path: &std::path::Path) -> io::Result<()> {
+    if path.is_dir() {
+        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory"));
+    }
+    if path.exists() {
+        return std::fs::OpenOptions::new().append(true).open(path).map(drop);
+    }
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    std::fs::remove_file(path)
 }
 
 /// Runs `piimask scan`, writing findings to standard output; returns whether anything was
@@ -108,6 +129,7 @@ pub fn scan(plan: &ScanPlan) -> Result<bool, CliError> {
         }
         _ => {}
     }
+    engine.warn_of_unmatched_fields();
     Ok(found)
 }
 
@@ -198,6 +220,10 @@ struct Engine<'p> {
     context: Arc<Context>,
     pool: Option<rayon::ThreadPool>,
     progress: Progress,
+    /// JSONL with `--field`: per path, whether it has named a field in any record.
+    fields_seen: Vec<bool>,
+    /// Whether any record has been read, in any input.
+    any_record: bool,
 }
 
 impl<'p> Engine<'p> {
@@ -221,7 +247,29 @@ impl<'p> Engine<'p> {
             mode,
             buffers: BufferPool::default(),
         };
-        Ok(Engine { plan, context: Arc::new(context), pool, progress: Progress::new(plan) })
+        Ok(Engine {
+            plan,
+            context: Arc::new(context),
+            pool,
+            progress: Progress::new(plan),
+            fields_seen: Vec::new(),
+            any_record: false,
+        })
+    }
+
+    /// Warns of each `--field` path that named no field in any record of the run (a typo,
+    /// or the wrong export): its values, if any, were not masked.
+    fn warn_of_unmatched_fields(&self) {
+        let RecordFormat::Jsonl(fields) = &self.plan.format else { return };
+        if !self.any_record {
+            return;
+        }
+        for (i, field) in fields.iter().enumerate() {
+            if !self.fields_seen.get(i).copied().unwrap_or(false) {
+                self.progress
+                    .message(&format!("piimask: warning: --field {field} named no field in any record"));
+            }
+        }
     }
 
     /// Reads, processes and writes one input.
@@ -329,6 +377,13 @@ impl<'p> Engine<'p> {
         for (bytes_in, processed) in done {
             totals.bytes_in += bytes_in as u64;
             totals.records += processed.records;
+            self.any_record |= processed.records > 0;
+            if self.fields_seen.len() < processed.fields_seen.len() {
+                self.fields_seen.resize(processed.fields_seen.len(), false);
+            }
+            for (seen, now) in self.fields_seen.iter_mut().zip(&processed.fields_seen) {
+                *seen |= now;
+            }
             totals.matches.merge(&processed.counts);
             for (line, error) in &processed.malformed {
                 totals.malformed += 1;

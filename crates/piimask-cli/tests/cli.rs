@@ -118,6 +118,50 @@ fn jsonl_fields_restrict_masking() {
     assert_eq!(out.stdout, br#"{"a":"melissa@gmail.com","b":{"c":"*********7542"}}"#);
 }
 
+/// A `--field` path that names nothing (a typo, the wrong export) masks nothing there: the
+/// run says so, for `mask` and `scan`, and is silent about the paths that did name a field.
+#[test]
+fn a_field_path_that_names_nothing_is_warned_of() {
+    let records = b"{\"b\":{\"c\":\"+447966197542\"},\"list\":[{\"d\":1}]}\n{\"e\":2}\n";
+    for command in ["mask", "scan"] {
+        let args = [command, "-f", "jsonl", "--field", "b.c", "--field", "b.cc", "--field", "list[].d"];
+        let out = run(&args, records);
+        assert_eq!(out.status.code(), Some(if command == "mask" { 0 } else { 1 }), "{command}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr, "piimask: warning: --field b.cc named no field in any record\n", "{command}");
+    }
+    // Without records there is nothing to name a field in.
+    let out = run(&["mask", "-f", "jsonl", "--field", "nothing"], b"");
+    assert!(out.status.success() && out.stderr.is_empty());
+}
+
+/// A `--stats` file that cannot be written fails the run before anything is masked, not
+/// after a long run whose output was already written.
+#[test]
+fn an_unwritable_stats_file_fails_before_the_run() {
+    let dir = temp_dir("stats-early");
+    let output = dir.join("out.txt");
+    for stats in [dir.join("no-such-dir").join("stats.json"), dir.clone()] {
+        let out = piimask()
+            .args(["mask", "-o"])
+            .arg(&output)
+            .arg("--stats")
+            .arg(&stats)
+            .arg(repo("tests/data/transcript.jsonl"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stats.display());
+        assert!(!output.exists(), "no output is written");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(&stats.display().to_string()));
+    }
+    // A writable one is checked without being left behind when the run then fails.
+    let stats = dir.join("stats.json");
+    let out = piimask().args(["mask", "--stats"]).arg(&stats).arg(dir.join("missing.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stats.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn empty_input_gives_empty_output() {
     for format in ["text", "jsonl"] {
@@ -256,7 +300,32 @@ fn exit_statuses() {
     assert_eq!(piimask().args(["mask", "--style", "card=fancy"]).output().unwrap().status.code(), Some(2));
     assert_eq!(piimask().args(["mask", "--mask-char", "x"]).output().unwrap().status.code(), Some(2));
     assert_eq!(piimask().args(["mask", "--field", "a"]).output().unwrap().status.code(), Some(2));
+    // A CSV-only option outside CSV would be silently ignored.
+    assert_eq!(piimask().args(["mask", "--delimiter", ";"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(
+        piimask().args(["scan", "-f", "jsonl", "--delimiter", ";"]).output().unwrap().status.code(),
+        Some(2)
+    );
     assert_eq!(piimask().arg("--version").output().unwrap().status.code(), Some(0));
+}
+
+/// `--style` overrides the configuration file's style, and with it the file's head and
+/// tail counts when the new style keeps no characters (they would be an error otherwise).
+#[test]
+fn a_style_option_overrides_the_files_keep_counts() {
+    let dir = temp_dir("style-over-config");
+    let config = dir.join("keep.toml");
+    std::fs::write(&config, "[card]\nstyle = \"preserve\"\nkeep_head = 6\n").unwrap();
+    let config = config.to_str().unwrap();
+    let card = b"4111 1111 1111 1111\n";
+    let out = run(&["mask", "-c", config], card);
+    assert_eq!(out.stdout, b"4111 11** **** 1111\n");
+    let out = run(&["mask", "-c", config, "--style", "card=label"], card);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout, b"[CARD]\n");
+    let out = run(&["mask", "-c", config, "--style", "card=compact"], card);
+    assert_eq!(out.stdout, b"411111******1111\n", "a style that keeps characters keeps the file's counts");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -308,6 +377,43 @@ fn output_files_appear_only_on_success() {
 
     let out = piimask().args(["mask", "-o"]).arg(&input).arg(&input).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "refuses to overwrite its own input");
+}
+
+/// Found by a user review: Ctrl-C (or `SIGTERM`, `SIGHUP`) in the middle of a run left the
+/// hidden temporary file behind. It is removed, nothing reaches the destination, and the
+/// status is the shell's 128 + the signal's number.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_file_behind() {
+    for (signal, status) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
+        let dir = temp_dir(&format!("interrupt-{signal}"));
+        let mut child = piimask()
+            .args(["mask", "-o"])
+            .arg(dir.join("out.txt"))
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Some input, and the pipe kept open: the run is under way when the signal comes.
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all("card 4111 1111 1111 1111\n".repeat(100_000).as_bytes()).unwrap();
+        let temporary = dir.join(format!(".out.txt.piimask-{}.tmp", child.id()));
+        let mut waited = 0;
+        while !temporary.exists() && waited < 2_000 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            waited += 1;
+        }
+        assert!(temporary.exists(), "{signal}: the run writes through a temporary file");
+        let killed = Command::new("kill").arg(format!("-{signal}")).arg(child.id().to_string()).status();
+        assert!(killed.unwrap().success());
+        let out = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(out.status.code(), Some(status), "{signal}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"), "{signal}");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert!(left.is_empty(), "{signal}: {left:?} left behind");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
 
 /// Found by a user review: `-o DIR` with two inputs of one relative path wrote the second

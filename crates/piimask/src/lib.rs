@@ -32,6 +32,27 @@
 //! - **No allocation** when there is nothing to mask ([`Masker::mask`] borrows).
 //! - [`Masker`] is immutable, `Send + Sync` and cheap to clone.
 //!
+//! ## Streams and large inputs
+//! Text that arrives in chunks (a socket, a file read piece by piece) is masked exactly as
+//! if it were one buffer, with bounded memory:
+//! - [`StreamMasker`]: feed chunks of any size, get masked output as soon as it is final;
+//! - [`MaskWriter`]: an [`std::io::Write`] adapter that masks what passes through it;
+//! - [`mask_reader`]: a reader to a writer, with counts ([`StreamStats`]).
+//!
+//! To mask one large input on many threads, [`stream::Splitter`] cuts it into pieces that
+//! mask independently (this is how the `piimask` command line uses every core).
+//!
+//! ```
+//! let masker = piimask::Masker::default();
+//! let mut stream = piimask::StreamMasker::new(&masker);
+//! let mut out = Vec::new();
+//! for chunk in ["call +4479661", "97542 or mel", "issa@gmail.com\n"] {
+//!     stream.feed(chunk.as_bytes(), &mut out);
+//! }
+//! stream.finish(&mut out);
+//! assert_eq!(out, b"call *********7542 or m******@gmail.com\n");
+//! ```
+//!
 //! ## Quick replies and agent messages
 //! - [`Template`]: text with `<name>` parameters, rendered with [`Values`] and a
 //!   [`RenderContext`]; every sensitive value a substitution brings in is masked
@@ -75,7 +96,7 @@ pub mod message_check;
 pub mod offsets;
 mod scan;
 mod span;
-mod stream;
+pub mod stream;
 pub mod template;
 pub mod text_blocks;
 mod validate;
@@ -100,10 +121,7 @@ pub use masker::{FindIter, Masker};
 pub use message_check::{MAX_MESSAGE_CHARS, MessageProblem, MessageReport, PiiFinding, check_message};
 pub use scan::Level;
 pub use span::{Match, MatchCounts, Span};
-pub use stream::{
-    CUT_THRESHOLD, MAX_HOLD, MaskWriter, Piece, Splitter, StreamMasker, StreamStats, mask_piece_into,
-    mask_reader,
-};
+pub use stream::{MaskWriter, StreamMasker, StreamStats, mask_reader};
 pub use template::{RenderContext, Template, Values, is_variable_name};
 pub use text_blocks::{SearchHit, SearchRank, TextBlock, TextBlockLibrary};
 

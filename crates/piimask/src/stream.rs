@@ -36,7 +36,7 @@ const AT_REACH_BEFORE: usize = 260;
 ///
 /// # Example
 /// ```
-/// use piimask::{Masker, Splitter};
+/// use piimask::{Masker, stream::Splitter};
 /// let masker = Masker::default();
 /// let mut splitter = Splitter::new(0);
 /// let mut out = Vec::new();

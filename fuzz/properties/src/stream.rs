@@ -3,7 +3,8 @@
 use std::fmt;
 use std::io::{Read, Write};
 
-use piimask::{MaskWriter, MaskerConfig, Splitter, StreamMasker, mask_reader};
+use piimask::stream::{Piece, Splitter};
+use piimask::{MaskWriter, MaskerConfig, StreamMasker, mask_reader};
 
 use crate::config::{CONFIG_BYTES, decode_config};
 use crate::mask::build;
@@ -99,7 +100,7 @@ impl FuzzInput for StreamInput {
 
         let mut splitter = Splitter::new(self.min_piece);
         let (mut joined, mut released) = (Vec::new(), Vec::new());
-        let mut emit = |piece: piimask::Piece| {
+        let mut emit = |piece: Piece| {
             released.extend_from_slice(&piece.bytes);
             piece.mask_into(&masker, &mut joined);
         };

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use piimask::Splitter;
+use piimask::stream::{Piece, Splitter};
 
 /// The size blocks are cut at (a block ends at the first record boundary after it).
 pub const BLOCK_SIZE: usize = 256 * 1024;
@@ -69,7 +69,7 @@ impl TextBlocks {
         TextBlocks { splitter: Splitter::new(BLOCK_SIZE), lines: LineCounter::default() }
     }
 
-    fn emit_piece(lines: &mut LineCounter, piece: piimask::Piece, emit: &mut dyn FnMut(Block)) {
+    fn emit_piece(lines: &mut LineCounter, piece: Piece, emit: &mut dyn FnMut(Block)) {
         let mut block = lines.block(piece.bytes);
         block.fail_closed = piece.fail_closed;
         emit(block);

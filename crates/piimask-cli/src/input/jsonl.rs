@@ -22,7 +22,12 @@ pub const WINDOW: usize = 64 * 1024;
 /// A field selector such as `customer.phone` or `messages[].text` (array levels are
 /// transparent, so `messages.text` means the same).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldPath(Vec<String>);
+pub struct FieldPath {
+    /// The keys from the root, array levels left out.
+    segments: Vec<String>,
+    /// The path as given (for messages).
+    text: String,
+}
 
 impl FieldPath {
     /// Parses a dotted path; `[]` after a segment marks an array and is optional.
@@ -36,7 +41,13 @@ impl FieldPath {
         if segments.iter().any(|segment| segment.contains(['[', ']'])) {
             return Err(format!("invalid field path {text:?}: brackets other than a trailing `[]`"));
         }
-        Ok(FieldPath(segments))
+        Ok(FieldPath { segments, text: text.to_string() })
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
     }
 }
 
@@ -87,12 +98,21 @@ pub struct RecordMasker {
     segments: Vec<Segment>,
     /// Scratch for decoding a key.
     key: Vec<u8>,
+    /// Per `--field` path: whether it named a field in any record read so far.
+    seen: Vec<bool>,
 }
 
 impl RecordMasker {
     /// A record masker; with no `fields`, every key, string and number is masked.
     pub fn new(masker: Masker, fields: Vec<FieldPath>) -> RecordMasker {
-        RecordMasker { masker, fields, view: Vec::new(), segments: Vec::new(), key: Vec::new() }
+        let seen = vec![false; fields.len()];
+        RecordMasker { masker, fields, view: Vec::new(), segments: Vec::new(), key: Vec::new(), seen }
+    }
+
+    /// Per `--field` path (in the order given): whether it named a field (a value, an
+    /// object or an array) in any record this masker has read.
+    pub fn fields_seen(&self) -> &[bool] {
+        &self.seen
     }
 
     /// Masks one record (without its line terminator), appending the result to `out` and
@@ -161,7 +181,7 @@ impl RecordMasker {
         self.view.clear();
         self.segments.clear();
         let mut lexer = Lexer::new(record);
-        let mut path = Path::new(&self.fields);
+        let mut path = Path::new(&self.fields, &mut self.seen);
         while let Some(event) = lexer.next()? {
             match event {
                 Event::BeginObject => path.enter(true),
@@ -536,6 +556,7 @@ pub fn process(
         at = next;
         line += 1;
     }
+    processed.fields_seen = records.fields_seen().to_vec();
     processed
 }
 
@@ -543,6 +564,8 @@ pub fn process(
 /// `--field` selects it.
 struct Path<'f> {
     fields: &'f [FieldPath],
+    /// Per field path: whether it has named a field (set as keys are read).
+    seen: &'f mut [bool],
     /// Per open container: the key that leads to it (its raw span), how many decoded key
     /// segments lead to it, and whether it lies inside a selected field.
     frames: Vec<(Option<Scalar>, usize, bool)>,
@@ -554,8 +577,8 @@ struct Path<'f> {
 }
 
 impl<'f> Path<'f> {
-    fn new(fields: &'f [FieldPath]) -> Path<'f> {
-        Path { fields, frames: Vec::new(), keys: Vec::new(), pending_key: None, pending_name: None }
+    fn new(fields: &'f [FieldPath], seen: &'f mut [bool]) -> Path<'f> {
+        Path { fields, seen, frames: Vec::new(), keys: Vec::new(), pending_key: None, pending_name: None }
     }
 
     fn tracking(&self) -> bool {
@@ -575,21 +598,34 @@ impl<'f> Path<'f> {
 
     /// Whether the scalar value at the current position is selected; consumes its key.
     fn value_selected(&mut self) -> bool {
-        let selected = !self.tracking() || self.inside_selection() || self.matches_with_pending();
+        // Matched even inside a selection, so that `a.b` given with `a` counts as seen.
+        let selected = !self.tracking() || self.matches_with_pending() || self.inside_selection();
         self.pending_key = None;
         self.pending_name = None;
         selected
     }
 
-    fn matches_with_pending(&self) -> bool {
-        let Some(key) = &self.pending_name else {
-            return self.fields.iter().any(|f| f.0[..] == self.keys[..]);
+    /// Whether a field path names the value (or container) at the current position: the
+    /// keys from the root, and the pending key in an object. Marks every such path seen.
+    fn matches_with_pending(&mut self) -> bool {
+        let (keys, pending) = (&self.keys, self.pending_name.as_deref());
+        let names = |field: &FieldPath| match pending {
+            None => field.segments[..] == keys[..],
+            Some(key) => {
+                let segments = &field.segments;
+                segments.len() == keys.len() + 1
+                    && segments[..keys.len()] == keys[..]
+                    && segments[keys.len()] == key
+            }
         };
-        self.fields.iter().any(|field| {
-            field.0.len() == self.keys.len() + 1
-                && field.0[..self.keys.len()] == self.keys[..]
-                && field.0[self.keys.len()] == *key
-        })
+        let mut any = false;
+        for (field, seen) in self.fields.iter().zip(self.seen.iter_mut()) {
+            if names(field) {
+                *seen = true;
+                any = true;
+            }
+        }
+        any
     }
 
     fn set_key(&mut self, record: &[u8], key: Scalar) {
@@ -602,7 +638,7 @@ impl<'f> Path<'f> {
     }
 
     fn enter(&mut self, _object: bool) {
-        let selected = self.inside_selection() || (self.tracking() && self.matches_with_pending());
+        let selected = (self.tracking() && self.matches_with_pending()) || self.inside_selection();
         let key = self.nearest_key();
         if let Some(name) = self.pending_name.take() {
             self.keys.push(name);
@@ -628,6 +664,16 @@ mod tests {
         let mut out = Vec::new();
         let outcome = masker.mask_record(record.as_bytes(), &mut out, &mut MatchCounts::default());
         (String::from_utf8(out).unwrap(), outcome)
+    }
+
+    #[test]
+    fn a_field_path_is_seen_when_it_names_a_value_or_container_even_inside_another() {
+        let fields = ["a", "a.b", "a.b.c", "list.x", "a.missing", "list"];
+        let parsed = fields.iter().map(|f| FieldPath::parse(f).unwrap()).collect();
+        let mut masker = RecordMasker::new(Masker::default(), parsed);
+        let record = br#"{"a":{"b":{"c":[1,2]}},"list":[{"x":null},{"y":"z"}]}"#;
+        masker.mask_record(record, &mut Vec::new(), &mut MatchCounts::default());
+        assert_eq!(masker.fields_seen(), [true, true, true, true, false, true]);
     }
 
     #[test]

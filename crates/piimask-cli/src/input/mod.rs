@@ -64,6 +64,9 @@ pub struct Processed {
     pub stopped: Option<(u64, RecordError)>,
     /// Values found (scan only).
     pub findings: Vec<Finding>,
+    /// JSONL with `--field`: per path, whether it has named a field so far (in this block
+    /// or an earlier one the same worker read).
+    pub fields_seen: Vec<bool>,
 }
 
 /// Whether a block is masked or scanned.

@@ -1,7 +1,8 @@
 //! Plain text blocks: masked as bytes (invalid UTF-8 passes through), or scanned into
 //! findings with line numbers and offsets within each line.
 
-use piimask::{Masker, mask_piece_into};
+use piimask::Masker;
+use piimask::stream::mask_piece_into;
 
 use super::blocks::Block;
 use super::{Finding, Mode, Processed, masked_value};
