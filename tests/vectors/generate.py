@@ -1388,6 +1388,27 @@ def gen_phones():
         V.add("phone-%s-%s-%s" % (market, slug, l2), note + " (second language)",
               sent("phone", l2, k(), "phone", value))
 
+    # `00` numbers of a country's other number types, whose national lengths lie outside its
+    # fixed and mobile ones (libphonenumber's general possible lengths): masked whole when the
+    # country code stands apart and the rest is one run (black-box probe 15, peers' tests).
+    other_types = [
+        ("au", "freephone", "0061 1800 123 456", "en"),
+        ("nl", "freephone", "0031 800 1234", "de"),
+        ("ie", "shared-cost", "00353 1850 123 456", "en"),
+        ("co", "freephone", "0057 1 800 1234567", "es"),
+        ("cr", "freephone-dashes", "00506 800-123-4567", "es"),
+        ("il", "freephone-dashes", "00972 1-800-123-456", "en"),
+        ("se", "voicemail", "0046 254 12 345 67 89", "de"),
+        ("sg", "uan", "0065 7000 1234 567", "en"),
+        ("br", "shared-cost", "0055 4004-1234", "fr"),
+        ("vn", "mobile-dashes", "0084-99-953065", "fr"),
+        ("nc", "dotted-pairs", "00687 20.12.34", "fr"),
+    ]
+    k_other = Cycle(range(4))  # its own cycle: the vectors after these keep their sentences
+    for market, slug, value, l in other_types:
+        V.add("phone-%s-00-%s-%s" % (market, slug, l), "00 international prefix, a length of another "
+              "number type of the country", sent("phone", l, k_other(), "phone", value))
+
     d = lambda n: "".join(rng.choice(DIGITS) for _ in range(n))  # noqa: E731
     nz = lambda: rng.choice("23456789")  # noqa: E731
 
@@ -1862,6 +1883,14 @@ def gen_negatives():
             value = values[i % len(values)]
             V.add("neg-%s-%s" % (slug, l), note + ": " + value, sent(tkind, l, i, None, value), flags=set(flags))
 
+    # `00` then digits in one piece, or a date after a `00` of a two-digit code: the other
+    # number types' lengths of a country need its code apart and one run (probe 15).
+    V.add("neg-00-one-piece-tracking-en", "a tracking number that starts 0043 (AT; six more digits "
+          "would be a short AT number)", ["see ", "0043787819", " there"], flags={"loose"})
+    V.add("neg-00-one-piece-upc-fr", "a UPC-A that starts 0091 (IN; eight more digits would be an "
+          "IN number of another type)", ["code ", "009144783572", " svp"], flags={"loose"})
+    V.add("neg-00-date-after-code-de", "0049 then a date with a two-digit year",
+          ["am ", "0049 12.03.24", " ok"], flags={"loose"})
     each_lang("date-iso", "ISO date", "neg-date", ["2026-11-21"])
     each_lang("date-slash", "D/M/Y date", "neg-date", ["21/11/2026"])
     each_lang("date-dots", "D.M.Y date", "neg-date", ["21.11.2026"])
@@ -2936,7 +2965,10 @@ def verify(rendered: dict, built: dict) -> int:
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":
-                    assert 7 <= len(ascii_digits(seg)) <= 15, where
+                    # E.164: at most 15 digits, not counting a `00` or `011` prefix
+                    digits = ascii_digits(seg)
+                    prefix = 2 if digits.startswith("00") else 3 if digits.startswith("011") else 0
+                    assert 7 <= len(digits) - prefix <= 15, where
                     assert is_digit(seg[-1]) and (is_digit(seg[0]) or seg[0] in "+\uff0b(\uff08"
                                                   or seg[:3].upper() == "%2B"), where
             out += raw[last:]

@@ -452,6 +452,20 @@ impl<'h> Chunk<'h> {
         self.dot_run = 0;
     }
 
+    /// Whether the first group is exactly a country code after a `+`, or a three-digit one
+    /// after `00` (the markets of six-digit numbers in pairs; `0049 12.03.24` stays a date).
+    fn country_code_first(&self) -> bool {
+        let first = &self.groups[0];
+        let mut digits = [0u8; 5];
+        let (from, len) = match (self.plus.is_some(), first.len) {
+            (true, 1..=3) => (0, first.len),
+            (false, 5) if first.head().starts_with(&[0, 0]) => (2, 3),
+            _ => return false,
+        };
+        first.decode(self.hay, &mut digits);
+        crate::validate::phone::country_code(&digits[from..from + len]).is_some_and(|(code, _)| code == len)
+    }
+
     /// Judges whether groups `next - 3 .. next` form a date, now that the joint of the group
     /// at `next` (or the chunk end) is known.
     fn mark_date_ending_at(&mut self, next: usize) {
@@ -459,13 +473,10 @@ impl<'h> Chunk<'h> {
             return;
         }
         let [a, b, c] = [&self.groups[next - 3], &self.groups[next - 2], &self.groups[next - 1]];
-        // Right after a `+` and a country code, the groups are the national number written
-        // with dots (`+687 20.12.34`, New Caledonia), whatever day and month they look like.
-        if next == 4
-            && self.plus.is_some()
-            && crate::validate::phone::country_code(self.groups[0].head())
-                .is_some_and(|(len, _)| len == self.groups[0].len)
-        {
+        // Right after a `+` or `00` and a country code, the groups are the national number
+        // written with dots (`+687 20.12.34`, `00687 20.12.34`: New Caledonia), whatever day
+        // and month they look like.
+        if next == 4 && self.country_code_first() {
             return;
         }
         let Some(sep) = b.joint.sep() else { return };

@@ -235,6 +235,120 @@ static COUNTRY_CODES: &[(u16, u8, u8)] = &[
     (998, 9, 9),
 ];
 
+/// National significant number lengths that a country's other number types have beyond the
+/// range of [`COUNTRY_CODES`] (freephone, premium rate, shared cost, UAN, voicemail, pager:
+/// `0061 1800 123 456`, `0031 800 1234`, `00353 1850 123 456`), by country code. They count
+/// for a `00` number only when its first group is `00` and the country code, and the rest
+/// is one run (one separator throughout) that nothing continues: not `0090 12/26 123` (a
+/// card's last group, an expiry date and a security code), nor digits in one piece
+/// (`0043787819`, a tracking number; `009144783572`, a UPC).
+/// Source: libphonenumber metadata (phonenumbers 9.0.43), the general description's possible
+/// lengths of every region of each code; NANP's seven-digit local-only numbers left out.
+static OTHER_TYPE_LENGTHS: &[(u16, &[u8])] = &[
+    (7, &[14]),
+    (27, &[5, 6, 7, 8, 10]),
+    (30, &[11, 12]),
+    (31, &[5, 6, 7, 8]),
+    (39, &[12]),
+    (40, &[6]),
+    (41, &[12]),
+    (43, &[4, 5, 6]),
+    (46, &[6, 12]),
+    (47, &[5]),
+    (48, &[6, 7, 8, 10]),
+    (49, &[4, 5]),
+    (53, &[10]),
+    (55, &[8, 9]),
+    (56, &[10, 11]),
+    (57, &[8, 11]),
+    (61, &[5, 6, 7, 8, 10, 12]),
+    (62, &[7, 13, 14, 15, 16, 17]),
+    (63, &[6, 11, 12, 13]),
+    (64, &[5, 6, 7]),
+    (65, &[10, 11]),
+    (66, &[10, 13]),
+    (81, &[8, 11, 12, 13, 14, 15, 16, 17]),
+    (82, &[5, 6, 11, 12, 13, 14]),
+    (84, &[7, 8]),
+    (86, &[7, 8, 12]),
+    (90, &[7, 12, 13]),
+    (91, &[8, 9, 11, 12, 13]),
+    (92, &[8, 11, 12]),
+    (95, &[6]),
+    (98, &[4, 5, 6, 7]),
+    (220, &[9]),
+    (230, &[10]),
+    (233, &[8]),
+    (234, &[11, 12, 13, 14]),
+    (243, &[10]),
+    (250, &[8]),
+    (252, &[6]),
+    (254, &[7, 8]),
+    (263, &[7]),
+    (267, &[10]),
+    (268, &[9]),
+    (352, &[4, 5]),
+    (353, &[10]),
+    (355, &[6, 7]),
+    (358, &[5]),
+    (359, &[6, 12]),
+    (372, &[10]),
+    (375, &[6, 7, 8, 11]),
+    (380, &[10]),
+    (381, &[6, 11, 12]),
+    (382, &[9]),
+    (383, &[10, 11, 12]),
+    (385, &[7]),
+    (386, &[5, 6, 7]),
+    (420, &[10, 11, 12]),
+    (421, &[6, 7]),
+    (501, &[11]),
+    (502, &[11]),
+    (503, &[7, 11]),
+    (504, &[11]),
+    (506, &[10]),
+    (507, &[10, 11]),
+    (508, &[9]),
+    (591, &[9]),
+    (593, &[10, 11]),
+    (595, &[6, 7, 8, 10, 11]),
+    (598, &[4, 5, 6, 7, 9, 10, 11, 12, 13]),
+    (679, &[11]),
+    (681, &[9]),
+    (685, &[10]),
+    (689, &[9]),
+    (852, &[5, 6, 7, 9, 11]),
+    (853, &[7]),
+    (855, &[10]),
+    (870, &[12]),
+    (880, &[6, 7]),
+    (881, &[10]),
+    (882, &[7]),
+    (886, &[7, 10, 11]),
+    (960, &[10]),
+    (965, &[7]),
+    (966, &[10]),
+    (968, &[7, 9]),
+    (970, &[10]),
+    (971, &[5, 6, 7, 10, 11, 12]),
+    (972, &[7, 10, 11, 12]),
+    (974, &[7, 9, 11]),
+    (976, &[9, 10]),
+    (977, &[11]),
+    (996, &[10]),
+];
+
+/// Whether a national significant number of `nsn_len` digits after the country code
+/// `code` (the first `code_len` of `digits`) is one of its other number types' lengths (see
+/// [`OTHER_TYPE_LENGTHS`]).
+fn other_type_length(digits: &[u8], code_len: usize, nsn_len: usize) -> bool {
+    let code = digits[..code_len].iter().fold(0u16, |code, &d| code * 10 + u16::from(d));
+    OTHER_TYPE_LENGTHS
+        .iter()
+        .find(|entry| entry.0 == code)
+        .is_some_and(|(_, lengths)| lengths.iter().any(|&len| usize::from(len) == nsn_len))
+}
+
 /// The country code at the start of `digits`: `(code length, national lengths)`.
 /// Country codes form a prefix-free set, so at most one length matches.
 pub(crate) fn country_code(digits: &[u8]) -> Option<(usize, std::ops::RangeInclusive<usize>)> {
@@ -411,6 +525,25 @@ fn starts_with_prefix(lead: &[u8], prefix: u8) -> bool {
     }
 }
 
+/// The end of the chunk, when the groups after the reading that ends at `fit` go on the
+/// same way to it and the whole is still `shaped` like a phone number: they would be left
+/// visible after the masked part. Not an amount or a time of day after `fit` (a count
+/// before a word is read with it: `+502 19 123 456 789 merci`).
+fn run_on_end(
+    chunk: &Chunk<'_>,
+    ends: &[(usize, Digits)],
+    fit: usize,
+    shaped: impl Fn(&Digits) -> bool,
+) -> Option<usize> {
+    let groups = chunk.groups();
+    let &(last, d) = ends.last()?;
+    let next = groups.get(fit + 1)?;
+    let goes_on = chunk.continued_after(fit, groups[fit].joint)
+        && !amount_after(chunk, fit + 1)
+        && !(chunk.is_last(fit + 1) && is_hour_of_time(chunk.hay, next));
+    (last > fit && chunk.is_last(last) && shaped(&d) && goes_on).then_some(last)
+}
+
 /// Whether two four-digit groups are years (`2019 2020`, `1999-2004`), not a phone number.
 fn two_years(first: &Group, second: &Group) -> bool {
     let year = |g: &Group| g.len == 4 && matches!(g.value() / 100, 19 | 20);
@@ -524,14 +657,7 @@ pub(crate) fn candidates(
         // number (`+381 60 123 456 7890`, `+44 20 7946 0958 12`); they would be left visible
         // after the masked part. Not an amount or a time of day (a count before a word is
         // masked with it: `+502 19 123 456 789 merci`).
-        let run_on = longest_fit.and_then(|fit| {
-            let &(last, d) = ends.last()?;
-            let next = groups.get(fit + 1)?;
-            let goes_on = chunk.continued_after(fit, groups[fit].joint)
-                && !amount_after(chunk, fit + 1)
-                && !(chunk.is_last(fit + 1) && is_hour_of_time(chunk.hay, next));
-            (last > fit && chunk.is_last(last) && shaped(&d) && goes_on).then_some(last)
-        });
+        let run_on = longest_fit.and_then(|fit| run_on_end(chunk, ends, fit, |d| shaped(d)));
         for (e, d) in ends {
             if shaped(d) && (!any_fits || fits(d) || run_on == Some(*e)) {
                 emit(plus, *e, out);
@@ -568,16 +694,35 @@ pub(crate) fn candidates(
     // Not a slice of a longer grouped number (`1014-0063-9208-7028`).
     let run_joint = groups.get(s + 1).map_or(first.joint, |next| next.joint);
     if !prefixes.is_empty() && !first.paren && !chunk.continued_before(s, run_joint) {
-        for (e, d) in ends {
-            let fits = |&prefix: &usize| {
+        let shaped =
+            |d: &Digits| prefixes.iter().any(|&prefix| (8..=15).contains(&d.len.saturating_sub(prefix)));
+        let fits = |e: usize, d: &Digits| {
+            prefixes.iter().any(|&prefix| {
                 let national = &values[prefix..d.len.max(prefix)];
                 (8..=15).contains(&national.len())
-                    && country_code(national)
-                        .is_some_and(|(code_len, lengths)| lengths.contains(&(national.len() - code_len)))
-            };
-            // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
-            if prefixes.iter().any(fits) && !(label_before_applies && context.labelled()) {
-                emit(first.start, *e, out);
+                    && country_code(national).is_some_and(|(code_len, lengths)| {
+                        let nsn_len = national.len() - code_len;
+                        lengths.contains(&nsn_len)
+                            || (e > s
+                                && first.len == prefix + code_len
+                                && other_type_length(national, code_len, nsn_len)
+                                && is_number_run(chunk, s, e, true))
+                    })
+            })
+        };
+        let fitting: ArrayVec<usize, MAX_DIGITS> =
+            ends.iter().filter(|(e, d)| fits(*e, d)).map(|&(e, _)| e).collect();
+        // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
+        if let Some(&longest) = fitting.last()
+            && !(label_before_applies && context.labelled())
+        {
+            for &e in &fitting {
+                emit(first.start, e, out);
+            }
+            // Fail closed, as for `+`: groups that go on the same way to the chunk's end
+            // are read with the longest reading (`00353 1800 123 456 7`).
+            if let Some(last) = run_on_end(chunk, ends, longest, shaped) {
+                emit(first.start, last, out);
             }
         }
     }
