@@ -6,10 +6,10 @@
 //! The `csv` crate reads records but does not expose raw field spans; the scanner here is
 //! small and is checked against it in the tests.
 
-use piimask::Masker;
+use piimask::{Masker, Match};
 
 use super::blocks::Block;
-use super::{Finding, Mode, Processed, RecordError, UTF8_BOM, masked_value};
+use super::{Finding, Mode, Processed, RecordError, Settled, UTF8_BOM, settle};
 
 /// One field's raw bytes: `start..end` in the block, quotes included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,14 +152,15 @@ pub fn process(
                             write_field(bytes, field, &value, &masked, delimiter, &mut processed.out);
                         }
                         Mode::Scan => {
-                            for found in masker.find_iter_bytes(&value) {
-                                processed.counts.add(found.kind());
+                            let matches: Vec<Match> = masker.find_iter_bytes(&value).collect();
+                            matches.iter().for_each(|found| processed.counts.add(found.kind()));
+                            for value in settle(masker, &value, &matches, 0) {
                                 processed.findings.push(Finding {
                                     line: record_line,
-                                    kind: found.kind(),
-                                    start: raw_offset(bytes, field, found.start()) - at,
-                                    end: raw_offset(bytes, field, found.end()) - at,
-                                    masked: masked_value(masker, found.kind(), &value[found.range()]),
+                                    kind: value.kind,
+                                    start: raw_offset(bytes, field, value.start) - at,
+                                    end: raw_offset(bytes, field, value.end) - at,
+                                    masked: value.masked,
                                 });
                             }
                         }
@@ -221,15 +222,11 @@ fn mask_text(masker: &Masker, raw: &[u8], mode: Mode, line: u64, processed: &mut
             processed.out.extend_from_slice(&masked);
         }
         Mode::Scan => {
-            for found in masker.find_iter_bytes(raw) {
-                processed.counts.add(found.kind());
-                processed.findings.push(Finding {
-                    line,
-                    kind: found.kind(),
-                    start: found.start(),
-                    end: found.end(),
-                    masked: masked_value(masker, found.kind(), &raw[found.range()]),
-                });
+            let matches: Vec<Match> = masker.find_iter_bytes(raw).collect();
+            matches.iter().for_each(|found| processed.counts.add(found.kind()));
+            for value in settle(masker, raw, &matches, 0) {
+                let Settled { start, end, kind, masked } = value;
+                processed.findings.push(Finding { line, kind, start, end, masked });
             }
         }
     }

@@ -14,7 +14,7 @@ use piimask::{Kind, Masker, Match, MatchCounts};
 
 use super::blocks::Block;
 use super::json::{Event, Lexer, RawOffsets, Scalar, SyntaxError, decode_into, escape_into};
-use super::{Finding, Mode, Processed, RecordError, UTF8_BOM, masked_value};
+use super::{Finding, Mode, Processed, RecordError, UTF8_BOM, masked_value, one_round};
 
 /// The lines of a record are searched once this many bytes of them are ready.
 pub const WINDOW: usize = 64 * 1024;
@@ -386,27 +386,6 @@ fn settle_line<'r>(
             verbatim: false,
         });
     }
-}
-
-/// Whether `masked` (the core's masking of `line`, which starts at `line_start` in the
-/// lines) is `line` with just its first-round `matches` replaced: masking took one round.
-fn one_round(masker: &Masker, line: &[u8], line_start: usize, matches: &[Match], masked: &[u8]) -> bool {
-    let (mut copied, mut at) = (0, 0);
-    for found in matches {
-        let (start, end) = (found.start() - line_start, found.end() - line_start);
-        let gap = &line[copied..start];
-        let value = masked_value(masker, found.kind(), &line[start..end]);
-        if masked.get(at..at + gap.len()) != Some(gap) {
-            return false;
-        }
-        at += gap.len();
-        if masked.get(at..at + value.len()) != Some(value.as_bytes()) {
-            return false;
-        }
-        at += value.len();
-        copied = end;
-    }
-    masked.get(at..) == Some(&line[copied..])
 }
 
 /// Every char of `text` as the mask character.

@@ -160,3 +160,158 @@ pub fn masked_value(masker: &piimask::Masker, kind: Kind, bytes: &[u8]) -> Strin
     let Ok(value) = std::str::from_utf8(bytes) else { return String::new() };
     masker.mask_match(value, &piimask::Match::new(kind, piimask::Span::new(0, value.len())))
 }
+
+/// Whether `masked` (the core's masking of `line`, which starts at `line_start` in the
+/// text `matches` were found in) is `line` with just its first-round `matches` replaced:
+/// masking took one round (see `Masker::mask`: a masked value can make a new one readable,
+/// and the line is then masked again).
+pub fn one_round(
+    masker: &piimask::Masker,
+    line: &[u8],
+    line_start: usize,
+    matches: &[piimask::Match],
+    masked: &[u8],
+) -> bool {
+    let (mut copied, mut at) = (0, 0);
+    for found in matches {
+        let (start, end) = (found.start() - line_start, found.end() - line_start);
+        let gap = &line[copied..start];
+        let value = masked_value(masker, found.kind(), &line[start..end]);
+        if masked.get(at..at + gap.len()) != Some(gap) {
+            return false;
+        }
+        at += gap.len();
+        if masked.get(at..at + value.len()) != Some(value.as_bytes()) {
+            return false;
+        }
+        at += value.len();
+        copied = end;
+    }
+    masked.get(at..) == Some(&line[copied..])
+}
+
+/// One value as `scan` reports it: its range in the text it was found in, and its masked
+/// form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settled {
+    /// Start offset in the text.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// What was found.
+    pub kind: Kind,
+    /// Its masked form.
+    pub masked: String,
+}
+
+/// The values of `text` (which starts at `text_start` in what `matches`, its first-round
+/// matches, were found in), such that putting each one's masked form in place of its range
+/// gives the core's masking of `text`. Usually these are the matches themselves; when
+/// masking takes more than one round to settle (a masked value made a new one readable:
+/// `call me on 662-2113281-0495521`), values at either end whose masked forms stand as they
+/// are in the output are kept, and all that masking changed between them is one value.
+pub fn settle(
+    masker: &piimask::Masker,
+    text: &[u8],
+    matches: &[piimask::Match],
+    text_start: usize,
+) -> Vec<Settled> {
+    let alone = |found: &piimask::Match| Settled {
+        start: found.start() - text_start,
+        end: found.end() - text_start,
+        kind: found.kind(),
+        masked: masked_value(
+            masker,
+            found.kind(),
+            &text[found.start() - text_start..found.end() - text_start],
+        ),
+    };
+    let masked = masker.mask_bytes(text);
+    if one_round(masker, text, text_start, matches, &masked) {
+        return matches.iter().map(alone).collect();
+    }
+    let (mut left, mut right) = (0, matches.len());
+    let (mut text_from, mut masked_from) = (0, 0);
+    while left < right {
+        let found = &matches[left];
+        let value =
+            masked_value(masker, found.kind(), &text[found.start() - text_start..found.end() - text_start]);
+        let gap = &text[text_from..found.start() - text_start];
+        let rest = &masked[masked_from..];
+        if !(rest.starts_with(gap) && rest[gap.len()..].starts_with(value.as_bytes())) {
+            break;
+        }
+        (text_from, masked_from) = (found.end() - text_start, masked_from + gap.len() + value.len());
+        left += 1;
+    }
+    let (mut text_to, mut masked_to) = (text.len(), masked.len());
+    while right > left {
+        let found = &matches[right - 1];
+        let value =
+            masked_value(masker, found.kind(), &text[found.start() - text_start..found.end() - text_start]);
+        let gap = &text[found.end() - text_start..text_to];
+        let rest = &masked[masked_from..masked_to];
+        if !(rest.ends_with(gap) && rest[..rest.len() - gap.len()].ends_with(value.as_bytes())) {
+            break;
+        }
+        (text_to, masked_to) = (found.start() - text_start, masked_to - gap.len() - value.len());
+        right -= 1;
+    }
+    let mut settled: Vec<Settled> = matches[..left].iter().map(alone).collect();
+    let middle = &matches[left..right];
+    let (text_part, masked_part) = (&text[text_from..text_to], &masked[masked_from..masked_to]);
+    if !middle.is_empty() || text_part != masked_part {
+        // Its kind: the first value there, in either round (or the text's first).
+        let kind = middle
+            .first()
+            .map(piimask::Match::kind)
+            .or_else(|| masker.find_iter_bytes(masked_part).next().map(|found| found.kind()))
+            .or_else(|| matches.first().map(piimask::Match::kind))
+            .unwrap_or(Kind::Phone);
+        let (start, end, range) = changed_region(text_part, masked_part, middle, text_start + text_from);
+        settled.push(Settled {
+            start: text_from + start,
+            end: text_from + end,
+            kind,
+            masked: String::from_utf8_lossy(&masked_part[range]).into_owned(),
+        });
+    }
+    settled.extend(matches[right..].iter().map(alone));
+    settled
+}
+
+/// The part of `text` that masking changed into `masked`, widened to the first-round
+/// `matches` and to the ends of the words it cuts (the kept last digits of a number are
+/// part of it): its range in `text`, and the range of its masked form in `masked`.
+fn changed_region(
+    text: &[u8],
+    masked: &[u8],
+    matches: &[piimask::Match],
+    text_start: usize,
+) -> (usize, usize, std::ops::Range<usize>) {
+    let (n, m) = (text.len(), masked.len());
+    let mut prefix = text.iter().zip(masked).take_while(|(a, b)| a == b).count();
+    let mut suffix = text.iter().rev().zip(masked.iter().rev()).take_while(|(a, b)| a == b).count();
+    suffix = suffix.min(n.min(m) - prefix);
+    // Whole characters: equal bytes either side are the same text in both.
+    let continuation = |b: u8| b & 0xC0 == 0x80;
+    while prefix > 0 && text.get(prefix).copied().is_some_and(continuation) {
+        prefix -= 1;
+    }
+    while suffix > 0 && continuation(text[n - suffix]) {
+        suffix -= 1;
+    }
+    let first = matches.first().map_or(prefix, |found| found.start() - text_start);
+    let last = matches.last().map_or(n - suffix, |found| found.end() - text_start);
+    let in_word = |b: u8| b.is_ascii_alphanumeric();
+    let mut start = prefix.min(first);
+    while start > 0 && in_word(text[start - 1]) {
+        start -= 1;
+    }
+    let mut end = (n - suffix).max(last);
+    while end < n && in_word(text[end]) {
+        end += 1;
+    }
+    // Outside `prefix..n - suffix` the text and its masked form are the same bytes.
+    (start, end, start..m - (n - end))
+}

@@ -1,11 +1,11 @@
 //! Plain text blocks: masked as bytes (invalid UTF-8 passes through), or scanned into
 //! findings with line numbers and offsets within each line.
 
-use piimask::Masker;
 use piimask::stream::mask_piece_into;
+use piimask::{Masker, Match};
 
 use super::blocks::Block;
-use super::{Finding, Mode, Processed, masked_value};
+use super::{Finding, Mode, Processed, settle};
 
 /// Masks or scans one text block; masked output goes into `out` (a cleared buffer, reused).
 pub fn process(masker: &Masker, block: &Block, mode: Mode, out: Vec<u8>) -> Processed {
@@ -22,27 +22,36 @@ pub fn process(masker: &Masker, block: &Block, mode: Mode, out: Vec<u8>) -> Proc
                 &mut processed.counts,
             );
         }
-        Mode::Scan => {
-            let bytes = &block.bytes;
-            let (mut line, mut line_start, mut counted_to) = (block.first_line, 0, 0);
-            for found in masker.find_iter_bytes(bytes) {
-                for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..found.start()]) {
-                    line += 1;
-                    line_start = counted_to + newline + 1;
-                }
-                counted_to = found.start();
-                processed.counts.add(found.kind());
-                processed.findings.push(Finding {
-                    line,
-                    kind: found.kind(),
-                    start: found.start() - line_start,
-                    end: found.end() - line_start,
-                    masked: masked_value(masker, found.kind(), &bytes[found.range()]),
-                });
-            }
-        }
+        Mode::Scan => scan(masker, block, &mut processed),
     }
     processed
+}
+
+/// Finds the values of a text block, line by line, as they settle (see [`settle`]).
+fn scan(masker: &Masker, block: &Block, processed: &mut Processed) {
+    let bytes = &block.bytes[..];
+    let matches: Vec<Match> = masker.find_iter_bytes(bytes).collect();
+    let (mut line, mut line_start, mut counted_to) = (block.first_line, 0, 0);
+    let mut rest = &matches[..];
+    while let Some(first) = rest.first() {
+        for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..first.start()]) {
+            line += 1;
+            line_start = counted_to + newline + 1;
+        }
+        counted_to = first.start();
+        let line_end =
+            memchr::memchr(b'\n', &bytes[first.start()..]).map_or(bytes.len(), |at| first.start() + at);
+        let on_line = rest.iter().take_while(|found| found.start() < line_end).count();
+        let (line_matches, after) = rest.split_at(on_line);
+        rest = after;
+        for found in line_matches {
+            processed.counts.add(found.kind());
+        }
+        let text = &bytes[line_start..line_end];
+        processed.findings.extend(settle(masker, text, line_matches, line_start).into_iter().map(|value| {
+            Finding { line, kind: value.kind, start: value.start, end: value.end, masked: value.masked }
+        }));
+    }
 }
 
 #[cfg(test)]
