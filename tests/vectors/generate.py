@@ -655,7 +655,9 @@ PHONE_CONTEXT_RE = re.compile(
     r"contactar|contactez|contatt|(?:dzwoń|ruf an|anrufen|kontakt|contact|contacter|erreichen|appelle|appelez|appeler|joindre|llama al|llamar al|bellen|ring me|dial|"
     r"звони|подзвони|дзвони|aba|volejte|volej|volat|zavolej\w*|zavolat|ozvěte se|ozvi se|volajte|zavolaj\w*|"
     r"τηλεφωνήστε\w*|τηλεφώνησε\w*|τηλεφώνησέ\w*|πάρε με|πάρτε με|καλέστε\w*|κάλεσε\w*|hívjon|hívj|hívjál|hívd|"
-    r"hívjanak|sună-mă|sunați-mă|suna-ma|sunati-ma|soita\w*|gọi|תתקשר\w*|התקשר\w*|להתקשר|חייג\w*|اتصل\w*|fono)(?!\w))")
+    r"hívjanak|sună-mă|sunați-mă|suna-ma|sunati-ma|soita\w*|gọi|תתקשר\w*|התקשר\w*|להתקשר|חייג\w*|اتصل\w*|fono|"
+    r"連絡先|座机|폰|संपर्क|موبائل|تماس|הטלפון|มือถือ|sdt|wa|h/p|matkapuhelin|mobilszám\w*|telefón|mobitel|"
+    r"pokličite|обадете|simu|hit me up|📞)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
 for _kind, _by_lang in T.items():
@@ -1495,11 +1497,43 @@ def gen_phones():
         ("es", "contactarme", ["Puedes contactarme al ", "612345672", "."]),
         ("de", "erreichen", ["Hier erreichen Sie mich: ", "1701234569", "."]),
         ("en", "long-15", ["phone ", "123456789012345", ""]),
+        # probe 16: phone words of more languages, and chat shorthand
+        ("ja", "renrakusaki", ["連絡先：", "9012345678", "。"]),
+        ("zh", "zuoji", ["座机 ", "2112345678", "，谢谢"]),
+        ("ko", "pon", ["제 폰 ", "1012345678", " 입니다"]),
+        ("hi", "sampark", ["संपर्क: ", "9876543210", ""]),
+        ("ur", "mobile", ["میرا موبائل ", "3001234567", " ہے"]),
+        ("fa", "tamas", ["لطفاً تماس بگیرید ", "9121234567", ""]),
+        ("he", "hatelefon", ["הטלפון שלי ", "501234567", ", תודה"]),
+        ("th", "mue-thue", ["มือถือ ", "812345678", " ค่ะ"]),
+        ("vi", "sdt", ["sdt ", "912345678", " nhé"]),
+        ("id", "wa", ["WA ", "81234567890", " ya kak"]),
+        ("ms", "hp", ["h/p: ", "123456789", ""]),
+        ("fi", "matkapuhelin", ["matkapuhelin: ", "401234567", ""]),
+        ("hu", "mobilszam", ["Mobilszámom: ", "201234567", "."]),
+        ("sk", "telefon", ["Telefón: ", "912345678", "."]),
+        ("hr", "mobitel", ["Mobitel ", "911234567", "."]),
+        ("sl", "poklicite", ["Pokličite me na ", "31234567", "."]),
+        ("bg", "obadete", ["Обадете се на ", "887123456", "."]),
+        ("sw", "simu", ["Namba yangu ya simu ni ", "712345678", "."]),
+        ("en", "hit-me-up", ["hit me up ", "2125550147", ""]),
+        ("en", "emoji", ["📞 ", "2125550148", ""]),
     ]
     for l, slug, (pre, num, post) in ctx:
         assert PHONE_CONTEXT_RE.search(pre + post), slug
         V.add("phone-context-%s-%s" % (slug, l), "contiguous number without trunk prefix next to a context word",
               [pre, ("phone", num), post])
+    # A phone word right after a number outweighs an order label in front (probe 16); one
+    # that names another number after a field separator does not.
+    V.add("phone-label-then-phone-word-en", "an order label in front, a phone word right after",
+          ["about my order ", ("phone", "(201) 555-0123"), ", call me"])
+    V.add("phone-label-then-phone-word-ja", "an order label in front, a phone word right after",
+          ["ご注文の件で ", ("phone", "090-1234-5678"), " までお電話ください"])
+    V.add("phone-label-then-phone-word-ko", "an order label in front, a phone word right after",
+          ["주문 건으로 ", ("phone", "010-1234-5678"), " 으로 전화 주세요"])
+    V.add("phone-label-phone-word-names-the-next-fr", "a tracking label in front; the phone word after "
+          "the separator names the next number", ["suivi : 0975 0873 7837 | mon téléphone : ",
+                                                   ("phone", "09 94 81 82 56")], flags={"loose"})
     V.add("phone-context-din-extension-de", "DIN 5008 extension with a context word: the whole chunk "
           "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
     V.add("phone-context-paren-area-at", "Austrian number with its trunk-0 area code in parentheses and 13 digits "

@@ -677,7 +677,9 @@ pub(crate) fn candidates(
     let lead = first.head();
 
     // A label in front of the chunk names its first number, not one joined to it by a spaced
-    // dash or slash (`номер счёта 63954072 — 8 (908) 540-90-06`: two numbers).
+    // dash or slash (`номер счёта 63954072 — 8 (908) 540-90-06`: two numbers). A phone word
+    // after the number outweighs it: the number shaped like a phone is one (`about my order
+    // (201) 555-0123, call me`, `ご注文の件で 090-1234-5678 までお電話ください`).
     let label_before_applies = chunk.is_first(s) || !matches!(first.joint, Joint::Spaced(_));
     let labelled = |context: &mut ContextProbe<'_>| {
         if label_before_applies { context.labelled_either_side() } else { context.labelled_after() }
@@ -714,7 +716,7 @@ pub(crate) fn candidates(
             ends.iter().filter(|(e, d)| fits(*e, d)).map(|&(e, _)| e).collect();
         // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
         if let Some(&longest) = fitting.last()
-            && !(label_before_applies && context.labelled())
+            && !(label_before_applies && context.labelled_in_front())
         {
             for &e in &fitting {
                 emit(first.start, e, out);

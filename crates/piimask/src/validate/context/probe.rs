@@ -443,14 +443,47 @@ impl<'a> ContextProbe<'a> {
         matches!(self.adjacent_before(), Some(Key::Label | Key::Code))
     }
 
+    /// Whether a phone word right after the chunk says it is a phone number, so that a label
+    /// in front does not make a number shaped like a phone an identifier (`about my order (201) 555-0123, call me`,
+    /// `ご注文の件で 090-1234-5678 までお電話ください`): the phone word decides (see
+    /// [`ContextProbe::phone`]'s second half), at most three words come between and no
+    /// field separator (`|`, `;`), and no digit follows it in its clause (`suivi:
+    /// 0975087378 | mon numéro de téléphone est le 09 94 81 82 56`: that word names the
+    /// other number).
+    fn phone_word_after(&mut self) -> bool {
+        if !self.key_after(Key::Phone) {
+            return false;
+        }
+        let end = self.span.1;
+        let Some(hit) = self.hits().iter().find(|h| h.start >= end && h.key != Key::Number).copied() else {
+            return false;
+        };
+        let hay = self.hay;
+        if self.gap_words(end, hit.start).words > 3
+            || hay[end..hit.start].iter().any(|&b| matches!(b, b'|' | b';'))
+        {
+            return false;
+        }
+        let clause = &hay[hit.end..hay.len().min(hit.end + 64)];
+        let clause = &clause
+            [..clause.iter().position(|&b| matches!(b, b'|' | b';' | b'\n' | b'\r')).unwrap_or(clause.len())];
+        !clause.iter().any(u8::is_ascii_digit)
+    }
+
+    /// Whether a label right in front says a number shaped like a phone is an identifier:
+    /// [`ContextProbe::labelled`], unless [`ContextProbe::phone_word_after`].
+    pub(crate) fn labelled_in_front(&mut self) -> bool {
+        self.labelled() && !self.phone_word_after()
+    }
+
     /// Whether a label says the chunk is an identifier, on either side: right in front
-    /// ([`ContextProbe::labelled`]), or right after it with only link words between
+    /// ([`ContextProbe::labelled_in_front`]), or right after it with only link words between
     /// (`0424994928 is my order number`, `… c'est le n° de suivi`, `…が注文番号です`) when
     /// no phone or SSN word stands anywhere in the window (`07911 123456 is the order
     /// phone` stays a phone number). For phone readings, whose labels people also write
     /// after the number.
     pub(crate) fn labelled_either_side(&mut self) -> bool {
-        self.labelled() || self.labelled_after()
+        self.labelled_in_front() || self.labelled_after()
     }
 
     /// Whether a label after the chunk says it is an identifier (the second half of
