@@ -1534,6 +1534,10 @@ def gen_phones():
     V.add("phone-label-phone-word-names-the-next-fr", "a tracking label in front; the phone word after "
           "the separator names the next number", ["suivi : 0975 0873 7837 | mon téléphone : ",
                                                    ("phone", "09 94 81 82 56")], flags={"loose"})
+    V.add("phone-context-after-word-with-marks-bn", "a phone word after a word written with combining "
+          "marks (নম্বরে: to the number)", [("phone", "1712345678"), " নম্বরে কল করুন"])
+    V.add("phone-label-phone-word-after-slash-th", "an invoice label in front; the phone word after a "
+          "slash starts another field", ["ใบแจ้งหนี้ 391 210 633 / โทรกลับด้วยนะ"], flags={"loose"})
     V.add("phone-context-din-extension-de", "DIN 5008 extension with a context word: the whole chunk "
           "(12 digits) is a phone, nothing left half-masked", ["Telefon: ", ("phone", "089 1234567-18"), "."])
     V.add("phone-context-paren-area-at", "Austrian number with its trunk-0 area code in parentheses and 13 digits "

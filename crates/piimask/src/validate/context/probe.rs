@@ -4,7 +4,7 @@
 use super::keywords::{Hit, KeyCursor, KeyWords};
 use super::window::{back_chars, forward_chars};
 use super::{CONTEXT_WINDOW, Key};
-use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char};
+use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char, is_letter};
 
 /// Key-word lookups for one chunk.
 #[derive(Debug)]
@@ -193,7 +193,7 @@ impl<'a> ContextProbe<'a> {
         while at > 0 && self.hay[at - 1] == b' ' {
             at -= 1;
         }
-        char_before(self.hay, at).is_some_and(|(c, _)| c.is_alphabetic())
+        char_before(self.hay, at).is_some_and(|(c, _)| is_letter(c))
     }
 
     /// Whether the text from `from` to `to` (between a phone word and a label) makes one
@@ -324,7 +324,8 @@ impl<'a> ContextProbe<'a> {
                     return true;
                 }
                 // Closing brackets end a sentence too: a JSON record's last string ends `"}`.
-                let word_or_punctuation = c.is_alphabetic()
+                // (Letters with their combining marks: `নম্বরে`, `करें`.)
+                let word_or_punctuation = is_letter(c)
                     || c.is_whitespace()
                     || matches!(
                         c,
@@ -447,7 +448,7 @@ impl<'a> ContextProbe<'a> {
     /// in front does not make a number shaped like a phone an identifier (`about my order (201) 555-0123, call me`,
     /// `ご注文の件で 090-1234-5678 までお電話ください`): the phone word decides (see
     /// [`ContextProbe::phone`]'s second half), at most three words come between and no
-    /// field separator (`|`, `;`), and no digit follows it in its clause (`suivi:
+    /// field separator (`|`, `;`, `/`), and no digit follows it in its clause (`suivi:
     /// 0975087378 | mon numéro de téléphone est le 09 94 81 82 56`: that word names the
     /// other number).
     fn phone_word_after(&mut self) -> bool {
@@ -460,7 +461,7 @@ impl<'a> ContextProbe<'a> {
         };
         let hay = self.hay;
         if self.gap_words(end, hit.start).words > 3
-            || hay[end..hit.start].iter().any(|&b| matches!(b, b'|' | b';'))
+            || hay[end..hit.start].iter().any(|&b| matches!(b, b'|' | b';' | b'/'))
         {
             return false;
         }
