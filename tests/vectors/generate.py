@@ -657,7 +657,7 @@ PHONE_CONTEXT_RE = re.compile(
     r"τηλεφωνήστε\w*|τηλεφώνησε\w*|τηλεφώνησέ\w*|πάρε με|πάρτε με|καλέστε\w*|κάλεσε\w*|hívjon|hívj|hívjál|hívd|"
     r"hívjanak|sună-mă|sunați-mă|suna-ma|sunati-ma|soita\w*|gọi|תתקשר\w*|התקשר\w*|להתקשר|חייג\w*|اتصل\w*|fono|"
     r"連絡先|座机|폰|संपर्क|موبائل|تماس|הטלפון|มือถือ|sdt|wa|h/p|matkapuhelin|mobilszám\w*|telefón|mobitel|"
-    r"pokličite|обадете|simu|hit me up|📞)(?!\w))")
+    r"pokličite|обадете|simu|hit me up|📞|cp ko)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
 for _kind, _by_lang in T.items():
@@ -1518,6 +1518,7 @@ def gen_phones():
         ("sw", "simu", ["Namba yangu ya simu ni ", "712345678", "."]),
         ("en", "hit-me-up", ["hit me up ", "2125550147", ""]),
         ("en", "emoji", ["📞 ", "2125550148", ""]),
+        ("tl", "cp-ko", ["cp ko ", "9171234567", " po"]),
     ]
     for l, slug, (pre, num, post) in ctx:
         assert PHONE_CONTEXT_RE.search(pre + post), slug
@@ -1927,6 +1928,8 @@ def gen_negatives():
           "would be a short AT number)", ["see ", "0043787819", " there"], flags={"loose"})
     V.add("neg-00-one-piece-upc-fr", "a UPC-A that starts 0091 (IN; eight more digits would be an "
           "IN number of another type)", ["code ", "009144783572", " svp"], flags={"loose"})
+    V.add("neg-postcode-cp-es", "`CP`/`C.P.` is a Spanish postcode, not Tagalog's cellphone (`cp ko`)",
+          ["en la app sale CP C.P. 73538 / 83588480"], flags={"loose"})
     V.add("neg-00-date-after-code-de", "0049 then a date with a two-digit year",
           ["am ", "0049 12.03.24", " ok"], flags={"loose"})
     each_lang("date-iso", "ISO date", "neg-date", ["2026-11-21"])

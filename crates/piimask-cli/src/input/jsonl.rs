@@ -256,6 +256,25 @@ impl RecordMasker {
             on(Value { start: 0, end: record.len(), kind, masked, number: None, verbatim: true });
             return;
         }
+        // Masking as text may have made the record valid JSON (a value holding a control
+        // character was masked away). Read as JSON, each field is read with its own key and
+        // can show a value the text did not: the record is then masked again as JSON, whole,
+        // so that masking it is settled (masking the output again changes nothing).
+        let kind = first.kind;
+        let mut masked_text = Vec::with_capacity(record.len());
+        let mut splice = Splice::new(record);
+        values.iter().for_each(|value| splice.put(value, &mut masked_text));
+        splice.finish(&mut masked_text);
+        let (mut again, mut found) = (Vec::new(), MatchCounts::default());
+        let mut resplice = Splice::new(&masked_text);
+        let parsed = self.values(&masked_text, &mut found, |value| resplice.put(&value, &mut again));
+        if parsed.is_ok() && found.total() > 0 {
+            resplice.finish(&mut again);
+            counts.merge(&found);
+            let masked = String::from_utf8_lossy(&again).into_owned();
+            on(Value { start: 0, end: record.len(), kind, masked, number: None, verbatim: true });
+            return;
+        }
         values.into_iter().for_each(on);
     }
 }

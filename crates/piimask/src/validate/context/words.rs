@@ -328,7 +328,8 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     // Probe-16 leaks (a bare national number after a phone word people write in chat):
     // Japanese and Chinese contact details and landlines, Korean `폰` and `문자` (a text),
     // Hindi, Bengali, Urdu, Persian, Hebrew, Thai, Vietnamese without diacritics,
-    // Indonesian and Malay shorthand, Tagalog, Dutch, Swedish, Finnish, Slovak,
+    // Indonesian and Malay shorthand, Tagalog (`cp ko`: my cellphone; `cp` alone is a
+    // Spanish postcode, `C.P.`), Dutch, Swedish, Finnish, Slovak,
     // Hungarian, Bulgarian, Croatian, Serbian, Slovene, Swahili (M-Pesa pays to a phone
     // number), and informal English.
     ("連絡先", Key::Phone),
@@ -365,6 +366,8 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("liên hệ", Key::Phone),
     ("wa", Key::Phone),
     ("h/p", Key::Phone),
+    ("cp ko", Key::Phone),
+    ("cp no", Key::Phone),
     ("i-text", Key::Phone),
     ("numero ko", Key::Phone),
     ("app me", Key::Phone),
