@@ -11,7 +11,7 @@ use std::process::{Command, Output, Stdio};
 use piimask::Masker;
 
 mod common;
-use common::{piimask, repo, run};
+use common::{json_lines, piimask, repo, run};
 
 /// Runs `piimask ARGS` on files; asserts success.
 fn run_ok(args: &[&str]) -> Output {
@@ -415,12 +415,7 @@ fn scan_reports_findings_without_values_and_gates_on_them() {
     let out = run(&["scan", "-f", "jsonl"], input.as_bytes());
     assert_eq!(out.status.code(), Some(1), "something was found");
     let lines: Vec<&str> = input.lines().collect();
-    let findings: Vec<serde_json::Value> = out
-        .stdout
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let findings = json_lines(&out.stdout);
     assert!(findings.len() >= 80);
     for finding in &findings {
         let keys: Vec<&str> = finding.as_object().unwrap().keys().map(String::as_str).collect();

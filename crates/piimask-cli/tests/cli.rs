@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use regex_automata::meta::Regex;
 
 mod common;
-use common::{piimask, repo, run};
+use common::{json_lines, piimask, repo, run};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("piimask-cli-{name}-{}", std::process::id()));
@@ -181,12 +181,7 @@ fn scan_findings_rebuild_the_masked_output() {
     let masked: Vec<&str> = masked.lines().collect();
     let findings = run(&["scan"], input.as_bytes());
     assert_eq!(findings.status.code(), Some(1));
-    let findings: Vec<serde_json::Value> = findings
-        .stdout
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let findings = json_lines(&findings.stdout);
     for (i, line) in lines.iter().enumerate() {
         let mut rebuilt = String::new();
         let mut copied = 0;
@@ -212,12 +207,7 @@ fn scan_findings_rebuild_the_masked_output() {
     // The same in a CSV field (offsets in the raw record) and in a record that is no CSV.
     let csv = "id,text\n1,call me on 662-2113281-0495521\n2,\"x\"y 662-2113281-0495521 call me\n";
     let masked = String::from_utf8(run(&["mask", "-f", "csv"], csv.as_bytes()).stdout).unwrap();
-    let findings = run(&["scan", "-f", "csv"], csv.as_bytes()).stdout;
-    let findings: Vec<serde_json::Value> = findings
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let findings = json_lines(&run(&["scan", "-f", "csv"], csv.as_bytes()).stdout);
     assert_eq!(findings.len(), 2, "{findings:?}");
     for (finding, (line, masked_line)) in findings.iter().zip(csv.lines().zip(masked.lines()).skip(1)) {
         let (start, end) =

@@ -35,3 +35,12 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
     writer.join().unwrap();
     output
 }
+
+/// The JSON values of JSON lines (what `piimask scan` prints).
+pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect()
+}
