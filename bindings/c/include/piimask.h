@@ -751,7 +751,9 @@ piimask_status piimask_mask_bytes_alloc(const struct piimask_masker *masker,
 
 /**
  * Finds the sensitive values in one message of UTF-8 text, left to right, never
- * overlapping, without masking anything.
+ * overlapping, as masking replaces them: masking exactly these spans gives what
+ * `piimask_mask` writes, also on a line that masking takes more than one round to settle
+ * (a masked value made a new one readable; that line's later rounds are one match).
  *
  * Writes up to `matches_capacity` matches to `matches` and the number found to `*count`.
  * When more are found than fit, the first `matches_capacity` are written and

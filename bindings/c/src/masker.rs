@@ -321,7 +321,9 @@ pub unsafe extern "C" fn piimask_mask_bytes_alloc(
 }
 
 /// Finds the sensitive values in one message of UTF-8 text, left to right, never
-/// overlapping, without masking anything.
+/// overlapping, as masking replaces them: masking exactly these spans gives what
+/// `piimask_mask` writes, also on a line that masking takes more than one round to settle
+/// (a masked value made a new one readable; that line's later rounds are one match).
 ///
 /// Writes up to `matches_capacity` matches to `matches` and the number found to `*count`.
 /// When more are found than fit, the first `matches_capacity` are written and
@@ -357,10 +359,14 @@ pub unsafe extern "C" fn piimask_find(
         let text = unsafe { boundary::text(input, input_len, "input") }?;
         let mut offsets = OffsetConverter::new(text);
         let mut found = 0;
-        for each in masker.masker.find_iter(text) {
+        for each in masker.masker.redactions(text) {
             if found < matches_capacity {
                 // SAFETY: `found < matches_capacity` writable entries.
-                unsafe { matches.add(found).write(piimask_match::new(&each, &mut offsets)) };
+                unsafe {
+                    matches
+                        .add(found)
+                        .write(piimask_match::new(&Match::new(each.kind(), each.span()), &mut offsets))
+                };
             }
             found += 1;
         }

@@ -63,16 +63,17 @@ pub fn repr(py: Python<'_>, text: &str) -> PyResult<String> {
     Ok(PyString::new(py, text).repr()?.to_str()?.to_string())
 }
 
-/// The matches of `masker` in `text`, with code-point offsets and masked forms.
+/// The redactions of `masker` in `text`, with code-point offsets and masked forms.
 pub fn find_matches(masker: &Masker, text: &str) -> Vec<PyMatch> {
     let mut offsets = OffsetConverter::new(text);
     masker
-        .find_iter(text)
+        .redactions(text)
+        .into_iter()
         .map(|found| PyMatch {
             kind: found.kind().name().to_string(),
             start: offsets.to_char(found.start()).unwrap_or_default(),
             end: offsets.to_char(found.end()).unwrap_or_default(),
-            masked: masker.mask_match(text, &found),
+            masked: found.into_masked(),
         })
         .collect()
 }
@@ -243,7 +244,8 @@ impl PyMasker {
         }
     }
 
-    /// The sensitive values in `text`, left to right, with `str` indices.
+    /// The sensitive values in `text`, left to right, with `str` indices, as masking
+    /// replaces them: putting each `masked` in place of its span gives `mask(text)`.
     fn find(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<PyMatch>> {
         let utf8 = utf8(text, None)?;
         run(py, utf8.len() >= DETACH_BYTES, || find_matches(&self.masker, utf8))

@@ -57,7 +57,12 @@ def test_find_offsets_slice_the_str(text: str) -> None:
         start_byte = len(text[: match.start].encode())
         assert text.encode()[start_byte : start_byte + len(value.encode())].decode() == value
         assert value.strip() == value
-    # Masking replaces exactly the found values.
+    # Masking replaces exactly the found values, each with its masked form.
+    rebuilt, copied = [], 0
+    for match in found:
+        rebuilt += [text[copied : match.start], match.masked]
+        copied = match.end
+    assert "".join(rebuilt) + text[copied:] == MASKER.mask(text)
     if not found:
         assert MASKER.mask(text) is text
 

@@ -9,6 +9,7 @@ use crate::config::{MaskerBuilder, MaskerConfig};
 use crate::error::ConfigError;
 use crate::kind::Kind;
 use crate::mask::{MaskRule, Sink, render};
+use crate::redaction::{self, Redaction};
 use crate::scan::chars::{Class, char_at, char_before, classify};
 use crate::scan::{Candidates, Detector, Level, Resolver, Scanner};
 use crate::span::{Match, MatchCounts};
@@ -113,6 +114,46 @@ impl Masker {
             found: Candidates::new(),
             done: false,
         }
+    }
+
+    /// The values masking replaces in `text`, left to right, each with its masked form:
+    /// putting every [`masked`](Redaction::masked) form in place of its span gives exactly
+    /// what [`mask`](Masker::mask) writes. Offsets are bytes.
+    ///
+    /// These are [`find_iter`](Masker::find_iter)'s matches, except on a line that masking
+    /// takes more than one round to settle (a masked value made a new value readable): there
+    /// everything the later rounds changed is one redaction. Use this rather than
+    /// `find_iter` to mask, highlight or report values by their offsets; it costs about a
+    /// `mask` more.
+    ///
+    /// # Example
+    /// ```
+    /// use piimask::Masker;
+    /// let masker = Masker::default();
+    /// let text = "card 4111 1111 1111 1111, mail melissa@gmail.com";
+    /// let mut rebuilt = String::new();
+    /// let mut copied = 0;
+    /// for redaction in masker.redactions(text) {
+    ///     rebuilt.push_str(&text[copied..redaction.start()]);
+    ///     rebuilt.push_str(redaction.masked());
+    ///     copied = redaction.end();
+    /// }
+    /// rebuilt.push_str(&text[copied..]);
+    /// assert_eq!(rebuilt, masker.mask(text));
+    /// assert_eq!(rebuilt, "card ************1111, mail m******@gmail.com");
+    /// ```
+    pub fn redactions(&self, text: &str) -> Vec<Redaction> {
+        self.redactions_bytes(text.as_bytes())
+    }
+
+    /// Like [`redactions`](Masker::redactions), over bytes that need not be UTF-8 (as
+    /// [`mask_bytes`](Masker::mask_bytes) masks them).
+    pub fn redactions_bytes(&self, bytes: &[u8]) -> Vec<Redaction> {
+        let matches: Vec<Match> = self.find_iter_bytes(bytes).collect();
+        if matches.is_empty() {
+            return Vec::new();
+        }
+        redaction::settle(self, bytes, &matches)
     }
 
     /// A cheap pre-check: whether `bytes` holds any byte a value can start at (a digit of
@@ -235,6 +276,17 @@ impl Masker {
 
     fn rule(&self, kind: Kind) -> &MaskRule {
         &self.inner.rules[kind.index()]
+    }
+
+    /// Appends `line` (text without line breaks) with its first-round `matches` masked to
+    /// `out`, in as many rounds as it takes to settle.
+    pub(crate) fn mask_line_into(
+        &self,
+        line: &[u8],
+        matches: impl Iterator<Item = Match>,
+        out: &mut Vec<u8>,
+    ) {
+        self.write_masked(line, matches, out, 0);
     }
 
     /// Appends `text` with `matches` masked to `out`, line by line.
@@ -412,7 +464,7 @@ impl Text for [u8] {
 }
 
 /// How many extra rounds of masking a text may take (see `settle_str`).
-const SETTLE_ROUNDS: usize = 8;
+pub(crate) const SETTLE_ROUNDS: usize = 8;
 
 /// Whether a masked email keeps digits or an `@` of its local part (a kept head such as
 /// `5055.0155` or `gam@isl.co` of `gam@isl.coorders@gmail.com`): masking the rest can leave

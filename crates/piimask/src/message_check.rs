@@ -101,7 +101,8 @@ pub struct MessageReport {
     pub chars: usize,
     /// Every problem, in order of position.
     pub problems: Vec<MessageProblem>,
-    /// Every sensitive value, left to right.
+    /// Every sensitive value, left to right, as masking replaces it (see
+    /// [`Masker::redactions`]): masking these spans gives what [`Masker::mask`] writes.
     pub pii: Vec<PiiFinding>,
 }
 
@@ -158,7 +159,8 @@ pub fn check_message(text: &str, masker: &Masker) -> MessageReport {
     }
     let mut offsets = OffsetConverter::new(text);
     let pii = masker
-        .find_iter(text)
+        .redactions(text)
+        .into_iter()
         .map(|found| PiiFinding {
             kind: found.kind(),
             span: found.span(),

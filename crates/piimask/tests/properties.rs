@@ -1,6 +1,7 @@
 //! Property tests: masking is idempotent, masked output holds nothing detectable, no mask
 //! keeps more than its head and tail, the text and byte APIs agree, matches are ordered and
-//! on char boundaries, and nothing panics on arbitrary strings or bytes.
+//! on char boundaries, redactions rebuild the masked output, and nothing panics on arbitrary
+//! strings or bytes.
 //!
 //! The generator builds its own valid values (its own Luhn and mod-97), so the core's
 //! validators never vouch for their own test data.
@@ -272,6 +273,24 @@ proptest! {
     }
 
     #[test]
+    fn redactions_rebuild_the_masked_output(
+        text in prop_oneof![chat_text(), "[0-9 .()+/@a-z\u{00A0}\u{2013}\u{FF10}-\u{FF19}\n-]{0,200}"],
+        (style, head, tail, c) in styles(),
+    ) {
+        let masker = masker_for(style, head, tail, c);
+        let redactions = masker.redactions(&text);
+        prop_assert_eq!(rebuild(&text, &redactions), masker.mask(&text));
+        let mut last_end = 0;
+        for redaction in &redactions {
+            prop_assert!(redaction.start() >= last_end && redaction.start() < redaction.end());
+            prop_assert!(text.is_char_boundary(redaction.start()) && text.is_char_boundary(redaction.end()));
+            last_end = redaction.end();
+        }
+        let bytes = masker.redactions_bytes(text.as_bytes());
+        prop_assert_eq!(bytes, redactions);
+    }
+
+    #[test]
     fn never_panics_on_arbitrary_strings(text in ".{0,300}") {
         let masker = Masker::default();
         let _ = masker.mask(&text);
@@ -294,6 +313,19 @@ proptest! {
         let once = masker.mask(&text).into_owned();
         prop_assert!(masker.find_iter(&once).next().is_none(), "{text:?} -> {once:?}");
     }
+}
+
+/// `text` with each redaction's masked form in place of its span.
+fn rebuild(text: &str, redactions: &[piimask::Redaction]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for redaction in redactions {
+        out.push_str(&text[copied..redaction.start()]);
+        out.push_str(redaction.masked());
+        copied = redaction.end();
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Masks `input` through a stream masker fed in pieces of the given sizes (cycled).

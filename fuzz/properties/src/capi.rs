@@ -818,14 +818,17 @@ impl CapiInput {
         Ok(())
     }
 
-    /// `piimask_find`: the core's matches, with character and UTF-16 offsets.
+    /// `piimask_find`: the core's redactions, with character and UTF-16 offsets.
     fn check_find(&self, core: Option<&Masker>, masker: *const piimask_masker) -> Verdict {
         let name = "piimask_find";
         let text = self.text.as_slice();
         let (pointer, len, readable) = self.input_args(text);
         let utf8 = readable.map(std::str::from_utf8);
         let found: Option<Vec<piimask_match>> = match (core, &utf8) {
-            (Some(core), Some(Ok(valid))) => Some(c_matches(valid, core.find_iter(valid))),
+            (Some(core), Some(Ok(valid))) => Some(c_matches(
+                valid,
+                core.redactions(valid).iter().map(|found| Match::new(found.kind(), found.span())),
+            )),
             _ => None,
         };
         let count = found.as_ref().map_or(0, Vec::len);

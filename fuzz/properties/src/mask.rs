@@ -157,6 +157,16 @@ pub(crate) fn check_masking(masker: &Masker, text: &[u8]) -> Verdict {
         masker.mask_into(text, &mut out);
         ensure!(out.as_bytes() == masked.as_ref(), "mask_into differs from mask");
     }
+    let mut rebuilt = Vec::with_capacity(masked.len());
+    let mut copied = 0;
+    for redaction in masker.redactions_bytes(text) {
+        ensure!(redaction.start() >= copied && redaction.end() <= text.len(), "redactions out of order");
+        rebuilt.extend_from_slice(&text[copied..redaction.start()]);
+        rebuilt.extend_from_slice(redaction.masked().as_bytes());
+        copied = redaction.end();
+    }
+    rebuilt.extend_from_slice(&text[copied..]);
+    ensure!(rebuilt == masked.as_ref(), "the redactions do not rebuild the masked output");
     for found in &matches {
         check_kept(masker, text, found)?;
     }

@@ -200,7 +200,10 @@ class Masker:
         untouched. Returns ``data`` itself when there is nothing to mask."""
     def find(self, text: str) -> list[Match]:
         """The sensitive values in ``text``, left to right, never overlapping, with ``str``
-        indices (code points, so ``text[m.start:m.end]`` is the value)."""
+        indices (code points, so ``text[m.start:m.end]`` is the value), as masking replaces
+        them: putting each ``m.masked`` in place of ``text[m.start:m.end]`` gives exactly
+        ``mask(text)``, also where a masked value made a new one readable (all that such a
+        line's later rounds of masking changed is then one match)."""
     def is_match(self, text: str) -> bool:
         """Whether ``text`` holds any sensitive value."""
     @overload

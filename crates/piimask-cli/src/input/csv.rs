@@ -6,10 +6,10 @@
 //! The `csv` crate reads records but does not expose raw field spans; the scanner here is
 //! small and is checked against it in the tests.
 
-use piimask::{Masker, Match};
+use piimask::Masker;
 
 use super::blocks::Block;
-use super::{Finding, Mode, Processed, RecordError, Settled, UTF8_BOM, settle};
+use super::{Finding, Mode, Processed, RecordError, UTF8_BOM};
 
 /// One field's raw bytes: `start..end` in the block, quotes included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,15 +152,14 @@ pub fn process(
                             write_field(bytes, field, &value, &masked, delimiter, &mut processed.out);
                         }
                         Mode::Scan => {
-                            let matches: Vec<Match> = masker.find_iter_bytes(&value).collect();
-                            matches.iter().for_each(|found| processed.counts.add(found.kind()));
-                            for value in settle(masker, &value, &matches, 0) {
+                            for found in masker.redactions_bytes(&value) {
+                                processed.counts.add(found.kind());
                                 processed.findings.push(Finding {
                                     line: record_line,
-                                    kind: value.kind,
-                                    start: raw_offset(bytes, field, value.start) - at,
-                                    end: raw_offset(bytes, field, value.end) - at,
-                                    masked: value.masked,
+                                    kind: found.kind(),
+                                    start: raw_offset(bytes, field, found.start()) - at,
+                                    end: raw_offset(bytes, field, found.end()) - at,
+                                    masked: found.into_masked(),
                                 });
                             }
                         }
@@ -222,11 +221,10 @@ fn mask_text(masker: &Masker, raw: &[u8], mode: Mode, line: u64, processed: &mut
             processed.out.extend_from_slice(&masked);
         }
         Mode::Scan => {
-            let matches: Vec<Match> = masker.find_iter_bytes(raw).collect();
-            matches.iter().for_each(|found| processed.counts.add(found.kind()));
-            for value in settle(masker, raw, &matches, 0) {
-                let Settled { start, end, kind, masked } = value;
-                processed.findings.push(Finding { line, kind, start, end, masked });
+            for found in masker.redactions_bytes(raw) {
+                processed.counts.add(found.kind());
+                let (start, end, kind) = (found.start(), found.end(), found.kind());
+                processed.findings.push(Finding { line, kind, start, end, masked: found.into_masked() });
             }
         }
     }

@@ -1,11 +1,11 @@
 //! Plain text blocks: masked as bytes (invalid UTF-8 passes through), or scanned into
 //! findings with line numbers and offsets within each line.
 
+use piimask::Masker;
 use piimask::stream::mask_piece_into;
-use piimask::{Masker, Match};
 
 use super::blocks::Block;
-use super::{Finding, Mode, Processed, settle};
+use super::{Finding, Mode, Processed};
 
 /// Masks or scans one text block; masked output goes into `out` (a cleared buffer, reused).
 pub fn process(masker: &Masker, block: &Block, mode: Mode, out: Vec<u8>) -> Processed {
@@ -27,30 +27,25 @@ pub fn process(masker: &Masker, block: &Block, mode: Mode, out: Vec<u8>) -> Proc
     processed
 }
 
-/// Finds the values of a text block, line by line, as they settle (see [`settle`]).
+/// Finds the values of a text block as masking replaces them (see `Masker::redactions`),
+/// with their line numbers and offsets in their lines.
 fn scan(masker: &Masker, block: &Block, processed: &mut Processed) {
     let bytes = &block.bytes[..];
-    let matches: Vec<Match> = masker.find_iter_bytes(bytes).collect();
     let (mut line, mut line_start, mut counted_to) = (block.first_line, 0, 0);
-    let mut rest = &matches[..];
-    while let Some(first) = rest.first() {
-        for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..first.start()]) {
+    for redaction in masker.redactions_bytes(bytes) {
+        for newline in memchr::memchr_iter(b'\n', &bytes[counted_to..redaction.start()]) {
             line += 1;
             line_start = counted_to + newline + 1;
         }
-        counted_to = first.start();
-        let line_end =
-            memchr::memchr(b'\n', &bytes[first.start()..]).map_or(bytes.len(), |at| first.start() + at);
-        let on_line = rest.iter().take_while(|found| found.start() < line_end).count();
-        let (line_matches, after) = rest.split_at(on_line);
-        rest = after;
-        for found in line_matches {
-            processed.counts.add(found.kind());
-        }
-        let text = &bytes[line_start..line_end];
-        processed.findings.extend(settle(masker, text, line_matches, line_start).into_iter().map(|value| {
-            Finding { line, kind: value.kind, start: value.start, end: value.end, masked: value.masked }
-        }));
+        counted_to = redaction.start();
+        processed.counts.add(redaction.kind());
+        processed.findings.push(Finding {
+            line,
+            kind: redaction.kind(),
+            start: redaction.start() - line_start,
+            end: redaction.end() - line_start,
+            masked: redaction.into_masked(),
+        });
     }
 }
 
