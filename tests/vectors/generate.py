@@ -1141,6 +1141,20 @@ def gen_ssn():
           ["SSN ", "5362218470", "?"], flags={"loose"})
     V.add("ssn-neg-bare-itinerary", "'itinerary' is not the context word 'itin'",
           ["itinerary ", "536221847"], flags={"loose"})
+    # A label in front does not veto an SSN in its own shape (fail closed: an issuable SSN
+    # written 3-2-4 is masked whatever it is called).
+    for slug, label, value in (("order", "order ", "536-22-1234"), ("ticket", "ticket ", "536-22-1234"),
+                               ("id", "ID ", "412-63-9021"), ("account", "account ", "536 22 1234"),
+                               ("pedido", "pedido n.º ", "641-20-8208")):
+        V.add("ssn-labelled-%s" % slug, "an SSN in its 3-2-4 shape after the label '%s' is masked" % label.strip(),
+              [label, ("ssn", value), " please"])
+    # A dash glued to a word after it makes 3-2-4 a slice of a longer token, as one before it.
+    V.add("ssn-neg-dash-word-after", "3-2-4 followed by a dash and a letter: a part number (red-team case 943 "
+          "without its label)", ["the value ", "536-22-8417-B", " is listed"], flags={"loose"})
+    V.add("ssn-neg-dash-word-before", "3-2-4 after a letter and a dash: a part number",
+          ["the value ", "B-536-22-8417", " is listed"], flags={"loose"})
+    V.add("ssn-dash-word-after-ssn-word", "an SSN word decides for 3-2-4 glued to a dash and a word",
+          ["my ssn ", ("ssn", "536-22-8417"), "-thanks"])
     return V
 
 
@@ -2893,6 +2907,12 @@ def ssn_candidates(s: str):
         if a >= 2 and sep_kind(s[a - 1]) == k1 and is_digit(s[a - 2]):
             continue
         if b + 1 < len(s) and sep_kind(s[b]) == k1 and is_digit(s[b + 1]):
+            continue
+        # a dash glued to a word makes it a slice of a longer token (`B-536-22-8417`,
+        # `536-22-8417-B`), after it unless an SSN word says what it is
+        if a >= 2 and s[a - 1] == "-" and is_alnum(s[a - 2]) and not is_digit(s[a - 2]):
+            continue
+        if b + 1 < len(s) and s[b] == "-" and is_alnum(s[b + 1]) and not context_near(s, a, b, SSN_CONTEXT_RE):
             continue
         out.append((a, b, ssn_ok(ascii_digits(s[a:b]))))
     for a, b in groups:

@@ -5,7 +5,7 @@
 //! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS).
 
 use crate::kind::Kind;
-use crate::scan::chars::Sep;
+use crate::scan::chars::{Sep, word_char_at};
 use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
@@ -71,7 +71,12 @@ pub(crate) fn candidates(
     } else {
         return;
     };
-    if !chunk.ends_clean(end) {
+    // A dash glued to a word after the number makes it part of a longer token (`part number
+    // 536-22-8417-B`), as one before it does (`B-536-22-8417`, see `Chunk::starts_clean`),
+    // unless an SSN word says what it is (`my ssn 536-22-8417-thanks`).
+    let after = groups[end].end;
+    let dash_word_after = chunk.hay.get(after) == Some(&b'-') && word_char_at(chunk.hay, after + 1);
+    if !chunk.ends_clean(end) || (dash_word_after && !context.ssn()) {
         return;
     }
     let mut digits = [0u8; 9];
@@ -83,7 +88,7 @@ pub(crate) fn candidates(
     if !is_ssn(&digits) || vetoed(chunk, s, end, veto) {
         return;
     }
-    if (end == s && !context.ssn()) || context.labelled() {
+    if end == s && (!context.ssn() || context.labelled()) {
         return;
     }
     out.push(Candidate::new(first.start, groups[end].end, Kind::Ssn));
