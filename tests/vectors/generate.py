@@ -1936,6 +1936,30 @@ def gen_phones():
     ):
         V.add("phone-closing-quote-%s" % slug, "a closing quote ends the number like `\"` does: twelve digits in "
               "fours are no eight-digit phone", [before, value + " 5300", after], flags={"loose"})
+    # Probe 17: what follows a phone number in chat (a date, an amount with its currency in
+    # front, a list separator) ends it, and the number stays a phone.
+    for slug, parts in (
+        ("date-dots-uk", ["call ", ("phone", "07426 389869"), " 18.9.2025"]),
+        ("date-dots-cz", ["tel. č.: ", ("phone", "732109468"), " — 18.9.2025"]),
+        ("date-slashes-fr", ["appelez le ", ("phone", "06 12 34 56 78"), " 21/11/2025"]),
+        ("date-iso-fr", [("phone", "06 12 34 56 78"), " 2025-11-21"]),
+        ("date-spaced-dash-it", ["telefono: ", ("phone", "+393910957560"), " - 08-07-2025"]),
+        ("parenthesised-list-be", ["Same as before - (", ("phone", "0465918797"), ") - 01-08-2026"]),
+        ("currency-code-uk", [("phone", "+44 7426 389869"), " GBP 422.32"]),
+        ("currency-code-fr", ["my number ", ("phone", "+33 6 12 34 56 78"), " EUR 45,00"]),
+        ("currency-abbreviation-dk", ["Mit mobilnummer er ", ("phone", "+45 29 20 92 90"), " kr. 986,33"]),
+    ):
+        V.add("phone-then-%s" % slug, "a date or an amount after a phone number ends it (probe 17)", parts,
+              flags={"loose"})
+    # ... and "call me" in the forms people write.
+    for slug, parts in (
+        ("es-co", ["Pueden llamarme al ", ("phone", "3366193092"), ""]),
+        ("es-mx", ["Llámenme al ", ("phone", "5512345678"), ", gracias"]),
+        ("no", ["dere kan ringe meg på ", ("phone", "96287843"), ""]),
+        ("da", ["I kan ringe til mig på ", ("phone", "26204293"), ""]),
+        ("el", ["μπορείτε να με καλέσετε στο ", ("phone", "6944310399"), ""]),
+    ):
+        V.add("phone-context-call-me-%s" % slug, "a bare national number after an inflected 'call me'", parts)
     return V
 
 
@@ -1961,6 +1985,24 @@ def gen_negatives():
           ["en la app sale CP C.P. 73538 / 83588480"], flags={"loose"})
     V.add("neg-00-date-after-code-de", "0049 then a date with a two-digit year",
           ["am ", "0049 12.03.24", " ok"], flags={"loose"})
+    # Probe 17: references of a well-known shape, and policy and parcel numbers under labels.
+    for slug, parts in (
+        ("amazon-order-fi", ["tilausnumero on ", "313-5980413-0833073", "!"]),
+        ("amazon-order-ms", ["nombor pesanan saya ", "167-9885526-0732426"]),
+        ("amazon-order-bare", ["", "113-5980413-0833073", ""]),
+        ("belgian-structured-reference", ["-> ", "+++017/1858/34651+++", ""]),
+        ("belgian-structured-reference-stars", ["mededeling ", "***552/7959/59517***", " aub"]),
+        ("policy-es", ["Mi número de póliza es ", "10-42539-98400", ""]),
+        ("policy-uk", ["Мій номер поліса ", "70-8829474-30", ""]),
+        ("policy-pt", ["Meu número da apólice é ", "70-4648811-60", ""]),
+        ("policy-it", ["Il mio numero di polizza è ", "11-11023-07332", ""]),
+        ("customer-number-uk", ["Мій номер клієнта ", "10-2108086-29", ""]),
+        ("parcel-cs", ["Moje číslo zásilky je ", "16-27112-02671", ""]),
+        ("parcel-hu", ["A csomagszám ", "07476834895", ""]),
+        ("parcel-sw", ["simu: ", ("phone", "0748 523285"), ". namba ya ufuatiliaji ", "9534409809", ""]),
+    ):
+        V.add("neg-reference-%s" % slug, "an order, payment, policy or parcel reference is no phone (probe 17)",
+              parts, flags={"loose"})
     each_lang("date-iso", "ISO date", "neg-date", ["2026-11-21"])
     each_lang("date-slash", "D/M/Y date", "neg-date", ["21/11/2026"])
     each_lang("date-dots", "D.M.Y date", "neg-date", ["21.11.2026"])
@@ -2359,17 +2401,17 @@ def gen_overlaps():
           ["me ", ("iban", " ".join(mu[i:i + 4] for i in range(0, len(mu), 4))), "; 👍 ",
            ("ssn", "314-45-9081"), ", ok"])
     # Masking that takes two rounds: `662-2113281` is a phone, and its mask keeps `3281`,
-    # which with `-0495521` reads as a phone of its own, so the line is masked again. What
+    # which with `-049552` reads as a phone of its own, so the line is masked again. What
     # `find` reports (the redactions) must rebuild the output: the two rounds' values are one.
-    rounds = "15 mask characters, then the last four digits: nothing of the run is left but its tail"
+    rounds = "14 mask characters, then the last four digits: nothing of the run is left but its tail"
     V.add_exact("overlap-rounds-kept-digits-make-a-phone", rounds,
-                "call me on 662-2113281-0495521 thanks", "call me on ***************5521 thanks",
-                [("phone", "662-2113281-0495521")], flags={"rounds"})
+                "call me on 662-2113281-049552 thanks", "call me on **************9552 thanks",
+                [("phone", "662-2113281-049552")], flags={"rounds"})
     V.add_exact("overlap-rounds-between-settled-values",
                 "the values either side settle in one round and stay values of their own; " + rounds,
-                "mail a@b.com, call me on 662-2113281-0495521 or at +447966197542 thanks",
-                "mail *@b.com, call me on ***************5521 or at *********7542 thanks",
-                [("email", "a@b.com"), ("phone", "662-2113281-0495521"), ("phone", "+447966197542")],
+                "mail a@b.com, call me on 662-2113281-049552 or at +447966197542 thanks",
+                "mail *@b.com, call me on **************9552 or at *********7542 thanks",
+                [("email", "a@b.com"), ("phone", "662-2113281-049552"), ("phone", "+447966197542")],
                 flags={"rounds"})
     return V
 

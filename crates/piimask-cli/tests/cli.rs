@@ -169,8 +169,8 @@ fn an_unwritable_stats_file_fails_before_the_run() {
 #[test]
 fn scan_findings_rebuild_the_masked_output() {
     let lines = [
-        "call me on 662-2113281-0495521",
-        "a@b.com call me on 662-2113281-0495521 or c@d.org",
+        "call me on 662-2113281-049552",
+        "a@b.com call me on 662-2113281-049552 or c@d.org",
         "문의드립니다. 연락처: 010 6284 1233 / 할인 7 %, app 1.16.5 (9667182) / routing 146213858",
         "hi 4111 1111 1111 1111 ok, +447966197542",
         "nothing here",
@@ -197,7 +197,7 @@ fn scan_findings_rebuild_the_masked_output() {
     }
     // The settled number is one finding over all of it, its kept digits included.
     let first = &findings[0];
-    assert_eq!((first["start"].as_u64(), first["end"].as_u64()), (Some(11), Some(30)));
+    assert_eq!((first["start"].as_u64(), first["end"].as_u64()), (Some(11), Some(29)));
     assert_eq!(first["kind"], "phone");
     // Values that stand apart from it are still reported alone.
     let second_line: Vec<&str> =
@@ -205,7 +205,7 @@ fn scan_findings_rebuild_the_masked_output() {
     assert_eq!(second_line, ["email", "phone", "email"]);
 
     // The same in a CSV field (offsets in the raw record) and in a record that is no CSV.
-    let csv = "id,text\n1,call me on 662-2113281-0495521\n2,\"x\"y 662-2113281-0495521 call me\n";
+    let csv = "id,text\n1,call me on 662-2113281-049552\n2,\"x\"y 662-2113281-049552 call me\n";
     let masked = String::from_utf8(run(&["mask", "-f", "csv"], csv.as_bytes()).stdout).unwrap();
     let findings = json_lines(&run(&["scan", "-f", "csv"], csv.as_bytes()).stdout);
     assert_eq!(findings.len(), 2, "{findings:?}");

@@ -3,8 +3,8 @@
 //!
 //! Usually the redactions are [`Masker::find_iter`]'s matches. They differ on a line that
 //! takes more than one round of masking to settle: a masked value can make a new value
-//! readable (`call me on 662-2113281-0495521`: once `662-2113281` is masked, the kept digits
-//! of its mask and `-0495521` read as a phone of their own), and the line is masked again.
+//! readable (`call me on 662-2113281-049552`: once `662-2113281` is masked, the kept digits
+//! of its mask and `-049552` read as a phone of their own), and the line is masked again.
 //! There the rounds are replayed with each piece of the line's output mapped back to the
 //! input range it came from: a value found in a later round takes in the masked values it
 //! touches, and each masked piece left at the end is one redaction.
@@ -291,7 +291,7 @@ mod tests {
     #[test]
     fn a_line_that_takes_more_rounds_is_one_redaction_between_settled_ends() {
         let masker = Masker::default();
-        let line = "mail a@b.com, call me on 662-2113281-0495521 or at +447966197542 thanks";
+        let line = "mail a@b.com, call me on 662-2113281-049552 or at +447966197542 thanks";
         let text = format!("first line 4111 1111 1111 1111\r\n{line}\nlast");
         let first_round: Vec<Match> = masker.find_iter(&text).collect();
         let masked = masker.mask(&text);
@@ -308,7 +308,7 @@ mod tests {
             .collect();
         assert_ne!(splice(&text, &one_round), masked);
         let values: Vec<&str> = redactions.iter().map(|r| &text[r.range()]).collect();
-        assert_eq!(values, ["4111 1111 1111 1111", "a@b.com", "662-2113281-0495521", "+447966197542"]);
+        assert_eq!(values, ["4111 1111 1111 1111", "a@b.com", "662-2113281-049552", "+447966197542"]);
         assert!(masker.find_iter(&masked).next().is_none());
     }
 

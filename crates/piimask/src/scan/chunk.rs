@@ -271,11 +271,16 @@ impl<'h> Chunk<'h> {
     /// `e` (so that `e` cannot end it): it is joined the same way, has two digits or more,
     /// is not glued to a word or sign (`10h`, `24h`, `10€`), and does not start a new number
     /// with a trunk prefix (`06 12 34 56 78 09 87 65 43 21`); or, after a spaced dash or
-    /// slash, it is joined tighter (see [`Joint::binds_looser_than`]).
+    /// slash, it is joined tighter (see [`Joint::binds_looser_than`]). The first group of a
+    /// date never continues it.
     /// A group too long to be in any value always continues the number, whatever follows
     /// it: its far end may be any distance away, and must not change this reading.
     pub(crate) fn continued_after(&self, e: usize, joint: Joint) -> bool {
         let Some(next) = self.groups().get(e + 1) else { return false };
+        // A date starts there (`07426 389869 18.9.2025`): a date joins no number before it.
+        if next.flags & FLAG_DATE != 0 {
+            return false;
+        }
         if joint.binds_looser_than(next.joint) {
             return true;
         }
@@ -401,8 +406,8 @@ impl<'h> Chunk<'h> {
     }
 
     /// A chunk that is one parenthesised group and nothing else (`(4111111111111111)`,
-    /// `(0686091390)`) is read as the digits inside: parentheses around a whole number are
-    /// punctuation, not an area code.
+    /// `(0686091390)`), or nothing else before a spaced dash or slash, is read as the digits
+    /// inside: parentheses around a whole number are punctuation, not an area code.
     fn unwrap_lone_parenthesised_group(&mut self) {
         if !(self.at_chunk_start && self.plus.is_none() && self.groups.len() == 1 && self.groups[0].paren) {
             return;
@@ -419,6 +424,12 @@ impl<'h> Chunk<'h> {
     }
 
     fn push(&mut self, mut group: Group) {
+        // A spaced dash or slash ends a list item: a parenthesised group before it that is no
+        // area code (seven digits or more) stands alone (`(0465918797) - 01-08-2026`).
+        if matches!(group.joint, Joint::Spaced(_)) && self.groups.first().is_some_and(|first| first.len >= 7)
+        {
+            self.unwrap_lone_parenthesised_group();
+        }
         group.flags |= compact_date_flag(self.hay, &group);
         self.total_digits += group.len;
         self.groups.push(group);
@@ -480,7 +491,11 @@ impl<'h> Chunk<'h> {
             return;
         }
         let Some(sep) = b.joint.sep() else { return };
-        let continues = |joint: Joint| joint.sep() == Some(sep);
+        // A neighbour joined the same way continues the date; one joined by a spaced dash or
+        // slash only when the date is spaced too (`+393910957560 - 08-07-2025`: a list).
+        let continues = |joint: Joint| {
+            joint.sep() == Some(sep) && (joint == b.joint || !matches!(joint, Joint::Spaced(_)))
+        };
         let after = self.groups.get(next);
         let date = match sep {
             Sep::Dot | Sep::Slash | Sep::Dash => {

@@ -27,6 +27,23 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
     (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
         || decimal_or_price_after(chunk, e)
         || is_isbn(chunk)
+        || is_order_or_payment_reference(chunk)
+}
+
+/// Whether the whole chunk is a reference of a well-known shape: an Amazon order number
+/// (`113-5980413-0833073`: 3, 7 and 7 digits joined by dashes) or a Belgian structured
+/// payment reference (`+++017/1858/34651+++`, also between `***`: 3, 4 and 5 digits joined
+/// by slashes).
+fn is_order_or_payment_reference(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    if groups.len() != 3 || !chunk.complete || groups.iter().any(|g| g.paren) {
+        return false;
+    }
+    let lens = [groups[0].len, groups[1].len, groups[2].len];
+    let joined = |sep: Sep| groups[1].joint == Joint::Sep(sep) && groups[2].joint == Joint::Sep(sep);
+    let before = &chunk.hay[..groups[0].start];
+    (lens == [3, 7, 7] && joined(Sep::Dash) && chunk.plus.is_none())
+        || (lens == [3, 4, 5] && joined(Sep::Slash) && (before.ends_with(b"+++") || before.ends_with(b"***")))
 }
 
 /// Whether the last of `groups` is a year (1950-2099) joined by a slash, and the groups
@@ -205,11 +222,7 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
     }
     if is_currency_sign(c) {
         // `… 123456 £20`: a sign followed by digits belongs to the amount after it.
-        let mut next = at + len;
-        if next < hay.len() && classify(hay, next).0 == Class::Sep(Sep::Space) {
-            next += 1;
-        }
-        return !hay.get(next).is_some_and(u8::is_ascii_digit);
+        return !digits_at(hay, at + len);
     }
     // A word of Latin letters ends where another script's letters start: a Korean or
     // Japanese particle glued to it (`112.226.675 VND이 결제됐어요`).
@@ -225,7 +238,23 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
         end += len;
     }
     let word_goes_on = char_at(hay, end).is_some_and(|(c, _)| is_letter(c) && (!latin_word || latin(c)));
-    letters > 0 && !word_goes_on && is_currency_or_unit(&hay[at..end])
+    let word = &hay[at..end];
+    // A currency word followed by digits belongs to the amount after it, as a sign does
+    // (`+44 7426 389869 GBP 422.32`, `… 78 EUR 45,00`, `… 90 kr. 986,33`).
+    let abbreviated = end + usize::from(hay.get(end) == Some(&b'.'));
+    letters > 0
+        && !word_goes_on
+        && is_currency_or_unit(word)
+        && !(is_currency_word(word) && digits_at(hay, abbreviated))
+}
+
+/// Whether a digit stands at `at`, after at most one space.
+fn digits_at(hay: &[u8], at: usize) -> bool {
+    let mut at = at;
+    if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
+        at += classify(hay, at).1;
+    }
+    at < hay.len() && matches!(classify(hay, at).0, Class::Digit(_))
 }
 
 /// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`, `299 792 458 m/s`.
