@@ -1592,6 +1592,17 @@ def gen_phones():
     V.add("phone-hungarian-area-slash", "a Hungarian number: trunk 06, the area code, a slash after it",
           ["Hívjon a ", ("phone", "06-1/234-5678"), " számon vagy a ", ("phone", "06-20/268-1327"), " számon, vagy ",
            ("phone", "06 30/123-4567"), "."])
+    V.add("phone-hungarian-area-parenthesised", "a Hungarian number with its area code in parentheses, alone "
+          "or with the trunk 06 inside them (a space or dash between)",
+          ["Hívjon a ", ("phone", "06 (1) 234-5678"), " vagy a ", ("phone", "(06 1) 234 5678"), " vagy a ",
+           ("phone", "(06-30) 123-4567"), " számon"])
+    V.add("phone-trunk-and-area-parenthesised", "the trunk 0 and the area code in one pair of parentheses, "
+          "without a phone word", ["Büro ", ("phone", "(0 30) 1234567"), ", Warszawa ", ("phone", "(0 22) 123 45 67")])
+    V.add("phone-zero-trunk-parenthesised", "the trunk 0 in parentheses before the area code, without the "
+          "country code (a Dutch mobile, a London number)",
+          ["bel ", ("phone", "(0)6 12345678"), " of ", ("phone", "(0)20 7946 0958")])
+    V.add("phone-neg-parenthesised-score", "a score or a pair of small numbers in parentheses is no trunk and "
+          "area code", ["the result was (0 1) and then (0-2) 3 times"], flags={"loose"})
     V.add("phone-japanese-exchange-parenthesised", "a Japanese number with its exchange in parentheses, no spaces",
           ["電話：", ("phone", "090(2760)6525"), "、会社 ", ("phone", "03(3581)3111"), "です"])
     V.add("phone-grouped-mobile-el", "a Greek mobile written 4-6 (69X)", ["Εντάξει, ", ("phone", "6977 505647"), ""])

@@ -69,6 +69,10 @@ pub(crate) const FLAG_DATE: u8 = 2;
 /// alone, but only a piece of a longer number when other groups join it (`+31 6 19820415`).
 pub(crate) const FLAG_COMPACT_DATE: u8 = 4;
 
+/// Group flag: the group is a trunk prefix and an area code in one pair of parentheses,
+/// a separator between them (`(06 1)`): it is never read as the bare digits inside.
+pub(crate) const FLAG_SPLIT_PAREN: u8 = 8;
+
 /// How many leading digit values a group keeps inline (enough for dates, IPv4 parts,
 /// prefixes); the rest are decoded from the haystack when a candidate is validated.
 const HEAD: usize = 4;
@@ -409,7 +413,12 @@ impl<'h> Chunk<'h> {
     /// `(0686091390)`), or nothing else before a spaced dash or slash, is read as the digits
     /// inside: parentheses around a whole number are punctuation, not an area code.
     fn unwrap_lone_parenthesised_group(&mut self) {
-        if !(self.at_chunk_start && self.plus.is_none() && self.groups.len() == 1 && self.groups[0].paren) {
+        if !(self.at_chunk_start
+            && self.plus.is_none()
+            && self.groups.len() == 1
+            && self.groups[0].paren
+            && self.groups[0].flags & FLAG_SPLIT_PAREN == 0)
+        {
             return;
         }
         let hay = self.hay;
@@ -719,6 +728,8 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
         _ => return None,
     };
     let mut group = Group { start: at, end: at, len: 0, head: [0; HEAD], joint, paren, flags: 0 };
+    // Digits read before a separator inside the parentheses (see below).
+    let mut trunk_len = None;
     while pos < hay.len() {
         // ASCII digits first, one byte each.
         let b = hay[pos];
@@ -738,11 +749,32 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
                 group.len += 1;
                 pos += len;
             }
+            // A trunk prefix and an area code in one pair of parentheses, a space or dash
+            // between them: `(06 1) 234 5678`, `(06-30) 123 4567`, `(0 30) 1234567`.
+            (Class::Sep(Sep::Space | Sep::Dash), len)
+                if paren
+                    && joint == Joint::Start
+                    && trunk_len.is_none()
+                    && matches!(group.head(), [0] | [0, 6])
+                    && hay.get(pos + len).is_some_and(|b| matches!(b, b'1'..=b'9')) =>
+            {
+                trunk_len = Some(group.len);
+                pos += len;
+            }
             _ => break,
         }
     }
     if group.len == 0 {
         return None;
+    }
+    // (The area code after the trunk: one to four digits.)
+    if let Some(trunk) = trunk_len
+        && !(1..=4).contains(&(group.len - trunk))
+    {
+        return None;
+    }
+    if trunk_len.is_some() {
+        group.flags |= FLAG_SPLIT_PAREN;
     }
     if paren {
         match hay.get(pos).map(|_| classify(hay, pos)) {
@@ -789,6 +821,24 @@ mod tests {
         assert_eq!(texts, ["0170", "1234567", "89"], "spaced and doubled separators");
         let texts: Vec<_> = chunk_of("(+44) 7911").into_iter().map(|g| g.0).collect();
         assert_eq!(texts, ["(+44)", "7911"]);
+    }
+
+    #[test]
+    fn a_trunk_and_an_area_code_share_one_pair_of_parentheses() {
+        let groups = chunk_of("(06 1) 234 5678");
+        assert_eq!(groups[0].0, "(06 1)");
+        assert_eq!((groups[0].1, groups[0].3), (3, FLAG_SPLIT_PAREN));
+        let texts: Vec<_> = chunk_of("(0-30) 1234567").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["(0-30)", "1234567"]);
+        // Not after another group, not two separators, not an area code of five digits or
+        // starting with 0, not another trunk.
+        let texts: Vec<_> = chunk_of("12 (0 30) 4567").into_iter().map(|g| g.0).collect();
+        assert_eq!(texts, ["12"]);
+        for text in ["(0 3 0) 4567", "(0 12345) 4567", "(0 030) 4567", "(07 30) 4567"] {
+            assert!(chunk_of(text)[0].0 != text[..text.find(')').unwrap() + 1], "{text}");
+        }
+        // Alone, it stays in its parentheses.
+        assert_eq!(chunk_of("(06 1)")[0].0, "(06 1)");
     }
 
     #[test]

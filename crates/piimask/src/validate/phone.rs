@@ -779,8 +779,9 @@ pub(crate) fn candidates(
             // An Argentine mobile holds `15` after the area code: `011 15 4123-4567`.
             let mobile_15 = groups[s + 1].len == 2 && groups[s + 1].value() == 15;
             // A Hungarian number writes its area code after the trunk `06` and, often, a
-            // slash after it: `06-1/234-5678`, `06-20/268-1327`, `06 30/123-4567`.
-            let hungarian_area = lead == [0, 6] && groups[s + 1].len <= 2 && !groups[s + 1].paren;
+            // slash after it or parentheses around it: `06-1/234-5678`, `06-20/268-1327`,
+            // `06 30/123-4567`, `06 (1) 234-5678`.
+            let hungarian_area = lead == [0, 6] && groups[s + 1].len <= 2;
             for (e, d) in ends.iter().skip(1) {
                 let digits = match d.total {
                     9..=12 => true,
@@ -798,7 +799,20 @@ pub(crate) fn candidates(
         }
     }
 
-    // 3a. A Japanese number with its exchange in parentheses, no spaces: `090(1234)5678`,
+    // 3a. The trunk `0` in parentheses right before the area code, the rest grouped one
+    // way: `(0)6 12345678`, `(0)20 7946 0958` (the international form without its `+44`).
+    if is_zero_trunk(first)
+        && groups.get(s + 1).is_some_and(|area| area.joint == Joint::Adjacent && !area.paren)
+        && !chunk.continued_before(s, Joint::Adjacent)
+    {
+        for (e, d) in ends.iter().skip(2) {
+            if (10..=12).contains(&d.total) && is_number_run(chunk, s + 1, *e, true) {
+                emit_national(*e, out, context);
+            }
+        }
+    }
+
+    // 3b. A Japanese number with its exchange in parentheses, no spaces: `090(1234)5678`,
     // `03(3581)3111` (trunk and area code, exchange, line: 10 or 11 digits).
     if let [area, exchange, line, ..] = &groups[s..]
         && lead.first() == Some(&0)
@@ -815,12 +829,12 @@ pub(crate) fn candidates(
         emit_national(s + 2, out, context);
     }
 
-    // 3b. A Chinese mobile written as one run of 11 digits: `13812345678`.
+    // 3c. A Chinese mobile written as one run of 11 digits: `13812345678`.
     if !first.paren && first.len == 11 && matches!(lead, [1, 3..=9, ..]) {
         emit_national(s, out, context);
     }
 
-    // 3c. A mobile number with its country code but without `+` or `00`, as WhatsApp
+    // 3d. A mobile number with its country code but without `+` or `00`, as WhatsApp
     // writes it: one run (`254722323051`), or the country code apart and the rest joined
     // one way (`91-75384-10171`, `86 139 2354 6323`).
     let after_plus = chunk.is_first(s) && chunk.plus.is_some();
@@ -927,7 +941,7 @@ pub(crate) fn candidates(
     }
 }
 
-/// The end groups of the readings of rule 3c from group `s` (see [`is_mobile_without_plus`]);
+/// The end groups of the readings of rule 3d from group `s` (see [`is_mobile_without_plus`]);
 /// `values` holds the digits of `ends`. Out of line: few chunks get this far.
 #[inline(never)]
 fn mobiles_without_plus(
