@@ -1004,6 +1004,9 @@ def gen_ibans():
           [("iban", "PL.46.1010.1010.0030.1422.3100.0000")])
     V.add("iban-lower-code-space", "a lower-case code and a space before the check digits (DESIGN: any case)",
           ["mon iban : ", ("iban", "de 89 3704 0044 0532 0130 00"), " merci"])
+    V.add("iban-lower-code-space-letters", "a lower-case code and a space before the check digits, the BBAN "
+          "starting with letters (the two check digits alone were passed over as a short number)",
+          ["my iban ", ("iban", "gb 29 nwbk 6016 1331 9268 19"), " and ", ("iban", "Nl 91 Abna 0417 1643 00")])
     V.add("iban-mixed-code-space", "a mixed-case code and a space before compact digits",
           ["račun ", ("iban", "Ba 393386902853445817")])
     V.add("iban-lower-bank-code", "a bank code typed in lower case after an upper-case country code starts the BBAN",
@@ -1578,6 +1581,11 @@ def gen_phones():
           ["Call me on ", ("phone", "07911 123456"), " 10:30 tomorrow"], flags={"loose"})
     V.add("phone-then-time-fr", "a time of day right after a phone number is not read into it",
           ["Rappelez-moi au ", ("phone", "06 12 34 56 78"), " 18:45 svp"], flags={"loose"})
+    V.add("phone-then-decimal", "a decimal number or a day and month right after a national number grouped with "
+          "spaces is no part of it (the number was left whole in clear)",
+          ["appelez le ", ("phone", "06 12 34 56 78"), " 54.01 merci, call ", ("phone", "07400 123456"),
+           " 154.01, ruf an ", ("phone", "0170 1234567"), " 21.09. danke, ", ("phone", "06 12 34 56 78"), " 21/09"],
+          flags={"loose"})
     V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
           "does not continue it", ["I rang ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
     V.add("phone-then-count-fr", "a count before `fois` (times) stays out of the number, though 13 digits with "

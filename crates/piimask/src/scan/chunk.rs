@@ -285,6 +285,10 @@ impl<'h> Chunk<'h> {
         if next.flags & FLAG_DATE != 0 {
             return false;
         }
+        // So does a decimal number or a day and month that ends the chunk.
+        if self.starts_short_number(e + 1) {
+            return false;
+        }
         if joint.binds_looser_than(next.joint) {
             return true;
         }
@@ -298,6 +302,24 @@ impl<'h> Chunk<'h> {
             self.is_last(e + 1) && self.hay.get(next.end).is_some() && !ends_token(self.hay, next.end);
         let new_trunk = matches!(next.head(), [0, d, ..] if *d != 0) && !self.in_fours(e + 1);
         next.joint.same_sep(joint) && next.len >= 2 && !glued && !new_trunk
+    }
+
+    /// Whether group `i` starts a decimal number or a day and month that ends the chunk
+    /// (`54.01` in `07400 123456 54.01`, `21.09` in `0170 1234567 21.09.`, `21/09` in `06 12
+    /// 34 56 78 21/09`): the last group, of one or two digits, is joined to it by a point,
+    /// or by a slash after a day and month, and the groups before it are joined otherwise.
+    pub(crate) fn starts_short_number(&self, i: usize) -> bool {
+        let groups = self.groups();
+        let (Some(first), Some(last)) = (groups.get(i), groups.get(i + 1)) else { return false };
+        first.len <= 3
+            && last.len <= 2
+            && self.is_last(i + 1)
+            && first.joint.sep() != last.joint.sep()
+            && match last.joint {
+                Joint::Sep(Sep::Dot) => true,
+                Joint::Sep(Sep::Slash) => day_and_month(first.value(), last.value()),
+                _ => false,
+            }
     }
 
     /// Whether group `e` and the groups before it joined the same way are all of four

@@ -82,6 +82,32 @@ fn plain_start(hay: &[u8], anchor: usize) -> bool {
             || (hay[anchor - 2] >= 0x80 && !lowercase_before(hay, anchor - 1))))
 }
 
+/// Whether the two digits at `anchor` (a chunk of their own) may be the check digits of an IBAN whose country code
+/// is typed in lower case and apart, its BBAN starting with letters (`gb 29 nwbk 6016 …`,
+/// `it 60 x 05428 …`): a country code with IBANs and a space before them, a separator and
+/// a bank code of four letters or a check letter after them. (Narrow on purpose: a day
+/// after a short word, `le 12 mai`, is common and must stay on the fast path.)
+#[cold]
+#[inline(never)]
+fn lower_case_iban_head(hay: &[u8], anchor: usize) -> bool {
+    let letter = |at: usize| hay.get(at).is_some_and(u8::is_ascii_alphabetic);
+    let is_sep = |at: usize| matches!(hay.get(at), Some(b' ' | b'-' | b'.'));
+    if !(anchor >= 3
+        && letter(anchor - 2)
+        && letter(anchor - 3)
+        && !(anchor >= 4 && letter(anchor - 4))
+        && hay.get(anchor + 1).is_some_and(u8::is_ascii_digit)
+        && is_sep(anchor + 2))
+    {
+        return false;
+    }
+    let letters = (anchor + 3..anchor + 8).take_while(|&at| letter(at)).count();
+    let after = anchor + 3 + letters;
+    matches!(letters, 1 | 4)
+        && (is_sep(after) || hay.get(after).is_some_and(u8::is_ascii_digit))
+        && iban::has_formats([hay[anchor - 3].to_ascii_uppercase(), hay[anchor - 2].to_ascii_uppercase()])
+}
+
 /// Whether the character ending at `at` is a lower-case Latin-1 or Cyrillic letter (`à`,
 /// `є`): the word before a number in most French, Spanish and Ukrainian chat.
 #[inline]
@@ -101,7 +127,18 @@ fn plain_fast_path(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
     if !plain_start(hay, anchor) {
         return None;
     }
-    short_chunk_end(hay, anchor, min_digits).or_else(|| date_chunk_end(hay, anchor))
+    match short_chunk_end(hay, anchor, min_digits) {
+        // (Cheap tests first: a separator and a letter after the two digits.)
+        Some(end)
+            if end == anchor + 2
+                && hay.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+                && lower_case_iban_head(hay, anchor) =>
+        {
+            None
+        }
+        Some(end) => Some(end),
+        None => date_chunk_end(hay, anchor),
+    }
 }
 
 /// The end of the chunk at `anchor` when it is plain ASCII digits and single ASCII

@@ -174,7 +174,7 @@ static CODES: [u32; 26] = {
 
 /// Whether the upper-case letters `cc` are a country code with a format.
 #[inline]
-fn has_formats(cc: [u8; 2]) -> bool {
+pub(crate) fn has_formats(cc: [u8; 2]) -> bool {
     let (first, second) = (cc[0].wrapping_sub(b'A'), cc[1].wrapping_sub(b'A'));
     first < 26 && second < 26 && CODES[usize::from(first)] >> second & 1 != 0
 }

@@ -627,11 +627,13 @@ pub(crate) fn candidates(
     }
     let ends = &ends[..];
     // Cheap structural checks first; key-word lookups only for what survives them.
-    // A reading never ends with the hour of a time of day (`030 1234567 08:00`).
+    // A reading never ends with the hour of a time of day (`030 1234567 08:00`), nor with
+    // the day of a day and month (`06 12 34 56 78 21/09`).
     let allowed = |e: usize| {
         chunk.ends_clean(e)
             && !vetoed(chunk, s, e, veto)
             && !(e > s && chunk.is_last(e) && is_hour_of_time(chunk.hay, &groups[e]))
+            && !(e > s && chunk.starts_short_number(e))
     };
     // Read from their shape alone, two groups of a decimal number are no phone number.
     let across_point = |e: usize| e == s + 1 && chunk.is_first(s) && is_decimal(chunk);
