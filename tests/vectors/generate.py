@@ -845,6 +845,9 @@ def gen_cards():
         ("parenthesised", "a whole card number in parentheses", ["my card (", ("card", v16), ") was declined"]),
         ("two-in-a-row", "two cards in groups of four, one space apart",
          ["cards ", ("card", "4111 1111 1111 1111"), " ", ("card", "5555 5555 5555 4444"), " both blocked"]),
+        ("diners-then-jcb", "a Diners card in 4-6-4, then a JCB card in fours, one space apart: a card grouped "
+         "its own way before it makes the second no slice of a longer number (probe 18)",
+         ["two cards ", ("card", "3681 930364 2624"), " ", ("card", "3545 3832 3640 5623")]),
         ("dashes-then-spaces", "a card in dashes, then one in spaces: the first one's last group does not make "
          "the second a slice of a longer number (Presidio's card test)",
          [("card", "4012888888881881"), " ", ("card", "4012-8888-8888-1881"), " ", ("card", "4012 8888 8888 1881")]),
@@ -1586,6 +1589,10 @@ def gen_phones():
           ["appelez le ", ("phone", "06 12 34 56 78"), " 54.01 merci, call ", ("phone", "07400 123456"),
            " 154.01, ruf an ", ("phone", "0170 1234567"), " 21.09. danke, ", ("phone", "06 12 34 56 78"), " 21/09"],
           flags={"loose"})
+    V.add("phone-then-amount-spaced-dash", "an amount after a spaced dash is no part of the number, though a "
+          "phone word could make its first group one with the number's last: a group joined tighter after it "
+          "makes it the amount's (probe 18)",
+          ["pls call ", ("phone", "+49 1512 3453783"), " — 581.012,31 € ok"], flags={"loose"})
     V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
           "does not continue it", ["I rang ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
     V.add("phone-then-count-fr", "a count before `fois` (times) stays out of the number, though 13 digits with "

@@ -290,7 +290,44 @@ fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     let expiry_after = first == s
         && last == e + 1
         && ((1..=12).contains(&(expiry / 100)) || (2000..=2099).contains(&expiry));
-    !(expiry_after || cards_in_a_row(chunk, (first, last), (s, e)))
+    // Another card right before or after it, grouped its own way, is no longer number
+    // either (`3605 095717 5907 3588 5454 1728 3049`: a Diners card, then a JCB card).
+    let cards_beside =
+        (first == s || card_ends_at(chunk, s - 1)) && (last == e || card_starts_at(chunk, e + 1));
+    !(expiry_after || cards_beside || cards_in_a_row(chunk, (first, last), (s, e)))
+}
+
+/// Whether the digits of groups `from..=to` are a valid card.
+fn is_card_between(chunk: &Chunk<'_>, from: usize, to: usize) -> bool {
+    let mut digits = [0u8; MAX_DIGITS];
+    let mut count = 0;
+    for group in &chunk.groups()[from..=to] {
+        if count + group.len > MAX_DIGITS {
+            return false;
+        }
+        count += group.decode(chunk.hay, &mut digits[count..count + group.len]);
+    }
+    is_card(&digits[..count])
+}
+
+/// Whether a valid card ends at group `e` (starting at some group before it).
+fn card_ends_at(chunk: &Chunk<'_>, e: usize) -> bool {
+    let groups = chunk.groups();
+    let mut digits = 0;
+    (0..=e).rev().any(|from| {
+        digits += groups[from].len;
+        (12..=MAX_DIGITS).contains(&digits) && is_card_between(chunk, from, e)
+    })
+}
+
+/// Whether a valid card starts at group `s` (ending at some group after it).
+fn card_starts_at(chunk: &Chunk<'_>, s: usize) -> bool {
+    let groups = chunk.groups();
+    let mut digits = 0;
+    (s..groups.len()).any(|to| {
+        digits += groups[to].len;
+        (12..=MAX_DIGITS).contains(&digits) && is_card_between(chunk, s, to)
+    })
 }
 
 /// Whether groups `first..=last` are whole cards in a row, each as many four-digit groups

@@ -1023,6 +1023,9 @@ fn continues(chunk: &Chunk<'_>, e: usize, joint: Joint) -> bool {
     chunk.continued_after(e, joint)
         && chunk.groups().get(e + 1).is_some_and(|next| {
             next.len > MAX_DIGITS
+                // (After a spaced dash or slash, a group joined tighter makes one number with
+                // group `e`, an amount too: `— 581.012,31 €`.)
+                || joint.binds_looser_than(next.joint)
                 || !(amount_after(chunk, e + 1)
                     || (chunk.is_last(e + 1)
                         && (is_hour_of_time(chunk.hay, next)
