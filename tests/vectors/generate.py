@@ -657,7 +657,7 @@ PHONE_CONTEXT_RE = re.compile(
     r"τηλεφωνήστε\w*|τηλεφώνησε\w*|τηλεφώνησέ\w*|πάρε με|πάρτε με|καλέστε\w*|κάλεσε\w*|hívjon|hívj|hívjál|hívd|"
     r"hívjanak|sună-mă|sunați-mă|suna-ma|sunati-ma|soita\w*|gọi|תתקשר\w*|התקשר\w*|להתקשר|חייג\w*|اتصل\w*|fono|"
     r"連絡先|座机|폰|संपर्क|موبائل|تماس|הטלפון|มือถือ|sdt|wa|h/p|matkapuhelin|mobilszám\w*|telefón|mobitel|"
-    r"pokličite|обадете|simu|hit me up|📞|cp ko)(?!\w))")
+    r"pokličite|обадете|simu|hit me up|📞|cp ko|arayabilir\w*|\w*اتصال\w*)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
 for _kind, _by_lang in T.items():
@@ -1554,6 +1554,8 @@ def gen_phones():
         ("en", "hit-me-up", ["hit me up ", "2125550147", ""]),
         ("en", "emoji", ["📞 ", "2125550148", ""]),
         ("tl", "cp-ko", ["cp ko ", "9171234567", " po"]),
+        ("tr", "arayabilirsiniz", ["beni ", "2015550123", " numarasından arayabilirsiniz"]),
+        ("ar", "al-ittisal", ["يمكنك الاتصال بي على الرقم ", "612345678", " بعد الخامسة"]),
     ]
     for l, slug, (pre, num, post) in ctx:
         assert PHONE_CONTEXT_RE.search(pre + post), slug
@@ -1593,6 +1595,11 @@ def gen_phones():
           "phone word could make its first group one with the number's last: a group joined tighter after it "
           "makes it the amount's (probe 18)",
           ["pls call ", ("phone", "+49 1512 3453783"), " — 581.012,31 € ok"], flags={"loose"})
+    V.add("phone-trunk-dot", "a national number with its trunk, one dot after the area code: no decimal "
+          "number has an integer part starting with 0 (probe 18)",
+          ["bel ", ("phone", "06.12345678"), " of ", ("phone", "0151.58880259")])
+    V.add("phone-neg-dotted-build-code", "a trunk-shaped group inside a dotted build code is no number",
+          ["running Android 14 (build UP1A.054636.403)"], flags={"loose"})
     V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
           "does not continue it", ["I rang ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
     V.add("phone-then-count-fr", "a count before `fois` (times) stays out of the number, though 13 digits with "

@@ -750,8 +750,24 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
         _ => return None,
     };
     let mut group = Group { start: at, end: at, len: 0, head: [0; HEAD], joint, paren, flags: 0 };
-    // Digits read before a separator inside the parentheses (see below).
-    let mut trunk_len = None;
+    pos = read_digits(hay, pos, &mut group);
+    if group.len == 0 {
+        return None;
+    }
+    if paren {
+        pos = split_parenthesised_group(hay, pos, &mut group)?;
+        match hay.get(pos).map(|_| classify(hay, pos)) {
+            Some((Class::Close, len)) => pos += len,
+            _ => return None,
+        }
+    }
+    group.end = pos;
+    Some(group)
+}
+
+/// Reads the digits from `pos` into `group`; returns where they end.
+#[inline(always)]
+fn read_digits(hay: &[u8], mut pos: usize, group: &mut Group) -> usize {
     while pos < hay.len() {
         // ASCII digits first, one byte each.
         let b = hay[pos];
@@ -771,41 +787,32 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
                 group.len += 1;
                 pos += len;
             }
-            // A trunk prefix and an area code in one pair of parentheses, a space or dash
-            // between them: `(06 1) 234 5678`, `(06-30) 123 4567`, `(0 30) 1234567`.
-            (Class::Sep(Sep::Space | Sep::Dash), len)
-                if paren
-                    && joint == Joint::Start
-                    && trunk_len.is_none()
-                    && matches!(group.head(), [0] | [0, 6])
-                    && hay.get(pos + len).is_some_and(|b| matches!(b, b'1'..=b'9')) =>
-            {
-                trunk_len = Some(group.len);
-                pos += len;
-            }
             _ => break,
         }
     }
-    if group.len == 0 {
+    pos
+}
+
+/// A trunk prefix and an area code in one pair of parentheses, a space or dash between them
+/// (`(06 1) 234 5678`, `(06-30) 123 4567`, `(0 30) 1234567`), as the chunk's first group:
+/// reads the area code (one to four digits) into `group` after its trunk, which ends at
+/// `pos`. Returns where the group's digits end: `pos` when no separator follows the digits
+/// read, `None` when one does but no area code fits.
+fn split_parenthesised_group(hay: &[u8], pos: usize, group: &mut Group) -> Option<usize> {
+    let Some((Class::Sep(Sep::Space | Sep::Dash), len)) = hay.get(pos).map(|_| classify(hay, pos)) else {
+        return Some(pos);
+    };
+    let trunk = group.len;
+    let area_starts = hay.get(pos + len).is_some_and(|b| matches!(b, b'1'..=b'9'));
+    if group.joint != Joint::Start || !matches!(group.head(), [0] | [0, 6]) || !area_starts {
         return None;
     }
-    // (The area code after the trunk: one to four digits.)
-    if let Some(trunk) = trunk_len
-        && !(1..=4).contains(&(group.len - trunk))
-    {
+    let end = read_digits(hay, pos + len, group);
+    if !(1..=4).contains(&(group.len - trunk)) {
         return None;
     }
-    if trunk_len.is_some() {
-        group.flags |= FLAG_SPLIT_PAREN;
-    }
-    if paren {
-        match hay.get(pos).map(|_| classify(hay, pos)) {
-            Some((Class::Close, len)) => pos += len,
-            _ => return None,
-        }
-    }
-    group.end = pos;
-    Some(group)
+    group.flags |= FLAG_SPLIT_PAREN;
+    Some(end)
 }
 
 #[cfg(test)]

@@ -635,8 +635,12 @@ pub(crate) fn candidates(
             && !(e > s && chunk.is_last(e) && is_hour_of_time(chunk.hay, &groups[e]))
             && !(e > s && chunk.starts_short_number(e))
     };
-    // Read from their shape alone, two groups of a decimal number are no phone number.
-    let across_point = |e: usize| e == s + 1 && chunk.is_first(s) && is_decimal(chunk);
+    // Read from their shape alone, two groups of a decimal number are no phone number. (A
+    // first group of two digits or more that starts with a trunk `0` is no integer part:
+    // `06.12345678`; unless a dot comes before it too, in a dotted code: `UP1A.054636.403`.)
+    let trunk_first = matches!(first.head(), [0, d, ..] if *d != 0)
+        && !(chunk.start > 0 && chunk.hay[chunk.start - 1] == b'.');
+    let across_point = |e: usize| e == s + 1 && chunk.is_first(s) && is_decimal(chunk) && !trunk_first;
     let emit = |start: usize, e: usize, out: &mut Candidates| {
         if allowed(e) && !across_point(e) {
             out.push(Candidate::new(start, groups[e].end, Kind::Phone));
