@@ -1600,6 +1600,13 @@ def gen_phones():
           ["bel ", ("phone", "06.12345678"), " of ", ("phone", "0151.58880259")])
     V.add("phone-neg-dotted-build-code", "a trunk-shaped group inside a dotted build code is no number",
           ["running Android 14 (build UP1A.054636.403)"], flags={"loose"})
+    V.add("phone-then-spaced-count", "a count or the hour of a time after a spaced dash is no part of the number "
+          "(probe 18; probe 17's targeted set)",
+          ["pls call ", ("phone", "+39 312 345 3800"), " - 8 ok, Handy ", ("phone", "+49 176 2579747"), " - 13:30"],
+          flags={"loose"})
+    V.add("phone-then-timestamp-no-card", "after a `+`, only the whole chunk may be a card: the country code, the "
+          "number and the year of a timestamp after it pass the Luhn check but are no card (probe 18)",
+          ["pls call ", ("phone", "+34 612 34 43 06"), " 2024-10-27T10:14:13Z ok"], flags={"loose"})
     V.add("phone-then-count-uk", "a count of at most three digits before a word, right after a phone number, "
           "does not continue it", ["I rang ", ("phone", "020 7946 0212"), " 123 times lol"], flags={"loose"})
     V.add("phone-then-count-fr", "a count before `fois` (times) stays out of the number, though 13 digits with "
@@ -2849,13 +2856,18 @@ def card_candidates(s: str):
     for chunk in chunks:
         # a decimal number: two groups joined by a dot (RULES.md, CARD)
         decimal = len(chunk) == 2 and s[chunk[0][1]] in DOTS
+        # after a `+` (a phone number's sign), only the whole chunk may be a card (RULES.md, CARD)
+        start = chunk[0][0]
+        plus = s[max(0, start - 1):start] == "+" or s[max(0, start - 2):start] == "+ "
         for a in range(len(chunk)):
             for b in range(a, len(chunk)):
                 digits = "".join(ascii_digits(s[st:en]) for st, en in chunk[a:b + 1])
                 # ... nor its fraction; and one kind of separator between a card's groups
                 fraction = decimal and (a, b) == (1, 1)
                 mixed = len({sep_kind(s[st - 1]) for st, _ in chunk[a + 1:b + 1]}) > 1
-                if card_valid(digits) and not (decimal and (a, b) == (0, 1)) and not fraction and not mixed:
+                cut_after_plus = plus and a == 0 and b < len(chunk) - 1
+                if (card_valid(digits) and not (decimal and (a, b) == (0, 1)) and not fraction and not mixed
+                        and not cut_after_plus):
                     found.append((chunk[a][0], chunk[b][1]))
     return found
 

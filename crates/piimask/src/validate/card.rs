@@ -218,6 +218,9 @@ pub(crate) fn candidates(
             && (!mixed || in_card_groups(&groups[s..=e]))
             && clear
             && !(e == s + 1 && chunk.is_first(s) && is_decimal(chunk))
+            // After a `+`, a phone number's sign, only the whole chunk may be a card (`+34 612
+            // 34 43 06 2024-10-27…`: a phone, then a date).
+            && !(chunk.is_first(s) && chunk.plus.is_some() && !chunk.is_last(e))
             && is_card(&digits[..count])
             && !is_slice_of_longer_number(chunk, s, e)
             && !(short_group_after(chunk, s, e) && context.labelled())

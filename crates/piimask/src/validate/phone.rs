@@ -634,6 +634,9 @@ pub(crate) fn candidates(
             && !vetoed(chunk, s, e, veto)
             && !(e > s && chunk.is_last(e) && is_hour_of_time(chunk.hay, &groups[e]))
             && !(e > s && chunk.starts_short_number(e))
+            // Nor with a last group of one or two digits after a spaced dash or slash, a
+            // count or a list item (`+39 312 345 3800 - 8`).
+            && !(e > s && chunk.is_last(e) && groups[e].len <= 2 && matches!(groups[e].joint, Joint::Spaced(_)))
     };
     // Read from their shape alone, two groups of a decimal number are no phone number. (A
     // first group of two digits or more that starts with a trunk `0` is no integer part:
