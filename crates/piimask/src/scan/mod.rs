@@ -82,11 +82,12 @@ fn plain_start(hay: &[u8], anchor: usize) -> bool {
             || (hay[anchor - 2] >= 0x80 && !lowercase_before(hay, anchor - 1))))
 }
 
-/// Whether the two digits at `anchor` (a chunk of their own) may be the check digits of an IBAN whose country code
-/// is typed in lower case and apart, its BBAN starting with letters (`gb 29 nwbk 6016 …`,
-/// `it 60 x 05428 …`): a country code with IBANs and a space before them, a separator and
-/// a bank code of four letters or a check letter after them. (Narrow on purpose: a day
-/// after a short word, `le 12 mai`, is common and must stay on the fast path.)
+/// Whether the two digits at `anchor` (a chunk of their own) may be the check digits of an
+/// IBAN whose country code is typed in lower case and apart, its BBAN starting with letters
+/// (`gb 29 nwbk 6016 …`, `it 60 x 05428 …`): a country code with IBANs and a space before
+/// them, a separator and a bank code of four letters or a check letter after them. (Narrow
+/// on purpose: a day after a short word, `le 12 mai`, is common and must stay on the fast
+/// path.)
 #[cold]
 #[inline(never)]
 fn lower_case_iban_head(hay: &[u8], anchor: usize) -> bool {
@@ -128,7 +129,7 @@ fn plain_fast_path(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
         return None;
     }
     match short_chunk_end(hay, anchor, min_digits) {
-        // (Cheap tests first: a separator and a letter after the two digits.)
+        // (Cheap tests first: two digits, then one character and a letter.)
         Some(end)
             if end == anchor + 2
                 && hay.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
