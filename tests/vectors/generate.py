@@ -162,6 +162,7 @@ BRANDS = [
     ("ukrcard", [R("60400100", "60420099")], [16, 17, 18, 19]),
     ("interpayment", [R("636")], [16, 17, 18, 19]),
     ("hipercard", [R("384100"), R("384140"), R("384160")], [16, 19]),
+    ("napas", [R("9704")], [16, 19]),
 ]
 
 
@@ -1281,6 +1282,11 @@ def gen_emails():
     V.add("email-end-of-sentence", "a full stop after the TLD ends the domain",
           ["Write to ", ("email", "melissa@gmail.com"), "."])
     V.add("email-whole-input", "the whole input is an address", [("email", "melissa@gmail.com")])
+    V.add("email-one-char-in-emphasis", "markdown emphasis around a one-character address: the `*` before "
+          "it is markup, not a masked local part (probe 18 left `i@mail.ru` in clear)",
+          ["write to *", ("email", "i@mail.ru"), "* please"])
+    V.add("email-one-char-in-bold", "markdown bold around a one-character address",
+          ["почта **", ("email", "i@mail.ru"), "** спасибо"])
     V.add("email-emoji-before", "4-byte emoji before the address (byte offsets)",
           ["📧 ", ("email", "jane@example.com")])
     neg = [
@@ -2493,6 +2499,7 @@ def gen_styles():
         ("email", {"keep_head": 0}, "melissa@gmail.com", "email head 0: whole local part masked"),
         ("email", {"keep_head": 2}, "melissa@gmail.com", "email head 2"),
         ("email", {"keep_head": 1, "keep_tail": 1}, "melissa@gmail.com", "email head 1 tail 1"),
+        ("email", {"keep_head": 0, "keep_tail": 1}, "melissa@gmail.com", "email tail 1: the masked form keeps its letter last"),
         ("email", {"keep_head": 2}, "ab@example.com", "head 2 >= 2 units: nothing kept"),
         ("email", {"style": "preserve", "keep_head": 2}, "jean.dupont@exemple.fr", "preserve, head 2"),
         ("phone", {"keep_head": 3}, "+44 20 7946 0958", "phone head 3 compact: the '+' between becomes a mask"),

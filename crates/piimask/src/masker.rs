@@ -75,7 +75,7 @@ impl Masker {
     pub(crate) fn from_parts(config: MaskerConfig, rules: [MaskRule; 5], level: Level) -> Masker {
         let email = rules[Kind::Email.index()];
         let masked_email =
-            MaskedForm { mask_char: email.mask_char, kept: email.keep_head.saturating_add(email.keep_tail) };
+            MaskedForm { mask_char: email.mask_char, head: email.keep_head, tail: email.keep_tail };
         let mut detector = Detector::new(config.kinds, level, masked_email);
         detector.mask_chars = rules.map(|rule| rule.mask_char);
         Masker { inner: Arc::new(Inner { config, rules, detector }) }

@@ -92,6 +92,7 @@ pub const BRANDS: &[Brand] = &[
     Brand { name: "InterPayment", iins: &[("636", "636")], lengths: &[16, 17, 18, 19], blocks: FOURS },
     Brand { name: "InstaPayment", iins: &[("637", "639")], lengths: &[16], blocks: FOURS },
     Brand { name: "NPS Pridnestrovie", iins: &[("6054740", "6054744")], lengths: &[16], blocks: FOURS },
+    Brand { name: "Napas", iins: &[("9704", "9704")], lengths: &[16, 19], blocks: FOURS },
 ];
 
 /// REFERENCE §2: every SWIFT registry entry (country, total length, BBAN structure), then

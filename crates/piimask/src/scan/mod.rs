@@ -685,7 +685,7 @@ mod tests {
     /// The merged matches of the candidates found in the chunk at `anchor`, with or
     /// without skipping what a candidate reaching the chunk's end already covers.
     fn chunk_matches<const SKIP_COVERED: bool>(hay: &[u8], anchor: usize) -> Vec<(usize, usize, Kind)> {
-        let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+        let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm::DEFAULT);
         let mut found = Candidates::new();
         Scanner::new(&detector, hay).scan_chunk::<SKIP_COVERED>(anchor, &mut found);
         let mut resolver = resolve::Resolver::default();
@@ -732,7 +732,7 @@ mod tests {
             let hay = text.as_bytes();
             let Some(anchor) = hay.iter().position(u8::is_ascii_digit) else { return Ok(()) };
             if let Some(end) = short_chunk_end(hay, anchor, 7) {
-                let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm::DEFAULT);
                 let mut found = Candidates::new();
                 prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                 prop_assert!(found.is_empty());
@@ -763,7 +763,7 @@ mod tests {
             if let Some(end) = short_date_chunk(hay, anchor) {
                 prop_assert!(iban::find(hay, anchor).is_none(), "{:?}", text);
                 for kinds in [KindSet::ALL, [Kind::Phone].into_iter().collect(), [Kind::Card].into_iter().collect()] {
-                    let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                    let detector = Detector::new(kinds, Level::Scalar, MaskedForm::DEFAULT);
                     let mut scanner = Scanner::new(&detector, hay);
                     let mut found = Candidates::new();
                     let full_end = scanner.scan_chunk::<true>(anchor, &mut found);
@@ -804,7 +804,7 @@ mod tests {
                 [Kind::Phone, Kind::Ssn].into_iter().collect(),
             ];
             for kinds in kind_sets {
-                let detector = Detector::new(kinds, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                let detector = Detector::new(kinds, Level::Scalar, MaskedForm::DEFAULT);
                 if let Some(end) = glued_chunk_end(hay, anchor, detector.min_digits) {
                     let mut found = Candidates::new();
                     prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
@@ -827,7 +827,7 @@ mod tests {
             let hay = text.as_bytes();
             let anchor = before.len();
             if let Some(end) = long_lone_group_end(hay, anchor) {
-                let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+                let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm::DEFAULT);
                 let mut found = Candidates::new();
                 prop_assert_eq!(Scanner::new(&detector, hay).scan_chunk::<true>(anchor, &mut found), end, "{:?}", text);
                 prop_assert!(found.is_empty(), "{:?}: {:?}", text, found);
@@ -884,8 +884,7 @@ mod tests {
                     "{text:?} {anchor}"
                 );
             }
-            let detector =
-                Detector::new(KindSet::ALL, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
+            let detector = Detector::new(KindSet::ALL, Level::detect(), MaskedForm::DEFAULT);
             let mut scanner = Scanner::new(&detector, hay);
             let mut found = Candidates::new();
             let mut steps = 0;
@@ -920,9 +919,9 @@ mod tests {
 
     #[test]
     fn lines_whose_numbers_are_all_short_hold_no_digit_value() {
-        let all = Detector::new(KindSet::ALL, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
+        let all = Detector::new(KindSet::ALL, Level::detect(), MaskedForm::DEFAULT);
         let cards: KindSet = [Kind::Card].into_iter().collect();
-        let cards = Detector::new(cards, Level::detect(), MaskedForm { mask_char: '*', kept: 1 });
+        let cards = Detector::new(cards, Level::detect(), MaskedForm::DEFAULT);
         for (text, any_kind, cards_only) in [
             ("card ************1111 for", false, false),
             ("49,99 € on", false, false),
@@ -1039,7 +1038,7 @@ mod tests {
             let text = format!("{context}{label}{between}{plus}{digits}{after}");
             let hay = text.as_bytes();
             let anchor = text.len() - digits.len() - after.len();
-            let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+            let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm::DEFAULT);
             let Some(chunk) = plain_chunk(hay, anchor, usize::MAX) else { return Ok(()) };
             if Scanner::new(&detector, hay).labelled_lone_group(anchor, chunk) {
                 let mut found = Candidates::new();
@@ -1062,7 +1061,7 @@ mod tests {
             ("order 123456789012", false),
             ("hello 612345678", false),
         ];
-        let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm { mask_char: '*', kept: 1 });
+        let detector = Detector::new(KindSet::ALL, Level::Scalar, MaskedForm::DEFAULT);
         for (text, expected) in cases {
             let hay = text.as_bytes();
             let anchor = hay.iter().position(u8::is_ascii_digit).unwrap();

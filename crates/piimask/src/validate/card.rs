@@ -62,7 +62,7 @@ const fn iin(brand: &'static str, low: u32, high: u32, lengths: u32) -> Iin {
 
 static IINS: &[Iin] = &IIN_TABLE;
 
-const IIN_TABLE: [Iin; 55] = [
+const IIN_TABLE: [Iin; 56] = [
     iin("Visa", 4, 4, lengths(&[13, 16, 18, 19])),
     iin("Mastercard", 51, 55, L16),
     iin("Mastercard", 2221, 2720, L16),
@@ -119,6 +119,9 @@ const IIN_TABLE: [Iin; 55] = [
     iin("Hipercard", 384100, 384100, lengths(&[16, 19])),
     iin("Hipercard", 384140, 384140, lengths(&[16, 19])),
     iin("Hipercard", 384160, 384160, lengths(&[16, 19])),
+    // Not in REFERENCE: Vietnam's domestic scheme (the bank BINs 9704xx), cards of 16 and 19
+    // digits.
+    iin("Napas", 9704, 9704, lengths(&[16, 19])),
 ];
 
 /// Per two-digit prefix (`00`-`99`): the lengths of every IIN range that holds numbers
@@ -406,7 +409,7 @@ mod tests {
             lead in proptest::sample::select(vec![
                 "", "4", "51", "2221", "2720", "2721", "34", "37", "6011", "644", "622126", "622925",
                 "3528", "1800", "30", "36", "62", "81", "5018", "676770", "6", "2200", "508",
-                "9792", "506099", "60400100", "60420099", "6054744", "384140", "1", "8600",
+                "9792", "506099", "60400100", "60420099", "6054744", "384140", "1", "8600", "9704",
             ]),
         ) {
             let mut digits = digits;

@@ -21,8 +21,16 @@ const MAX_ADDRESS: usize = 254;
 pub(crate) struct MaskedForm {
     /// The EMAIL mask character.
     pub mask_char: char,
-    /// Kept head plus kept tail of the local part.
-    pub kept: usize,
+    /// Characters of the local part kept at its start.
+    pub head: usize,
+    /// Characters of the local part kept at its end.
+    pub tail: usize,
+}
+
+impl MaskedForm {
+    /// The default EMAIL masking: `*`, the first character kept.
+    #[cfg(test)]
+    pub(crate) const DEFAULT: MaskedForm = MaskedForm { mask_char: '*', head: 1, tail: 0 };
 }
 
 /// Whether `c` is the zero-width non-joiner or joiner (U+200C, U+200D), written inside
@@ -301,14 +309,21 @@ fn trim_local_start(hay: &[u8], mut start: usize, at: usize) -> Option<usize> {
     None
 }
 
-/// A local part piimask produced: it holds the mask character and no more letters or
-/// digits than the style keeps (`m******`); or it holds no letter or digit at all (`___`),
-/// so there is nothing in it to hide, and style `preserve` (which masks only letters and
-/// digits) would otherwise leave it to be found again.
+/// A local part piimask produced: it holds the mask character, and its letters and digits
+/// are the ones the style keeps, where it keeps them: at most `head` before the first mask
+/// character, at most `tail` after the last, none between (`m******`, not `*i`: markdown
+/// emphasis around a one-character address, `*i@mail.ru*`); or it holds no letter or digit
+/// at all (`___`), so there is nothing in it to hide, and style `preserve` (which masks
+/// only letters and digits) would otherwise leave it to be found again.
 fn is_masked_local_part(local: &[u8], masked: MaskedForm) -> bool {
     let Ok(local) = std::str::from_utf8(local) else { return false };
-    let units = local.chars().filter(|c| c.is_alphanumeric()).count();
-    units == 0 || (local.contains(masked.mask_char) && units <= masked.kept)
+    let units = |part: &str| part.chars().filter(|c| c.is_alphanumeric()).count();
+    let (Some(first), Some(last)) = (local.find(masked.mask_char), local.rfind(masked.mask_char)) else {
+        return units(local) == 0;
+    };
+    units(&local[..first]) <= masked.head
+        && units(&local[first..last]) == 0
+        && units(&local[last..]) <= masked.tail
 }
 
 /// Reads the domain after the `@` and returns where the address ends.
@@ -551,7 +566,7 @@ fn extension_key(label: &[u8]) -> Option<u32> {
 mod tests {
     use super::*;
 
-    const MASKED: MaskedForm = MaskedForm { mask_char: '*', kept: 1 };
+    const MASKED: MaskedForm = MaskedForm::DEFAULT;
 
     fn email_in(text: &str) -> Option<&str> {
         let at = text.find('@')?;
