@@ -1601,6 +1601,24 @@ def gen_phones():
           "phone word could make its first group one with the number's last: a group joined tighter after it "
           "makes it the amount's (probe 18)",
           ["pls call ", ("phone", "+49 1512 3453783"), " — 581.012,31 € ok"], flags={"loose"})
+    # Probe 19: a price before a phone number, a currency sign after one, a label before one
+    # grouped as only phone numbers are.
+    V.add("phone-after-price", "a currency sign or code after an amount ends that amount: the number after "
+          "it is no price (probe 19: left in clear, or masked only from its third group)",
+          ["Erstattung 50 € ", ("phone", "+49 170 1234567"), " bitte zurückrufen, 2 x 15 € ",
+           ("phone", "+33 6 12 34 56 78"), ", 20 грн ", ("phone", "+380 50 123 4567")], flags={"loose"})
+    V.add("phone-before-currency", "a number after a `+`, grouped as only phones are, or going on in its own "
+          "groups, is no amount before a currency sign (probe 19: left in clear, or its last pair)",
+          ["call ", ("phone", "+49 30 1234567"), " EUR or ", ("phone", "(201) 555-0123"), " $ or ",
+           ("phone", "06 12 34 56 78"), " € or ", ("phone", "050 123 45 67"), " грн"], flags={"loose"})
+    V.add("phone-neg-price-thousands-before-currency", "thousands before a currency sign are a price",
+          ["Total ", "612 345 678", " € or 1 234 567 EUR"], flags={"loose"})
+    for l, label, value in (("en", "order ", "(201) 555-0123"), ("en", "ref ", "06 12 34 56 78"),
+                            ("en", "ticket ", "0044 7966 197542"), ("en", "total ", "1-800-555-0199"),
+                            ("es", "pedido ", "333 123 4567"), ("ru", "заказ ", "8 912 345 67 89"),
+                            ("de", "Bestellnummer ", "06 12 34 56 78")):
+        V.add("phone-label-phone-grouped-%s" % l, "a label in front does not make an identifier of a number "
+              "grouped as only phone numbers are (probe 19)", [label, ("phone", value), " ok"])
     V.add("phone-trunk-dot", "a national number with its trunk, one dot after the area code: no decimal "
           "number has an integer part starting with 0 (probe 18)",
           ["bel ", ("phone", "06.12345678"), " of ", ("phone", "0151.58880259")])

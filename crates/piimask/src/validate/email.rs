@@ -309,21 +309,18 @@ fn trim_local_start(hay: &[u8], mut start: usize, at: usize) -> Option<usize> {
     None
 }
 
-/// A local part piimask produced: it holds the mask character, and its letters and digits
-/// are the ones the style keeps, where it keeps them: at most `head` before the first mask
-/// character, at most `tail` after the last, none between (`m******`, not `*i`: markdown
-/// emphasis around a one-character address, `*i@mail.ru*`); or it holds no letter or digit
-/// at all (`___`), so there is nothing in it to hide, and style `preserve` (which masks
-/// only letters and digits) would otherwise leave it to be found again.
+/// A local part piimask produced: it holds the mask character and no more letters or
+/// digits than the style keeps (`m******`), and no more after the last mask character than
+/// the kept tail (not `*i`: markdown emphasis around a one-character address,
+/// `*i@mail.ru*`); or it holds no letter or digit at all (`___`), so there is nothing in it
+/// to hide, and style `preserve` (which masks only letters and digits) would otherwise leave
+/// it to be found again. (Where the kept letters stand is not checked further: a value
+/// masked in one piece with a card before it keeps its letters elsewhere.)
 fn is_masked_local_part(local: &[u8], masked: MaskedForm) -> bool {
     let Ok(local) = std::str::from_utf8(local) else { return false };
     let units = |part: &str| part.chars().filter(|c| c.is_alphanumeric()).count();
-    let (Some(first), Some(last)) = (local.find(masked.mask_char), local.rfind(masked.mask_char)) else {
-        return units(local) == 0;
-    };
-    units(&local[..first]) <= masked.head
-        && units(&local[first..last]) == 0
-        && units(&local[last..]) <= masked.tail
+    let Some(last) = local.rfind(masked.mask_char) else { return units(local) == 0 };
+    units(local) <= masked.head.saturating_add(masked.tail) && units(&local[last..]) <= masked.tail
 }
 
 /// Reads the domain after the `@` and returns where the address ends.

@@ -3,6 +3,7 @@
 
 use crate::scan::chars::{Class, Sep, char_at, char_before, classify, is_letter};
 use crate::scan::chunk::{Chunk, FLAG_COMPACT_DATE, FLAG_DATE, FLAG_IPV4, Group, Joint};
+use crate::validate::phone::phone_grouped;
 
 /// Whether groups `s..=e` of the chunk may not be a PHONE or SSN: they hold a date or an
 /// IPv4 address, or start with a `YYYYMMDD` group (`20240707-366927`, an order number
@@ -25,7 +26,7 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
         return true;
     }
     (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
-        || decimal_or_price_after(chunk, e)
+        || (decimal_or_price_after(chunk, e) && !phone_before_currency(chunk, s, e))
         || is_isbn(chunk)
         || is_order_or_payment_reference(chunk)
 }
@@ -129,6 +130,56 @@ fn is_isbn(chunk: &Chunk<'_>) -> bool {
     }
 }
 
+/// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by
+/// spaces or dots, as amounts are written.
+pub(crate) fn is_thousands(groups: &[Group]) -> bool {
+    groups.len() >= 2
+        && (1..=3).contains(&groups[0].len)
+        && groups[1..].iter().all(|g| g.len == 3 && matches!(g.joint, Joint::Sep(Sep::Space | Sep::Dot)))
+}
+
+/// Whether groups `s..=e`, the last of the chunk, are a phone number written before a
+/// currency sign or code rather than an amount: not written as amounts are (one run of
+/// digits, or thousands: [`is_thousands`]), and read after a `+`, grouped as only phone
+/// numbers are (`call (201) 555-0123 $`), or ending with a group that goes on the way the
+/// groups before it went (`06 12 34 56 78 €`; not `07911 123456 20 GBP`, a number and a
+/// price). A unit, a count or a percent sign after the number still makes it a quantity.
+#[cold]
+fn phone_before_currency(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
+    let groups = &chunk.groups()[s..=e];
+    let goes_on = |pair: &[Group]| pair[1].len == pair[0].len && pair[1].joint == pair[0].joint;
+    chunk.is_last(e)
+        && groups.len() >= 2
+        && !is_thousands(groups)
+        && ((chunk.is_first(s) && chunk.plus.is_some())
+            || phone_grouped(groups)
+            || (groups.len() >= 3 && goes_on(&groups[groups.len() - 2..])))
+        && currency_follows(chunk.hay, groups[groups.len() - 1].end)
+}
+
+/// Whether a currency sign or code (not a unit) follows `at`, after at most one space, and
+/// no digits follow it (see [`amount_follows`]).
+fn currency_follows(hay: &[u8], at: usize) -> bool {
+    let mut at = at;
+    if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
+        at += classify(hay, at).1;
+    }
+    let Some((c, len)) = char_at(hay, at) else { return false };
+    if is_currency_sign(c) {
+        return !digits_at(hay, at + len);
+    }
+    let mut end = at;
+    while let Some((_, len)) = char_at(hay, end).filter(|&(c, _)| is_letter(c)) {
+        if end - at > 32 {
+            return false;
+        }
+        end += len;
+    }
+    end > at
+        && is_currency_word(&hay[at..end])
+        && !digits_at(hay, end + usize::from(hay.get(end) == Some(&b'.')))
+}
+
 /// A per-chunk cached answer.
 fn cached(cell: &std::cell::Cell<Option<bool>>, compute: impl FnOnce() -> bool) -> bool {
     cell.get().unwrap_or_else(|| {
@@ -138,7 +189,9 @@ fn cached(cell: &std::cell::Cell<Option<bool>>, compute: impl FnOnce() -> bool) 
     })
 }
 
-/// A currency sign or code right before `at` (one space may come between).
+/// A currency sign or code right before `at` (one space may come between), that is not the
+/// end of an amount before it (`50 € 612 34 56 78`, `2 x 15 € +33 6 12 34 56 78`: the sign
+/// belongs to the price, and a phone number follows).
 fn price_before(hay: &[u8], at: usize) -> bool {
     let mut at = at;
     if let Some((_, prev)) = char_before(hay, at)
@@ -148,7 +201,7 @@ fn price_before(hay: &[u8], at: usize) -> bool {
     }
     let Some((mut c, mut prev)) = char_before(hay, at) else { return false };
     if is_currency_sign(c) {
-        return true;
+        return !digit_before(hay, prev);
     }
     // An abbreviation's dot (`Rs. 500`); after an ISO code it ends a sentence (`… 19134,55
     // EUR. +33 1 12 92 88 63`).
@@ -177,6 +230,18 @@ fn price_before(hay: &[u8], at: usize) -> bool {
         && !cursor.is_some_and(|(c, _)| is_letter(c))
         && is_currency_word(word)
         && !(dotted && is_currency_code(word))
+        && !digit_before(hay, word_start)
+}
+
+/// Whether a digit ends right before `at` (one space may come between).
+fn digit_before(hay: &[u8], at: usize) -> bool {
+    let mut at = at;
+    if let Some((_, prev)) = char_before(hay, at)
+        && classify(hay, prev).0 == Class::Sep(Sep::Space)
+    {
+        at = prev;
+    }
+    char_before(hay, at).is_some_and(|(_, prev)| matches!(classify(hay, prev).0, Class::Digit(_)))
 }
 
 /// Whether group `e` is the last of the chunk and an amount of its own: a currency sign or
@@ -651,5 +716,9 @@ mod tests {
         assert!(!price_before("123".as_bytes(), 0));
         assert!(price_before("Rs. 123".as_bytes(), 4), "an abbreviation's dot");
         assert!(!price_before("19,55 EUR. +33".as_bytes(), 11), "a code's dot ends a sentence");
+        assert!(!price_before("50 € 612".as_bytes(), 7), "the sign ends the amount before it");
+        assert!(!price_before("15€ +33".as_bytes(), 6), "the sign ends the amount before it");
+        assert!(!price_before("20 грн 612".as_bytes(), 11), "the code ends the amount before it");
+        assert!(price_before("total € 612".as_bytes(), 10));
     }
 }

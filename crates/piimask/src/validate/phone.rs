@@ -14,7 +14,7 @@ use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::numbers::{amount_after, is_decimal, vetoed};
+use super::numbers::{amount_after, is_decimal, is_thousands, vetoed};
 
 /// `(country calling code, shortest, longest national significant number)`.
 static COUNTRY_CODES: &[(u16, u8, u8)] = &[
@@ -689,9 +689,15 @@ pub(crate) fn candidates(
     // dash or slash (`номер счёта 63954072 — 8 (908) 540-90-06`: two numbers). A phone word
     // after the number outweighs it: the number shaped like a phone is one (`about my order
     // (201) 555-0123, call me`, `ご注文の件で 090-1234-5678 までお電話ください`).
+    // Nor one grouped as only phone numbers are (`order (201) 555-0123`, `ref 06 12 34 56 78`:
+    // shape decides).
     let label_before_applies = chunk.is_first(s) || !matches!(first.joint, Joint::Spaced(_));
-    let labelled = |context: &mut ContextProbe<'_>| {
-        if label_before_applies { context.labelled_either_side() } else { context.labelled_after() }
+    let labelled = |e: usize, context: &mut ContextProbe<'_>| {
+        if label_before_applies && !phone_grouped(&groups[s..=e]) {
+            context.labelled_either_side()
+        } else {
+            context.labelled_after()
+        }
     };
 
     // 2. International with `00`, `011` (NANP) or `0011` (Australia): a known country code
@@ -725,7 +731,7 @@ pub(crate) fn candidates(
             ends.iter().filter(|(e, d)| fits(*e, d)).map(|&(e, _)| e).collect();
         // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
         if let Some(&longest) = fitting.last()
-            && !(label_before_applies && context.labelled_in_front())
+            && !(label_before_applies && longest == s && context.labelled_in_front())
         {
             for &e in &fitting {
                 emit(first.start, e, out);
@@ -749,7 +755,7 @@ pub(crate) fn candidates(
         if allowed(e)
             && !across_point(e)
             && !inside_thousands(chunk, s, e)
-            && !labelled(context)
+            && !labelled(e, context)
             && not_ssn_after_ssn_word(e, context)
         {
             out.push(Candidate::new(first.start, groups[e].end, Kind::Phone));
@@ -942,7 +948,7 @@ pub(crate) fn candidates(
                     || is_version(groups)
                     || has_long_fraction(groups))
                     || context.phone_word_close())
-                && !labelled(context)
+                && !labelled(*e, context)
             {
                 out.push(Candidate::new(first.start, groups[*e].end, Kind::Phone));
             }
@@ -1119,20 +1125,31 @@ fn is_draw(groups: &[Group]) -> bool {
         && groups.windows(2).all(|pair| pair[0].value() < pair[1].value())
 }
 
+/// Whether groups are written as only phone numbers are, which a label in front does not
+/// make an identifier and a currency after does not make an amount: an area code in
+/// parentheses (`(201) 555-0123`), five groups of one or two digits (`06 12 34 56 78`), the
+/// North American 3-3-4 (`333 123 4567`), after an optional trunk `1`
+/// (`1-800-555-0199`), or the Russian 3-3-2-2 after its trunk `8` (`8 912 345 67 89`).
+/// (An `00` prefix apart, `0044 7966 197542`, is read by rule 2, which asks only whether
+/// the number is one group.) Not four pairs (`qty 10 20 30 40`), the Spanish 3-2-2-2 or the
+/// 3-3-2-2 without a trunk, which article and tax numbers share (`Art.-Nr. 123 45 67 89`,
+/// `NIP 123-456-32-18`).
+pub(crate) fn phone_grouped(groups: &[Group]) -> bool {
+    let lengths = |from: usize| groups[from..].iter().map(|g| g.len);
+    groups.len() >= 2
+        && (groups.iter().any(|g| g.paren)
+            || (groups.len() >= 5 && groups.iter().all(|g| g.len <= 2))
+            || lengths(0).eq([3, 3, 4])
+            || lengths(0).eq([1, 3, 3, 4])
+            || lengths(0).eq([1, 3, 3, 2, 2]))
+}
+
 /// Whether a group of five digits or more follows a short one after a dot: the fraction of
 /// a coordinate or measurement (`-41.51209 -147.04116`, `52.894055,120.355313`).
 fn has_long_fraction(groups: &[Group]) -> bool {
     groups
         .windows(2)
         .any(|pair| pair[1].joint == Joint::Sep(Sep::Dot) && pair[0].len <= 3 && pair[1].len >= 5)
-}
-
-/// `1 234 567`, `12.500.000`: one to three digits, then groups of exactly three joined by
-/// spaces or dots, as amounts are written.
-fn is_thousands(groups: &[Group]) -> bool {
-    groups.len() >= 2
-        && (1..=3).contains(&groups[0].len)
-        && groups[1..].iter().all(|g| g.len == 3 && matches!(g.joint, Joint::Sep(Sep::Space | Sep::Dot)))
 }
 
 /// Whether groups `s..=e` are the end of an amount written in thousands that starts before
