@@ -1601,6 +1601,9 @@ def gen_phones():
           "phone word could make its first group one with the number's last: a group joined tighter after it "
           "makes it the amount's (probe 18)",
           ["pls call ", ("phone", "+49 1512 3453783"), " — 581.012,31 € ok"], flags={"loose"})
+    V.add("card-after-code-glued-to-letters", "a four-digit group glued to letters before a card in fours ends a "
+          "code: the card is no slice of a longer number (probe 20: left in clear)",
+          ["order no.260407DPFB5340 ", ("card", "5401 9858 5654 1467"), " <- this card got declined"], flags={"loose"})
     # Probe 19: a price before a phone number, a currency sign after one, a label before one
     # grouped as only phone numbers are.
     V.add("phone-after-price", "a currency sign or code after an amount ends that amount: the number after "

@@ -6,7 +6,7 @@
 //! credit-card-type, cleave.js), taking the union where sources disagree (fail closed).
 
 use crate::kind::Kind;
-use crate::scan::chars::Sep;
+use crate::scan::chars::{Sep, char_before, is_letter};
 use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
 use crate::scan::{Candidate, Candidates};
 use crate::validate::context::ContextProbe;
@@ -281,6 +281,14 @@ fn is_slice_of_longer_number(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
     // A four-digit group joined to the group before it another way ends a number written
     // another way (`4012-8888-8888-1881 4012 8888 8888 1881`: two cards), not this one.
     if first > 0 && first < s && !groups[first].joint.same_sep(joint) {
+        first += 1;
+    }
+    // Nor is a first group glued to letters before it (`order no.260407DPFB5340 5401 9858
+    // 5654 1467`): the end of a code, not the start of a number in fours.
+    if first < s
+        && chunk.is_first(first)
+        && char_before(chunk.hay, chunk.start).is_some_and(|(c, _)| is_letter(c))
+    {
         first += 1;
     }
     // A last group shorter than four (`4111 1111 1111 1101 111`) ends a number written in
