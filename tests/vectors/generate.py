@@ -498,8 +498,8 @@ def mask_value(kind: str, value: str, config=None) -> str:
         return ""
     suffix = ""
     if kind == "email":
-        # (`＠`, U+FF20: the full-width at sign of CJK input.)
-        at = value.index("@") if "@" in value else value.index("\uff20")
+        # (`＠`, U+FF20: the full-width at sign of CJK input; `%40`, percent-encoded in a link.)
+        at = value.index("@") if "@" in value else value.index("\uff20") if "\uff20" in value else value.index("%40")
         value, suffix = value[:at], value[at:]
     chars = list(value)
     if style == "compact":
@@ -1267,6 +1267,9 @@ def gen_emails():
           ["cc: ", ("email", "john@example.com"), "/", ("email", "maria@example.org"), " thanks"])
     V.add("email-after-another-bar", "two addresses joined by `|`",
           [("email", "a.b@mail.example.io"), "|", ("email", "c_d@example.net")])
+    V.add("email-url-encoded-at", "an at sign written %40 in a link's query is an at sign",
+          ["https://shop.example.com/unsubscribe?email=", ("email", "john.smith%40gmail.com"), "&id=3 and ",
+           "mailto:", ("email", "a.b%40x.org"), " but not 100%40 nor %40gmail"], flags={"loose"})
     V.add("email-label-script-change", "a domain label stays in one script: a word glued to the TLD in another ends the address",
           ["пишите на ", ("email", "ivan@mail.ru"), "пожалуйста"])
     V.add("email-link-path", "in a link (scheme and `//`) the local part starts after the path's last `/`",
@@ -1622,6 +1625,67 @@ def gen_phones():
                             ("de", "Bestellnummer ", "06 12 34 56 78")):
         V.add("phone-label-phone-grouped-%s" % l, "a label in front does not make an identifier of a number "
               "grouped as only phone numbers are (probe 19)", [label, ("phone", value), " ok"])
+    # Probe 20: a number word, then a phrase that places the number at a labelled thing.
+    for l, pre, value, post in (
+            ("en", "the number on the account is ", "0211633791", ""),
+            ("en", "number linked to my account is ", "074105 10486", ""),
+            ("en", "the number we have on your account is ", "07911 123456", ", right?"),
+            ("de", "die Nummer im Kundenkonto ist ", "030 695104", ""),
+            ("de", "die Nummer auf meinem Konto lautet ", "0301234567", ""),
+            ("es", "el número asociado a mi cuenta es ", "011 15-2371-3595", ""),
+            ("fr", "le numéro enregistré sur mon compte est le ", "06 12 34 56 78", ""),
+            ("sv", "numret på kontot är ", "00468100936", ""),
+            ("ru", "номер, привязанный к аккаунту: ", "89123456789", ""),
+            ("ar", "الرقم المسجل في حسابي ", "٠١٠٩٣٢٤٤٣١٤", "")):
+        V.add("phone-number-word-placed-at-label-%s" % l, "a number word, then a phrase placing it at a labelled "
+              "thing (on, linked to, im, asociado a, på): the label names no identifier (probe 20: left in clear)",
+              [pre, ("phone", value), post])
+    for l, text in (("en", "order number on the account is 0211633791"),
+                    ("en", "the number of the order is 0211633791"),
+                    ("en", "the number for my order is 0211633791"),
+                    ("fr", "le numéro de la commande est 0211633791"),
+                    ("de", "Kundennummer im Konto ist 0211633791"),
+                    ("es", "el número de cuenta es 0211633791")):
+        V.add("phone-neg-number-word-of-label-%s" % l, "a number word joined to a label by a genitive, or ending "
+              "a label's own phrase, names the label's identifier", [text], flags={"loose"})
+    V.add("phone-neg-version-four-rising-groups", "four dot-joined groups, none shorter than the one before, "
+          "the first without a trunk: a version, though a phone word stands in the sentence (probe 20)",
+          ["my phone keeps crashing on iOS 13.38.156.7953"], flags={"loose"})
+    V.add("phone-then-thousands-price", "a price written with a thousands comma after a number starts no part "
+          "of it (probe 20: its first digit was masked with the number)",
+          ["TEL:", ("phone", "0081312536173"), " 1,479円 です"], flags={"loose"})
+    V.add("phone-neg-card-word-card-shaped", "a number shaped like a card right after a card word is a card "
+          "or nothing: its groups read as no phone number (probe 20: a Luhn-failing card)",
+          ["mi tarjeta 4289 9978 05760 fue rechazada, el móvil ", ("phone", "0612345678")], flags={"loose"})
+    V.add("phone-trunk-8-parenthesised-city-code", "the trunk 8, a city code of four or five digits in "
+          "parentheses, ten digits with it (Kazakhstan, Russia; probe 20: the trunk was left)",
+          ["Алматы ", ("phone", "8 (71234) 2 22 70"), ", Калининград ", ("phone", "8 (4012) 12-34-56")])
+    # Probe 21.
+    V.add("phone-neg-emoji-after-labelled", "an emoji after a labelled number decorates the message: no phone word "
+          "after it (probe 21)", ["qty 30 70 20 90 📱 and Account # 905791450804 📱"], flags={"loose"})
+    V.add("phone-genitive-phone-word-after-labelled-number", "a label with a number between names that number, "
+          "not the phone word after it (probe 21)", ["cvv 911 номер телефону ", ("phone", "0504773778")],
+          flags={"loose"})
+    V.add("phone-word-then-hash", "a `#` between a phone word and the number is the phone word's number sign "
+          "(probe 21)", ["phone #", ("phone", "2484418591"), " or tel #", ("phone", "2279639924")])
+    V.add("phone-plus-run-then-00-number", "a whole international number in one run after a `+`, then a `00` "
+          "number: two numbers (probe 21: the second left in clear)",
+          [("phone", "+36209304329"), " ", ("phone", "0036 20 386 3414")])
+    V.add("phone-neg-path-segment-after-letters", "a number glued after letters and a slash is a segment of an "
+          "identifier or a path (probe 21)",
+          ["ok invoice FV/0795/08/2024, lasku GST/24-25/78099 📱, https://help.example.com/hc/articles/628833648367 📞"],
+          flags={"loose"})
+    V.add("phone-wa-me-link", "a WhatsApp link's path is a phone number",
+          ["https://wa.me/", ("phone", "447966197542")])
+    V.add("phone-neg-ringgit-amount", "`RM` before an amount is the ringgit's sign (probe 21)",
+          ['"contact": "', ("phone", "+60 12-525 0132"), '", "amount": "RM 22781815"'], flags={"loose"})
+    V.add("phone-number-word-placed-at-label-tl", "Tagalog: the number in my account (probe 21)",
+          ["charge number sa account ko ", ("phone", "0907 429 8320")])
+    for l, text in (("en", "mã theo dõi FedEx 031239181640"), ("no", "medlemsnummer 0717-644117,"),
+                    ("zh", "你好 会员号 612-452-500"), ("ro", "cod client: 849-654-762 et"),
+                    ("pt", "boleta NF-e 356.381.663"), ("en", "IMEI 01176071 059061 9 ok")):
+        V.add("phone-neg-labelled-id-probe-21-%s-%d" % (l, len(text)), "a carrier, member, client, receipt or "
+              "IMEI label in front says the number is an identifier (probe 21)", [text], flags={"loose"})
     V.add("phone-trunk-dot", "a national number with its trunk, one dot after the area code: no decimal "
           "number has an integer part starting with 0 (probe 18)",
           ["bel ", ("phone", "06.12345678"), " of ", ("phone", "0151.58880259")])
@@ -1770,6 +1834,8 @@ def gen_phones():
         ("cc-without-plus-too-long", "a country code and a mobile, no + or 00, one digit too many",
          ["Ref ", "4479111234567", "."]),
         ("cc-without-plus-glued", "glued to a word", ["ID", "447911123456", "."]),
+        ("cc-without-plus-paren", "a version and its build in parentheses do not read as a country code and a "
+         "mobile (probe 21)", ["app version 1.", "40.7 (57838772)", " 📱"]),
     ]
     for slug, note, parts in negc:
         V.add("phone-neg-context-%s" % slug, note, parts, flags={"loose"})
@@ -1779,6 +1845,8 @@ def gen_phones():
         ("date-context", "a date is no phone even next to a context word", ["Call me on ", "21.11.2026", " please."]),
         ("date-context-iso", "an ISO date is no phone even next to a context word", ["Telefon am ", "2026-11-21", "."]),
         ("ipv4-context", "an IPv4 address is no phone even next to a context word", ["phone server ", "192.168.100.200", " down"]),
+        ("date-range", "a range of days and months is no Hungarian number after its trunk `06` (10 or 11 digits "
+         "with it; probe 21)", ["fecha 06/07-09/07, del 06.07-09.07 al ", ("phone", "06-1/234-5678")]),
         ("price-context", "a price is no phone even next to a context word",
          ["call me about the ", "1 234 567,89", " € invoice"]),
         ("price-euro", "a currency sign right after", ["Total ", "612 345 678 €", "."]),
@@ -3110,6 +3178,8 @@ def phone_review(s: str):
 
 
 def email_ok(text: str) -> bool:
+    if "@" not in text and "\uff20" not in text:
+        text = text.replace("%40", "@", 1)
     local, _, domain = text.replace("\uff20", "@").partition("@")
     labels = domain.split(".")
     tld = labels[-1]

@@ -223,7 +223,7 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
         Style::Redact => ensure!(masked.is_empty(), "{}", context()),
         Style::Compact | Style::Preserve if kind == Kind::Email => {
             let (Some((local, domain)), Some((masked_local, masked_domain))) =
-                (value.rsplit_once(['@', '＠']), masked.rsplit_once(['@', '＠']))
+                (split_at_last_at_sign(value), split_at_last_at_sign(&masked))
             else {
                 return Err(format!("an email without an at sign: {}", context()));
             };
@@ -284,4 +284,14 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
         }
     }
     Ok(())
+}
+
+/// An address split around its last at sign: `@`, the full-width `＠`, or `%40` (percent-encoded
+/// in a link).
+fn split_at_last_at_sign(address: &str) -> Option<(&str, &str)> {
+    let (at, len) = [("@", 1), ("＠", 3), ("%40", 3)]
+        .into_iter()
+        .filter_map(|(sign, len)| address.rfind(sign).map(|at| (at, len)))
+        .max()?;
+    Some((&address[..at], &address[at + len..]))
 }

@@ -60,11 +60,16 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
         Style::Redact => {}
         Style::Compact | Style::Preserve if kind == Kind::Email => {
             // The local part is masked; `@domain` is kept whole.
-            let (local, domain) = match email::last_at_sign(value.as_bytes()) {
-                Some(at) => value.split_at(at),
-                None => (value, ""),
+            let (local, sign, domain) = match email::last_at_sign(value.as_bytes()) {
+                Some(at) => {
+                    let sign_len = email::at_sign_len(value.as_bytes(), at).unwrap_or(1);
+                    (&value[..at], &value[at..at + sign_len], &value[at + sign_len..])
+                }
+                None => (value, "", ""),
             };
             mask_units(rule, kind, local, sink);
+            // (The sign whole: the digits of `%40` are no digits of the domain.)
+            sink.push_str(sign);
             write_domain(rule, domain, sink);
         }
         Style::Compact | Style::Preserve => mask_units(rule, kind, value, sink),
@@ -74,8 +79,9 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
 /// The fewest digits any number kind can match; a domain holding that many could hide one.
 const DOMAIN_DIGITS_LIMIT: usize = 7;
 
-/// Writes an email's `@domain`: kept whole, unless it holds enough digits to hide a number
-/// (a phone or card written as a domain label), in which case its digits are masked.
+/// Writes an email's domain (after its at sign): kept whole, unless it holds enough digits
+/// to hide a number (a phone or card written as a domain label), in which case its digits
+/// are masked.
 fn write_domain(rule: &MaskRule, domain: &str, sink: &mut impl Sink) {
     let digits = if domain.is_ascii() {
         domain.bytes().filter(u8::is_ascii_digit).count()

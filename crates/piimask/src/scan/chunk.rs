@@ -368,8 +368,8 @@ impl<'h> Chunk<'h> {
 
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
     /// longer grouped number: it is joined the same way and has two digits or more, unless
-    /// the groups before `s` start with a trunk `0` and already form a whole national number,
-    /// and `s` starts another with a trunk `0` or `00` (`06 12 34 56 78 09 87 65 43 21`); or,
+    /// the groups before `s` start with a trunk `0` and already form a whole national number
+    /// (or a `+` and one run of 10-15 digits), and `s` starts another with a trunk `0` or `00` (`06 12 34 56 78 09 87 65 43 21`); or,
     /// for a run joined by a spaced dash or slash, `s` is joined tighter to the group before
     /// it (see [`Joint::binds_looser_than`]).
     pub(crate) fn continued_before(&self, s: usize, joint: Joint) -> bool {
@@ -399,7 +399,14 @@ impl<'h> Chunk<'h> {
         }
         // (An international `00` may start the next number too: `06 12 34 56 78 0044 …`.)
         let next_number = trunk(&groups[s]) || matches!(groups[s].head(), [0, 0, ..]);
-        !(next_number && trunk(&groups[run_start]) && (9..=12).contains(&digits))
+        // (So may a whole international number after a `+`, written in one run:
+        // `+36209304329 0036 20 386 3414`.)
+        let whole_before = if run_start == 0 && self.plus.is_some() {
+            s == 1 && (10..=15).contains(&digits)
+        } else {
+            trunk(&groups[run_start]) && (9..=12).contains(&digits)
+        };
+        !(next_number && whole_before)
     }
 
     /// Offset after the last loaded group.
@@ -561,6 +568,18 @@ pub(crate) fn is_hour_of_time(hay: &[u8], group: &Group) -> bool {
         && (1..=2).contains(&group.len)
         && group.value() <= 23
         && matches!(hay.get(group.end..group.end + 3), Some([b':', b'0'..=b'5', b'0'..=b'9']))
+}
+
+/// Whether `group` starts an amount written with a thousands comma after it, `1,479` or
+/// `12,500` (the comma ends the chunk), joined to the group before it by a space:
+/// `TEL:0081312536173 1,479円` ends its number before the price.
+pub(crate) fn is_thousands_head(hay: &[u8], group: &Group) -> bool {
+    group.joint == Joint::Sep(Sep::Space)
+        && !group.paren
+        && (1..=3).contains(&group.len)
+        && group.head()[0] != 0
+        && matches!(hay.get(group.end..group.end + 4), Some([b',', rest @ ..]) if rest.iter().all(u8::is_ascii_digit))
+        && !hay.get(group.end + 4).is_some_and(u8::is_ascii_digit)
 }
 
 /// [`FLAG_COMPACT_DATE`] for a group of eight digits (not in parentheses) that read as a

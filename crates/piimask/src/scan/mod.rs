@@ -67,12 +67,15 @@ impl Detector {
 }
 
 /// Whether a chunk starting at `anchor` (an ASCII digit) starts plainly: nothing before it
-/// could make it part of an IBAN, a phone prefix or a code (a letter, digit, `(`, `+`, a
-/// separator, a non-ASCII character, or an upper-case word right before a space).
+/// could make it part of an IBAN, a phone prefix, a code or a percent-encoded at sign (a
+/// letter, digit, `(`, `+`, `%`, a separator, a non-ASCII character, or an upper-case word
+/// right before a space).
 #[inline]
 fn plain_start(hay: &[u8], anchor: usize) -> bool {
     let before = if anchor > 0 { hay[anchor - 1] } else { b' ' };
-    if before.is_ascii_alphanumeric() || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.') || before >= 0x80
+    if before.is_ascii_alphanumeric()
+        || matches!(before, b'(' | b'+' | b'-' | b'/' | b'.' | b'%')
+        || before >= 0x80
     {
         return false;
     }
@@ -541,12 +544,22 @@ impl<'d, 'h> Scanner<'d, 'h> {
     fn read_anchor(&mut self, anchor: usize, out: &mut Candidates) {
         let hay = self.hay;
         let detector = self.detector;
+        // A percent-encoded at sign is found from its `4` (`%` is no anchor, and no fast
+        // path starts after it: see `plain_start`), unless read from there already.
+        let anchor = match email::percent_at_from_digit(hay, anchor) {
+            Some(at) if hay[anchor] == b'4' && at >= self.pos => at,
+            _ => anchor,
+        };
         if let Some(at_len) = email::at_sign_len(hay, anchor) {
             self.pos = anchor + at_len;
             if detector.kinds.contains(Kind::Email)
                 && let Some((start, end)) = email::find(hay, anchor, detector.email_masked)
             {
                 out.push(Candidate::new(start, end, Kind::Email));
+            } else if hay[anchor] == b'%' {
+                // No address: the digits of `%40` are read as a number's (`%404111…`), from
+                // past the `%`, which `step` then no longer reads as an at sign.
+                self.pos = anchor + 1;
             }
             return;
         }
@@ -595,16 +608,18 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// (`pedido #115568416`, `Bestellung #76059294`): the question the validators would ask
     /// first, asked without reading the chunk for them.
     ///
-    /// Such a group (starting plainly, not with `0`, no `+` before it, not an 11-digit
-    /// `8…` or `13…`-`19…` mobile) is no card (too few digits) and fits no prefixed, trunk
-    /// or grouped phone reading: only the context rules of the phone and SSN validators could take it, and
-    /// both answer no when the nearest deciding key word before it is a label or a code.
+    /// Such a group (starting plainly, not with `0`, no `+` before it, not 11 digits read
+    /// as an `8…` mobile, a mobile without its `+` or a NANP number after its trunk `1`,
+    /// `12…` to `19…`) is no card (too few digits) and fits no prefixed, trunk or grouped
+    /// phone reading: only the context rules of the phone and SSN validators could take
+    /// it, and both answer no when the nearest deciding key word before it is a label or a
+    /// code.
     fn labelled_lone_group(&mut self, anchor: usize, chunk: PlainChunk) -> bool {
         let hay = self.hay;
         let lone = chunk.first_digits == chunk.digits
             && (7..=11).contains(&chunk.digits)
             && !(chunk.digits == 11
-                && (matches!(hay[anchor..], [b'8', ..] | [b'1', b'3'..=b'9', ..])
+                && (matches!(hay[anchor..], [b'8', ..] | [b'1', b'2'..=b'9', ..])
                     || is_mobile_without_plus_at(hay, anchor)))
             && hay[anchor] != b'0'
             && plain_start(hay, anchor)
@@ -1058,6 +1073,9 @@ mod tests {
             ("order 0612345678", false),
             ("order + 612345678", false),
             ("order 89123456789", false),
+            // 11 digits from `12` on read as a NANP number after its trunk `1`.
+            ("Bestellung number 12002000000 is my phone", false),
+            ("order 13912345678", false),
             ("order 123456789012", false),
             ("hello 612345678", false),
         ];

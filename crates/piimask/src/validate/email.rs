@@ -75,35 +75,57 @@ fn is_label_char(c: char) -> bool {
 /// full-width mode: an address written with it is an address (`taro＠example.co.jp`).
 const FULLWIDTH_AT: [u8; 3] = [0xEF, 0xBC, 0xA0];
 
-/// The length in bytes of the at sign starting at `at`: `@`, or the full-width `＠`.
+/// The at sign of a link's query string, percent-encoded (`?email=john.smith%40gmail.com`):
+/// an address written with it is an address.
+const PERCENT_AT: &[u8; 3] = b"%40";
+
+/// The length in bytes of the at sign starting at `at`: `@`, the full-width `＠`, or `%40`.
 #[inline]
 pub(crate) fn at_sign_len(hay: &[u8], at: usize) -> Option<usize> {
     match hay.get(at)? {
         b'@' => Some(1),
         0xEF if hay.get(at..at + 3) == Some(&FULLWIDTH_AT[..]) => Some(3),
+        b'%' if hay.get(at..at + 3) == Some(&PERCENT_AT[..]) => Some(3),
         _ => None,
     }
 }
 
-/// Whether an at sign (`@` or `＠`) ends right before `end`.
+/// Where a percent-encoded at sign whose `4` is at `digit` starts (the scanner finds it
+/// from that digit): `digit - 1` when `%40` stands there.
+#[inline]
+pub(crate) fn percent_at_from_digit(hay: &[u8], digit: usize) -> Option<usize> {
+    let start = digit.checked_sub(1)?;
+    (hay.get(start..start + 3) == Some(&PERCENT_AT[..])).then_some(start)
+}
+
+/// Whether an at sign (`@`, `＠` or `%40`) ends right before `end`.
 pub(crate) fn at_sign_before(hay: &[u8], end: usize) -> bool {
-    hay[..end].ends_with(b"@") || hay[..end].ends_with(&FULLWIDTH_AT)
+    let before = &hay[..end];
+    before.ends_with(b"@") || before.ends_with(&FULLWIDTH_AT) || before.ends_with(PERCENT_AT)
 }
 
-/// Where the last at sign (`@` or `＠`) in `text` starts.
+/// Where the last at sign (`@`, `＠` or `%40`) in `text` starts.
 pub(crate) fn last_at_sign(text: &[u8]) -> Option<usize> {
-    let ascii = text.iter().rposition(|&b| b == b'@');
-    let full = text.windows(3).rposition(|w| w == FULLWIDTH_AT);
-    ascii.max(full)
+    // One pass from the end: each form is found from its last byte.
+    (0..text.len()).rev().find_map(|i| match text[i] {
+        b'@' => Some(i),
+        0xA0 | b'0' => {
+            let start = i.checked_sub(2)?;
+            matches!(&text[start..=i], w if w == FULLWIDTH_AT || w == PERCENT_AT).then_some(start)
+        }
+        _ => None,
+    })
 }
 
-/// Whether `text` holds an at sign (`@` or `＠`).
+/// Whether `text` holds an at sign (`@`, `＠` or `%40`).
 pub(crate) fn holds_at_sign(text: &[u8]) -> bool {
-    text.contains(&b'@') || text.windows(3).any(|w| w == FULLWIDTH_AT)
+    text.contains(&b'@')
+        || (text.contains(&b'%') || text.contains(&0xEF))
+            && text.windows(3).any(|w| w == FULLWIDTH_AT || w == PERCENT_AT)
 }
 
-/// The email address around the at sign (`@`, or the full-width `＠`) at `at`, as a byte
-/// span.
+/// The email address around the at sign (`@`, the full-width `＠`, or `%40`) at `at`, as a
+/// byte span.
 pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
     let at_len = at_sign_len(hay, at)?;
     let run = local_run_start(hay, at, masked.mask_char)?;

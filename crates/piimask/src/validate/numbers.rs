@@ -600,6 +600,8 @@ fn is_currency_code(word: &[u8]) -> bool {
             | b"UYU"
             | b"FCFA"
             | b"CFA"
+            // The ringgit's own sign, written as a code (`RM 22781815`).
+            | b"RM"
     )
 }
 

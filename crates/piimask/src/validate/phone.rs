@@ -10,7 +10,7 @@ use arrayvec::ArrayVec;
 
 use crate::kind::Kind;
 use crate::scan::chars::{Sep, char_at};
-use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time};
+use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time, is_thousands_head};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
@@ -540,8 +540,27 @@ fn run_on_end(
     let next = groups.get(fit + 1)?;
     let goes_on = chunk.continued_after(fit, groups[fit].joint)
         && !amount_after(chunk, fit + 1)
-        && !(chunk.is_last(fit + 1) && is_hour_of_time(chunk.hay, next));
+        && !(chunk.is_last(fit + 1)
+            && (is_hour_of_time(chunk.hay, next) || is_thousands_head(chunk.hay, next)));
     (last > fit && chunk.is_last(last) && shaped(&d) && goes_on).then_some(last)
+}
+
+/// Whether a slash glued after letters stands right before `start`: the chunk is a segment
+/// of a path or identifier (`FV/0795/08/2024`, `GST/24-25/78099`), unless it follows
+/// `wa.me/`, where WhatsApp links write a phone number.
+fn in_path_after_letters(hay: &[u8], start: usize) -> bool {
+    start >= 2
+        && hay[start - 1] == b'/'
+        && hay[start - 2].is_ascii_alphabetic()
+        && !hay[start.saturating_sub(6)..start].eq_ignore_ascii_case(b"wa.me/")
+}
+
+/// Whether the chunk's groups are shaped like a card number: 13 to 19 digits in groups of
+/// four digits or more, none in parentheses.
+fn card_shaped(groups: &[Group]) -> bool {
+    groups.len() >= 2
+        && groups.iter().all(|g| g.len >= 4 && !g.paren)
+        && (13..=19).contains(&groups.iter().map(|g| g.len).sum::<usize>())
 }
 
 /// Whether two four-digit groups are years (`2019 2020`, `1999-2004`), not a phone number.
@@ -628,11 +647,13 @@ pub(crate) fn candidates(
     let ends = &ends[..];
     // Cheap structural checks first; key-word lookups only for what survives them.
     // A reading never ends with the hour of a time of day (`030 1234567 08:00`), nor with
-    // the day of a day and month (`06 12 34 56 78 21/09`).
+    // the day of a day and month (`06 12 34 56 78 21/09`), nor with the first digits of an
+    // amount (`0081312536173 1,479円`).
     let allowed = |e: usize| {
         chunk.ends_clean(e)
             && !vetoed(chunk, s, e, veto)
             && !(e > s && chunk.is_last(e) && is_hour_of_time(chunk.hay, &groups[e]))
+            && !(e > s && chunk.is_last(e) && is_thousands_head(chunk.hay, &groups[e]))
             && !(e > s && chunk.starts_short_number(e))
             // Nor with a last group of one or two digits after a spaced dash or slash, a
             // count or a list item (`+39 312 345 3800 - 8`).
@@ -692,12 +713,18 @@ pub(crate) fn candidates(
     // Nor one grouped as only phone numbers are (`order (201) 555-0123`, `ref 06 12 34 56 78`:
     // shape decides).
     let label_before_applies = chunk.is_first(s) || !matches!(first.joint, Joint::Spaced(_));
+    // A number shaped like a card right after a card word is a card or nothing (`tarjeta
+    // 4289 9978 05760` fails the Luhn check): no national reading of its groups. Nor is a
+    // number that is a segment of a path or identifier after letters and a slash
+    // (`invoice FV/0795/08/2024`, `…/hc/articles/628833648367`), except a WhatsApp link's.
+    let path_segment = chunk.is_first(s) && in_path_after_letters(chunk.hay, chunk.start);
     let labelled = |e: usize, context: &mut ContextProbe<'_>| {
-        if label_before_applies && !phone_grouped(&groups[s..=e]) {
+        let by_label = if label_before_applies && !phone_grouped(&groups[s..=e]) {
             context.labelled_either_side()
         } else {
             context.labelled_after()
-        }
+        };
+        by_label || (card_shaped(groups) && context.card_word_in_front()) || path_segment
     };
 
     // 2. International with `00`, `011` (NANP) or `0011` (Australia): a known country code
@@ -730,8 +757,12 @@ pub(crate) fn candidates(
         let fitting: ArrayVec<usize, MAX_DIGITS> =
             ends.iter().filter(|(e, d)| fits(*e, d)).map(|&(e, _)| e).collect();
         // (Only a label before it: a `+` or `00` number stays a phone whatever follows.)
+        // (NANP's `011`, rarely written, starts many IMEIs: after a code word, `IMEI 01176071
+        // 059061 9`, it is vetoed however it is grouped.)
+        let nanp_exit = prefixes == [3];
         if let Some(&longest) = fitting.last()
-            && !(label_before_applies && longest == s && context.labelled_in_front())
+            && !(label_before_applies
+                && ((longest == s && context.labelled_in_front()) || (nanp_exit && context.product_code())))
         {
             for &e in &fitting {
                 emit(first.start, e, out);
@@ -805,8 +836,10 @@ pub(crate) fn candidates(
                     _ => false,
                 };
                 // (Its `15`, or the Hungarian area code, may be joined one way and the rest
-                // another: `15 4123-4567`, `20/268-1327`.)
-                let run = if (mobile_15 || hungarian_area) && *e >= s + 2 { s + 1 } else { s };
+                // another: `15 4123-4567`, `20/268-1327`; a Hungarian number has 10 or 11
+                // digits with its trunk, and `06/07-09/07` is a range of dates.)
+                let hungarian = hungarian_area && (10..=11).contains(&d.total);
+                let run = if (mobile_15 || hungarian) && *e >= s + 2 { s + 1 } else { s };
                 if digits && is_number_run(chunk, run, *e, true) {
                     emit_national(*e, out, context);
                 }
@@ -873,6 +906,15 @@ pub(crate) fn candidates(
                 emit_national(e, out, context);
             }
         }
+        // A city code of four or five digits in parentheses after the trunk `8`, ten digits
+        // with it, the rest grouped any one way (`8 (71234) 2 22 70`, `8 (4012) 12-34-56`).
+        if lead[0] == 8 && groups.get(s + 1).is_some_and(|g| g.paren && (4..=5).contains(&g.len)) {
+            for (e, d) in ends.iter().skip(2) {
+                if d.total == 11 && is_number_run(chunk, s + 1, *e, true) {
+                    emit_national(*e, out, context);
+                }
+            }
+        }
     }
     if !first.paren && first.len == 11 && matches!(lead, [8, 9, ..] | [8, 7, 0..=7, ..]) {
         emit_national(s, out, context);
@@ -935,7 +977,10 @@ pub(crate) fn candidates(
             // `#` glued in front makes an order or ticket number (`checking on #6048322`).
             if (7..=15).contains(&d.total)
                 && whole_run
-                && !(chunk.is_first(s) && chunk.start > 0 && chunk.hay[chunk.start - 1] == b'#')
+                && !(chunk.is_first(s)
+                    && chunk.start > 0
+                    && chunk.hay[chunk.start - 1] == b'#'
+                    && !context.phone_word_adjacent())
                 && !ssn_shaped(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
                 && allowed(*e)
@@ -978,7 +1023,10 @@ fn mobiles_without_plus(
                 is_number_run(chunk, s, *e, true)
             }
         };
+        // (No group in parentheses: a number written without its `+` has no area code
+        // set off, and `40.7 (57838772)` is a version and its build.)
         if is_mobile_without_plus(&values[..d.len], code_len)
+            && !groups[s..=*e].iter().any(|g| g.paren)
             && whole()
             && not_continued()
             && !found.is_full()
@@ -1071,15 +1119,22 @@ fn day_and_month_after_first(groups: &[Group]) -> bool {
 }
 
 /// Whether groups joined by dots read as a version or build number (`10.0.23245.5364`,
-/// `28.5.67665`, `12.19.58369`, `2.62.741.1624`): three groups or more, one of them of a
-/// single digit, or the last of five digits or more. Dotted phone numbers group their
-/// digits in twos to fours (`06.12.34.56.78`, `336.742.4765`).
+/// `28.5.67665`, `12.19.58369`, `2.62.741.1624`, `13.38.156.7953`): three groups or more,
+/// one of them of a single digit, or the last of five digits or more; or four groups or
+/// more, none shorter than the one before it and the first not starting with the trunk `0`
+/// (major, minor, build, revision). Dotted phone numbers group their digits in twos to
+/// fours, the first group as long as the rest or longer, or after a trunk (`06.12.34.56.78`,
+/// `336.742.4765`, `612.34.56.78`, `91.123.45.67`).
 fn is_version(groups: &[Group]) -> bool {
     let Some((first, rest)) = groups.split_first() else { return false };
     groups.len() >= 3
         && !first.paren
         && rest.iter().all(|g| g.joint == Joint::Sep(Sep::Dot) && !g.paren)
-        && (groups.iter().any(|g| g.len == 1) || rest.last().is_some_and(|g| g.len >= 5))
+        && (groups.iter().any(|g| g.len == 1)
+            || rest.last().is_some_and(|g| g.len >= 5)
+            || (groups.len() >= 4
+                && first.head().first() != Some(&0)
+                && groups.windows(2).all(|pair| pair[0].len <= pair[1].len)))
 }
 
 /// Whether the text before `at` is a UPS tracking number's start: `1Z`, then its six-letter

@@ -173,6 +173,11 @@ impl<'a> ContextProbe<'a> {
             }
             hit.key = Key::Label;
         }
+        // A label that only says where a number word's number is kept names no identifier:
+        // `the number on the account is 0211…`, `die Nummer im Kundenkonto ist 030 …`.
+        if hit.key == Key::Label && self.number_word_placed_by(hit) {
+            return None;
+        }
         if gap.words == 0 {
             return Some(hit.key);
         }
@@ -185,6 +190,62 @@ impl<'a> ContextProbe<'a> {
             word.start == hit.start || (word.end <= hit.start && self.joins_label(word.end, hit.start))
         });
         linked.then_some(hit.key)
+    }
+
+    /// Whether a number word stands before `label` with a phrase between that places the
+    /// number at the label's thing instead of naming it (`the number on the account`,
+    /// `number linked to my account`, `die Nummer im Kundenkonto`, `el número asociado a mi
+    /// cuenta`, `numret på kontot`): one to five words, each a placing preposition or
+    /// participle ([`is_placing_word`]), a word joining it to the thing
+    /// ([`is_placing_join_word`]), an article or possessive, at least one of them placing;
+    /// commas may set the phrase off (`номер, привязанный к аккаунту`). A genitive (`number of
+    /// the order`, `numéro de commande`) names the label's number, and so does a number word
+    /// that ends a label's own phrase (`order number on the account`).
+    #[cold]
+    fn number_word_placed_by(&mut self, label: Hit) -> bool {
+        let hay = self.hay;
+        // Most labels have no placing word before them: decided without searching the
+        // window for the number word.
+        let from = back_chars(hay, label.start, PLACING_PHRASE);
+        let placing_before = std::str::from_utf8(&hay[from..label.start])
+            .is_ok_and(|text| text.split(|c: char| !c.is_alphabetic()).any(is_placing_word));
+        if !placing_before {
+            return false;
+        }
+        let hits = self.hits_before();
+        let before: smallvec::SmallVec<[Hit; 8]> =
+            hits.iter().rev().filter(|h| h.end <= label.start).take(4).copied().collect();
+        for (i, number) in before.iter().enumerate() {
+            if number.key != Key::Number {
+                return false;
+            }
+            let Some(phrase) = std::str::from_utf8(&hay[number.end..label.start])
+                .ok()
+                .filter(|p| p.chars().count() <= PLACING_PHRASE)
+            else {
+                return false;
+            };
+            let words = phrase.split([' ', ',', '\'', '\u{2019}', '\u{A0}']).filter(|w| !w.is_empty());
+            let (mut count, mut placing) = (0, false);
+            let fits = words.into_iter().all(|word| {
+                count += 1;
+                placing |= is_placing_word(word);
+                let filler = is_placing_join_word(word) || is_trailing_link_word(word.as_bytes());
+                count <= 5 && (is_placing_word(word) || filler)
+            });
+            if !(fits && placing) {
+                continue;
+            }
+            // The number word must not end a label's phrase of its own (`order number`,
+            // `Kundennummer`, `n° de commande`).
+            return match before.get(i + 1) {
+                Some(owner) if matches!(owner.key, Key::Label | Key::Code | Key::Card) => {
+                    owner.end <= number.start && self.gap_words(owner.end, number.start).words > 1
+                }
+                _ => true,
+            };
+        }
+        false
     }
 
     /// Whether a letter stands before `at`, spaces skipped.
@@ -301,6 +362,11 @@ impl<'a> ContextProbe<'a> {
         let Some(hit) = self.hits().iter().find(|h| h.start >= end && h.key != Key::Number).copied() else {
             return false;
         };
+        // An emoji after a number decorates the message (`qty 30 70 20 90 📱`, `order id
+        // #05-34357-86774, 📞`); before one, it introduces it (`📞 0612…`).
+        if !char_at(self.hay, hit.start).is_some_and(|(c, _)| c.is_alphabetic()) {
+            return false;
+        }
         // `after`: the text after the key word, whose sentence ends at a break (`arayın -
         // 05/02/2024 tarihli …`: what follows the dash is another sentence's). A dot right
         // after a short word is an abbreviation's (`тел. +7 …`), no break.
@@ -360,6 +426,17 @@ impl<'a> ContextProbe<'a> {
         }
     }
 
+    /// Whether a phone word decides (see [`ContextProbe::phone`]) and stands right before the
+    /// chunk, no word and no digit between (`phone #2484418591`).
+    pub(crate) fn phone_word_adjacent(&mut self) -> bool {
+        match self.nearest_before() {
+            (Some(hit), _) if hit.key == Key::Phone && !self.modified_by_label(hit) => {
+                self.gap_words(hit.end, self.span.0).words == 0 && !self.digit_between(hit.end, self.span.0)
+            }
+            _ => false,
+        }
+    }
+
     /// Whether a phone word decides (see [`ContextProbe::phone`]) and stands close before
     /// the chunk, at most three words and no digit between: `call me on 71 127 287`,
     /// `позвоните мне по номеру 21 333 183` (eight-digit plans group their numbers as
@@ -388,7 +465,10 @@ impl<'a> ContextProbe<'a> {
         else {
             return false;
         };
-        if !matches!(label.key, Key::Label | Key::Code | Key::Card) {
+        // (A label with a number between names that number: `cvv 911 номер телефону 0504…`.)
+        if !matches!(label.key, Key::Label | Key::Code | Key::Card)
+            || self.digit_between(label.end, hit.start)
+        {
             return false;
         }
         let gap = self.gap_words(label.end, hit.start);
@@ -669,6 +749,13 @@ impl<'a> ContextProbe<'a> {
         end_word(&mut word_start, at, &mut links) && (1..=4).contains(&links)
     }
 
+    /// Whether a card word stands right in front of the chunk, no digit between (`tarjeta
+    /// 4289 9978 05760`, `mi tarjeta es 4289…`): the number is a card or nothing.
+    pub(crate) fn card_word_in_front(&mut self) -> bool {
+        self.adjacent_before() == Some(Key::Card)
+            && self.nearest_before().0.is_some_and(|hit| !self.digit_between(hit.end, self.span.0))
+    }
+
     /// Whether a product or parcel code word right in front says the chunk is not a card.
     pub(crate) fn product_code(&mut self) -> bool {
         self.adjacent_before() == Some(Key::Code)
@@ -735,6 +822,138 @@ fn is_link_word(word: &[u8]) -> bool {
         std::str::from_utf8(lower),
         Ok("était" | "é" | "É" | "è" | "È" | "är" | "şu" | "Şu" | "είναι" | "это")
     )
+}
+
+/// The most characters between a number word and the label that places it (see
+/// `ContextProbe::number_word_placed_by`).
+const PLACING_PHRASE: usize = 48;
+
+/// Whether `word` places a number at a thing rather than naming the thing's number (see
+/// `ContextProbe::number_word_placed_by`), in any case: the prepositions `on`, `in`, `at`,
+/// `im`, `auf`, `sur`, `dans`, `en`, `på`, `op`, `na`, `в`, … and the participles `linked`,
+/// `associated`, `registered`, `verknüpft`, `asociado`, `associé`, `kopplat`, … Not the
+/// genitive prepositions (`of`, `de`, `do`, `di`, `du`), nor those that also say what a
+/// number is for (`for`, `to`, `к`, `у`: `номер у заказа` is the order's).
+fn is_placing_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        // English
+        "on",
+        "in",
+        "at",
+        "under",
+        "against",
+        "linked",
+        "associated",
+        "attached",
+        "tied",
+        "connected",
+        "registered",
+        "saved",
+        "stored",
+        "listed",
+        // German
+        "im",
+        "auf",
+        "am",
+        "beim",
+        "bei",
+        "verknüpft",
+        "hinterlegt",
+        "verbunden",
+        "gespeichert",
+        // French
+        "sur",
+        "dans",
+        "associé",
+        "associée",
+        "lié",
+        "liée",
+        "enregistré",
+        "enregistrée",
+        "rattaché",
+        "rattachée",
+        // Spanish, Portuguese, Italian
+        "en",
+        "asociado",
+        "asociada",
+        "vinculado",
+        "vinculada",
+        "registrado",
+        "registrada",
+        "ligado",
+        "ligada",
+        "associado",
+        "associada",
+        "cadastrado",
+        "cadastrada",
+        "no",
+        "na",
+        "em",
+        "sul",
+        "sulla",
+        "nel",
+        "nella",
+        "associato",
+        "associata",
+        "collegato",
+        "collegata",
+        "registrato",
+        "registrata",
+        // Dutch, Swedish, Danish, Norwegian
+        "op",
+        "bij",
+        "gekoppeld",
+        "på",
+        "i",
+        "kopplat",
+        "kopplad",
+        "knyttet",
+        "tilknyttet",
+        "registreret",
+        "registrert",
+        "registrerat",
+        // Polish, Ukrainian, Russian
+        "w",
+        "przypisany",
+        "powiązany",
+        "в",
+        "на",
+        "привязанный",
+        "привязан",
+        "привʼязаний",
+        "прив'язаний",
+        "указанный",
+        "вказаний",
+        // Tagalog, Arabic
+        "sa",
+        "في",
+        "المسجل",
+        "المرتبط",
+    ];
+    listed_in(WORDS, word)
+}
+
+/// Whether `word` may join a placing word to its thing (see
+/// `ContextProbe::number_word_placed_by`): `linked to`, `associé à`, `asociado a`,
+/// `kopplat till`, `gekoppeld aan`, `привязанный к`, … , and the words of a record's phrase
+/// (`the number on file for my account`, `the number we have on your account`, `el número
+/// que tengo en mi cuenta`), in any case.
+fn is_placing_join_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "to", "with", "file", "for", "we", "you", "have", "has", "had", "mit", "zum", "dem", "den", "meinem",
+        "meinen", "ihrem", "unserem", "à", "au", "a", "al", "ao", "con", "que", "tengo", "tiene", "tenemos",
+        "tenho", "ho", "till", "aan", "do", "до", "к",
+    ];
+    listed_in(WORDS, word)
+}
+
+/// Whether `word` is one of `words`, in any case.
+fn listed_in(words: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        return words.iter().any(|w| w.eq_ignore_ascii_case(word));
+    }
+    let lower = word.to_lowercase();
+    words.contains(&lower.as_str())
 }
 
 /// Whether `c` is a copula or particle of a script written without spaces that links a
@@ -1009,6 +1228,34 @@ mod tests {
             !phone("call my account manager at 0612345678", "0612345678"),
             "for context, the nearest word decides"
         );
+    }
+
+    #[test]
+    fn a_label_that_places_a_number_word_names_no_identifier() {
+        let labelled = |text: &str, number: &str| probe(text, number, |p| p.labelled());
+        for text in [
+            "the number on the account is 0211633791",
+            "number linked to my account is 0211633791",
+            "the number on file for my account is 0211633791",
+            "die Nummer im Kundenkonto ist 0211633791",
+            "el número asociado a mi cuenta es 0211633791",
+            "numret på kontot är 0211633791",
+            "номер, привязанный к аккаунту: 0211633791",
+        ] {
+            assert!(!labelled(text, "0211633791"), "{text}");
+        }
+        for text in [
+            "my account number is 0211633791",
+            "the number of the order is 0211633791",
+            "the number for my order is 0211633791",
+            "le numéro de la commande est 0211633791",
+            "order number on the account is 0211633791",
+            "Kundennummer im Konto ist 0211633791",
+            "nº do chamado 0211633791",
+            "номер у заказа 0211633791",
+        ] {
+            assert!(labelled(text, "0211633791"), "{text}");
+        }
     }
 
     #[test]
