@@ -369,9 +369,9 @@ impl<'h> Chunk<'h> {
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
     /// longer grouped number: it is joined the same way and has two digits or more, unless
     /// the groups before `s` start with a trunk `0` and already form a whole national number
-    /// (or a `+` and one run of 10-15 digits), and `s` starts another with a trunk `0` or `00` (`06 12 34 56 78 09 87 65 43 21`); or,
-    /// for a run joined by a spaced dash or slash, `s` is joined tighter to the group before
-    /// it (see [`Joint::binds_looser_than`]).
+    /// (or a `+` and one run of 10-15 digits), and `s` starts another with a trunk `0` or
+    /// `00` (`06 12 34 56 78 09 87 65 43 21`); or, for a run joined by a spaced dash or slash,
+    /// `s` is joined tighter to the group before it (see [`Joint::binds_looser_than`]).
     pub(crate) fn continued_before(&self, s: usize, joint: Joint) -> bool {
         let groups = self.groups();
         if s > 0 && joint.binds_looser_than(groups[s].joint) {

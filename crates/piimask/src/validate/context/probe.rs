@@ -229,9 +229,9 @@ impl<'a> ContextProbe<'a> {
             let (mut count, mut placing) = (0, false);
             let fits = words.into_iter().all(|word| {
                 count += 1;
-                placing |= is_placing_word(word);
-                let filler = is_placing_join_word(word) || is_trailing_link_word(word.as_bytes());
-                count <= 5 && (is_placing_word(word) || filler)
+                let places = is_placing_word(word);
+                placing |= places;
+                count <= 5 && (places || is_placing_join_word(word) || is_trailing_link_word(word.as_bytes()))
             });
             if !(fits && placing) {
                 continue;
