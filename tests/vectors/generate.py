@@ -37,7 +37,8 @@ LANGS = ("en", "fr", "es", "uk", "de")
 # ---------------------------------------------------------------------------------------------
 # Character classes (RULES.md "Characters")
 # ---------------------------------------------------------------------------------------------
-DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6)
+DIGIT_ZEROS = (0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6,
+               0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0)
 # The invisible U+200B, U+2060, U+FEFF and U+00AD count too (RULES.md "Characters").
 SPACES = " \t\u00a0\u2007\u2008\u2009\u200a\u200b\u202f\u2060\u3000\ufeff\u200e\u200f\u061c"
 DASHES = "-\u00ad" + "".join(chr(c) for c in range(0x2010, 0x2016)) + "\u2212\ufe63\uff0d\u30fc"
@@ -1686,6 +1687,61 @@ def gen_phones():
                     ("pt", "boleta NF-e 356.381.663"), ("en", "IMEI 01176071 059061 9 ok")):
         V.add("phone-neg-labelled-id-probe-21-%s-%d" % (l, len(text)), "a carrier, member, client, receipt or "
               "IMEI label in front says the number is an identifier (probe 21)", [text], flags={"loose"})
+    # Probe 22.
+    for l, before, value, after in (("da", "mit nummer er ", "21234567", ""), ("no", "nummeret mitt er ", "41234567", ""),
+                                    ("sv", "mitt nummer är ", "21234567", ""), ("bg", "моят номер е ", "21234567", ""),
+                                    ("ro", "numărul meu este ", "21234567", ""), ("hr", "moj broj je ", "21234567", ""),
+                                    ("hu", "a számom ", "21234567", ""), ("id", "nomor saya ", "21234567", ""),
+                                    ("ko", "제 번호는 ", "21234567", " 입니다"), ("fa", "شماره من ", "21234567", " است"),
+                                    ("he", "המספר שלי הוא ", "21234567", ""), ("sw", "namba yangu ni ", "21234567", ""),
+                                    ("zh", "我的号码是 ", "21234567", "")):
+        V.add("phone-my-number-probe-22-%s" % l, "\"my number\" next to a number without a trunk prefix (probe 22)",
+              [before, ("phone", value), after])
+    for l, text in (("hu", "a rendelési számom 21234567"), ("id", "nomor pesanan saya 21234567"),
+                    ("ro", "numărul meu de comandă este 21234567")):
+        V.add("phone-neg-my-order-number-probe-22-%s" % l, "\"my order number\": the label decides, not the "
+              "possessive (probe 22)", [text], flags={"loose"})
+    V.add("phone-plus-dotted-no-ipv4", "four dotted groups after a `+` are a phone number, never an IPv4 address "
+          "(probe 22)", ["my phone number is ", ("phone", "+216.30.010.123"), " or ", ("phone", "+238.221.12.34")])
+    V.add("phone-dotted-pairs-after-phone-word", "eight or nine digits dotted in pairs close after a phone word "
+          "are a phone number, though they read as an IPv4 address (probe 22: Denmark, West Africa)",
+          ["tel. ", ("phone", "70.12.34.56"), ", my phone number is ", ("phone", "30.101.23.45")])
+    V.add("phone-neg-dotted-pairs-ipv4", "without a phone word, dotted pairs are an IPv4 address (probe 22)",
+          ["ip 32.12.34.56, server 10.20.30.40 ok"], flags={"loose"})
+    V.add("card-neg-amazon-order", "an Amazon order number holds no card, though its digits or those of its "
+          "last two groups pass the Luhn check (probe 22)",
+          ["my order 303-1525809-7385174 and 111-3853154-8604776 have not arrived"], flags={"loose", "context-card"})
+    V.add("phone-area-code-apart", "an area code set apart from a local number joined another way, after a "
+          "phone word (probe 22: Argentina)", ["Tel: ", ("phone", "3541 52-3456")])
+    V.add("phone-abbreviations-es-sv", "Spanish and Swedish abbreviations for a telephone (probe 22)",
+          ["Tf. ", ("phone", "3541 15 52-3456"), ", Tfno. ", ("phone", "1123456789"), ", tfn ", ("phone", "21234567")])
+    V.add("card-after-labelled-number-spaced-dash", "a label names the first number of a chunk, not a card "
+          "joined to it by a spaced dash or slash (probe 22: the card was left in clear)",
+          ["tracking 597133730061 - ", ("card", "4233-3700-0901-7011"), ", seguimiento 850641839061099 / ",
+           ("card", "4539 1488 0343 6467")], flags={"loose"})
+    V.add("phone-neg-ups-shipper-with-digits", "a UPS shipper code may hold digits: the rest of the tracking "
+          "number holds no phone number (probe 22)", ["numéro de suivi : 1Z 2FN P1M 44 7276 9987"], flags={"loose"})
+    V.add("phone-neg-s10-tracking", "the nine digits of a UPU tracking number between its service and country "
+          "codes, check digit valid, are no phone number (probe 22)", ["Correios: RB 143 948 599 BR ..."],
+          flags={"loose"})
+    V.add("phone-neg-hiragana-particle-after-code", "a hiragana particle after a number ends its token: the last "
+          "group of a Japan Post code still continues it (probe 22)", ["ゆうパック5587-1775-4965を承りました。"],
+          flags={"loose"})
+    V.add("phone-hiragana-particle-after-phone", "a phone number before a hiragana particle",
+          ["電話", ("phone", "090-1234-5678"), "までお願いします"])
+    V.add("phone-neg-date-range", "two dates with four-digit years joined by a dash are a range, not a number "
+          "(probe 22)", ["05-08-2025–07-08-2025 ok, 05-08-2025-07-08-2025"], flags={"loose"})
+    for l, text in (("nl", "het gaat om polisnummer 351.441.107"), ("vi", "về mã số thuế 0471381612 ạ"),
+                    ("id", "tolong dicek SiCepat 003905931151 ya"), ("it", "si tratta di CRO 18451224307"),
+                    ("vi", "gọi lại cho em sau 8:05 nhé, đơn 371315362"), ("pt", "boleto: 84690.36086 03990.538048"),
+                    ("pt", "CNPJ 33.047.013/0001-14"), ("sv", "hej, bankgiro 3641-6831 har inte kommit")):
+        V.add("phone-neg-labelled-id-probe-22-%s-%d" % (l, len(text)), "a policy, tax code, courier, transfer "
+              "reference, order, bank slip, company or Giro label says the number is an identifier (probe 22)",
+              [text], flags={"loose"})
+    V.add("phone-neg-approval-number-ko", "an approval number after a phone number (probe 22)",
+          ["HP ", ("phone", "+82 10-2030-5803"), " | 승인번호 17197520"], flags={"loose"})
+    V.add("phone-thai-digits-version-after", "Thai digits; a version after the word for version is no number "
+          "(probe 22)", ["ติดต่อ ", ("phone", "+๖๖๒๑๒๑๑๕๗๕"), " (เวอร์ชัน 10.0.25143.3353)"], flags={"loose"})
     V.add("phone-trunk-dot", "a national number with its trunk, one dot after the area code: no decimal "
           "number has an integer part starting with 0 (probe 18)",
           ["bel ", ("phone", "06.12345678"), " of ", ("phone", "0151.58880259")])
@@ -2425,6 +2481,10 @@ def gen_unicode():
         ("persian", 0x06F0, "0912 345 6789", "extended Arabic-Indic (Persian) digits, trunk 0"),
         ("devanagari", 0x0966, "+91 98765 43210", "Devanagari digits"),
         ("bengali", 0x09E6, "+880 1712 345678", "Bengali digits"),
+        ("thai", 0x0E50, "081 252 4349", "Thai digits, trunk 0"),
+        ("thai-intl", 0x0E50, "+66 2 121 1575", "Thai digits, international"),
+        ("tamil", 0x0BE6, "+91 98765 43210", "Tamil digits"),
+        ("gujarati", 0x0AE6, "98765 43210", "Gujarati digits, national"),
     ]
     for slug, zero, value, note in scripts:
         l = lang()

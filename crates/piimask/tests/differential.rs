@@ -126,6 +126,9 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                     let first =
                         (0..=s).rev().take_while(|&i| i == s || (same(i + 1) && len(i) == 4)).last().unwrap();
                     let first = if first > 0 && first < s && !same(first) { first + 1 } else { first };
+                    // Nor the chunk's first group when letters touch it: it ends a code.
+                    let glued = groups[0].0 > 0 && text.as_bytes()[groups[0].0 - 1].is_ascii_alphabetic();
+                    let first = if first == 0 && first < s && glued { 1 } else { first };
                     let last = (e..groups.len())
                         .take_while(|&i| i == e || (len(e) == 4 && same(i) && len(i) == 4))
                         .last()
@@ -223,6 +226,17 @@ proptest! {
         let masker = Masker::builder().kinds([Kind::Card]).build().unwrap();
         let found: Vec<(usize, usize)> = masker.find_iter(&text).map(|m| (m.start(), m.end())).collect();
         prop_assert_eq!(found, oracle_cards(&text), "{:?}", text);
+    }
+}
+
+#[test]
+fn cards_agree_with_the_regex_oracle_on_found_cases() {
+    // Cases a random run once found the two apart on (the oracle lagged behind a rule).
+    let masker = Masker::builder().kinds([Kind::Card]).build().unwrap();
+    for text in ["abc5866 6560 1172 10099447", "DPFB5340 5401 9858 5654 1467"] {
+        let found: Vec<(usize, usize)> = masker.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(found, oracle_cards(text), "{text:?}");
+        assert_eq!(found.len(), 1, "{text:?}");
     }
 }
 

@@ -311,7 +311,10 @@ pub const SLASHES: &[char] = &['/', '\u{FF0F}'];
 
 /// REFERENCE §6 digit scripts the contract reads (the mathematical digits U+1D7CE.. are left
 /// out by RULES.md): the code point of each script's zero.
-pub const DIGIT_ZEROS: &[u32] = &[0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6];
+pub const DIGIT_ZEROS: &[u32] = &[
+    0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0E50, 0x0ED0,
+];
 
 /// REFERENCE §5 `atext` (unquoted local part) besides letters and digits.
 pub const ATEXT: &[char] =

@@ -72,7 +72,13 @@ fn classify_multibyte(hay: &[u8], i: usize) -> (Class, usize) {
         (0xD8, 0x9C, _) => return (Class::Sep(Sep::Space), 2),
         (0xD9, 0xA0..=0xA9, _) => return (Class::Digit(b1 - 0xA0), 2),
         (0xDB, 0xB0..=0xB9, _) => return (Class::Digit(b1 - 0xB0), 2),
-        (0xE0, 0xA5, 0xA6..=0xAF) | (0xE0, 0xA7, 0xA6..=0xAF) => Class::Digit(b2 - 0xA6),
+        // The digits of the Indic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Odia,
+        // Tamil, Telugu, Kannada, Malayalam) sit at the same offset of their blocks; Thai
+        // and Lao at another.
+        (0xE0, 0xA5 | 0xA7 | 0xA9 | 0xAB | 0xAD | 0xAF | 0xB1 | 0xB3 | 0xB5, 0xA6..=0xAF) => {
+            Class::Digit(b2 - 0xA6)
+        }
+        (0xE0, 0xB9 | 0xBB, 0x90..=0x99) => Class::Digit(b2 - 0x90),
         // Figure, punctuation, thin, hair, zero-width and narrow no-break spaces; the word
         // joiner and the zero-width no-break space (BOM): invisible inside a number, they
         // must not hide it.
@@ -112,6 +118,15 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
         0x06F0..=0x06F9 => 0x06F0,
         0x0966..=0x096F => 0x0966,
         0x09E6..=0x09EF => 0x09E6,
+        0x0A66..=0x0A6F => 0x0A66,
+        0x0AE6..=0x0AEF => 0x0AE6,
+        0x0B66..=0x0B6F => 0x0B66,
+        0x0BE6..=0x0BEF => 0x0BE6,
+        0x0C66..=0x0C6F => 0x0C66,
+        0x0CE6..=0x0CEF => 0x0CE6,
+        0x0D66..=0x0D6F => 0x0D66,
+        0x0E50..=0x0E59 => 0x0E50,
+        0x0ED0..=0x0ED9 => 0x0ED0,
         _ => return None,
     };
     Some((cp - zero) as u8)
@@ -361,11 +376,21 @@ mod tests {
             ('\u{06F0}', "extended arabic-indic"),
             ('\u{0966}', "devanagari"),
             ('\u{09E6}', "bengali"),
+            ('\u{0A66}', "gurmukhi"),
+            ('\u{0AE6}', "gujarati"),
+            ('\u{0B66}', "odia"),
+            ('\u{0BE6}', "tamil"),
+            ('\u{0C66}', "telugu"),
+            ('\u{0CE6}', "kannada"),
+            ('\u{0D66}', "malayalam"),
+            ('\u{0E50}', "thai"),
+            ('\u{0ED0}', "lao"),
         ] {
             for value in 0..10u8 {
                 let c = char::from_u32(zero as u32 + u32::from(value)).unwrap();
                 let s = c.to_string();
                 assert_eq!(class_of(&s), (Class::Digit(value), s.len()), "{name} {value}");
+                assert_eq!(digit_value(c), Some(value), "{name} {value}");
             }
         }
     }
@@ -405,7 +430,8 @@ mod tests {
 
     #[test]
     fn every_digit_lead_byte_is_flagged_for_stage_one() {
-        for zero in ['0', '\u{FF10}', '\u{0660}', '\u{06F0}', '\u{0966}', '\u{09E6}'] {
+        for zero in ['0', '\u{FF10}', '\u{0660}', '\u{06F0}', '\u{0966}', '\u{09E6}', '\u{0BE6}', '\u{0E50}']
+        {
             let mut buf = [0u8; 4];
             let lead = zero.encode_utf8(&mut buf).as_bytes()[0];
             assert!(may_start_digit(lead), "{zero:?}");

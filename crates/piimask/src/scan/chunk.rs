@@ -366,10 +366,20 @@ impl<'h> Chunk<'h> {
         first
     }
 
+    /// Whether a word in front of the chunk names the number starting at group `s`: `s`
+    /// starts the chunk, or is joined to the group before it as one number is, not by a
+    /// spaced dash or slash (`tracking 597133730061 - 4233-3700-0901-7011`) and not after a
+    /// group of six digits or more, a number of its own (`ISBN 9788431417956 070-115 51 21`).
+    pub(crate) fn named_from_front(&self, s: usize) -> bool {
+        let groups = self.groups();
+        self.is_first(s) || (!matches!(groups[s].joint, Joint::Spaced(_)) && s > 0 && groups[s - 1].len < 6)
+    }
+
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
     /// longer grouped number: it is joined the same way and has two digits or more, unless
     /// the groups before `s` start with a trunk `0` and already form a whole national number
-    /// (or a `+` and one run of 10-15 digits), and `s` starts another with a trunk `0` or
+    /// (or a `+` and one run of 10-15 digits, or are one group of six digits or more), and `s`
+    /// starts another with a trunk `0` or
     /// `00` (`06 12 34 56 78 09 87 65 43 21`); or, for a run joined by a spaced dash or slash,
     /// `s` is joined tighter to the group before it (see [`Joint::binds_looser_than`]).
     pub(crate) fn continued_before(&self, s: usize, joint: Joint) -> bool {
@@ -401,10 +411,12 @@ impl<'h> Chunk<'h> {
         let next_number = trunk(&groups[s]) || matches!(groups[s].head(), [0, 0, ..]);
         // (So may a whole international number after a `+`, written in one run:
         // `+36209304329 0036 20 386 3414`.)
+        // (So may a lone group of six digits or more: an identifier, a postcode, a reference
+        // number: `Hà Nội 100000 0912 155 754`, `barcode 7341375833996 051 258 4124`.)
         let whole_before = if run_start == 0 && self.plus.is_some() {
             s == 1 && (10..=15).contains(&digits)
         } else {
-            trunk(&groups[run_start]) && (9..=12).contains(&digits)
+            (trunk(&groups[run_start]) && (9..=12).contains(&digits)) || (run_start == s - 1 && digits >= 6)
         };
         !(next_number && whole_before)
     }
@@ -482,7 +494,8 @@ impl<'h> Chunk<'h> {
     }
 
     /// Marks the groups of the dot run that just ended as IPv4 when it is exactly four
-    /// groups of one to three digits, each at most 255, the first without a leading `0`.
+    /// groups of one to three digits, each at most 255, the first without a leading `0`,
+    /// and no `+` before them.
     fn finish_dot_run(&mut self) {
         let run = self.dot_run;
         let len = self.groups.len();
@@ -492,7 +505,12 @@ impl<'h> Chunk<'h> {
             // No address starts with `0` and more digits: `021.254.09.11` is a Bucharest
             // number, written in the trunk-prefix form of a phone.
             let trunk = groups[0].len > 1 && groups[0].head()[0] == 0;
-            if !trunk && groups.iter().all(|g| !g.paren && (1..=3).contains(&g.len) && g.value() <= 255) {
+            // Nor after a `+`, a phone number's sign: `+216.30.010.123`, `+238.221.12.34`.
+            let signed = end == 4 && self.plus.is_some();
+            if !trunk
+                && !signed
+                && groups.iter().all(|g| !g.paren && (1..=3).contains(&g.len) && g.value() <= 255)
+            {
                 for g in groups {
                     g.flags |= FLAG_IPV4;
                 }
@@ -542,11 +560,38 @@ impl<'h> Chunk<'h> {
             // `08 10 1972 09:13`: spaced, a date only when a time of day follows it.
             Sep::Space => after.is_some_and(|g| is_hour_of_time(self.hay, g)) && is_spaced_date(a, b, c),
         };
-        if date && c.joint.sep() == Some(sep) && !continues(a.joint) && !a.paren && !b.paren && !c.paren {
-            for group in &mut self.groups[next - 3..next] {
-                group.flags |= FLAG_DATE;
-            }
+        if !(date && c.joint.sep() == Some(sep) && !a.paren && !b.paren && !c.paren) {
+            return;
         }
+        let first = if !continues(a.joint) {
+            next - 3
+        } else if sep != Sep::Space && self.date_range_to(next - 3) {
+            next - 6
+        } else {
+            return;
+        };
+        for group in &mut self.groups[first..next] {
+            group.flags |= FLAG_DATE;
+        }
+    }
+
+    /// Whether the date of four-digit year starting at group `second` (joined to the group
+    /// before it the way its own groups are) ends a range of two such dates: the three groups
+    /// before it are one too, and nothing before them joins it the same way
+    /// (`05-08-2025–07-08-2025`: an en dash joins them as an ASCII one would).
+    #[cold]
+    fn date_range_to(&self, second: usize) -> bool {
+        let groups = &self.groups;
+        let long = |d: &[Group]| d[0].len == 4 || d[2].len == 4;
+        let Some(first) = second.checked_sub(3) else { return false };
+        let (range, sep) = (&groups[first..second + 3], groups[second].joint.sep());
+        long(&range[..3])
+            && long(&range[3..])
+            && is_date(&range[0], &range[1], &range[2])
+            && range[1..].iter().all(|g| g.joint.sep() == sep && !g.paren)
+            && !range[0].paren
+            && (first == 0 || range[0].joint.sep() != sep)
+            && (first > 0 || self.at_chunk_start)
     }
 }
 
@@ -609,13 +654,17 @@ const TOKEN_ENDS: [char; 22] = [
 /// Whether the character at `at`, right after a group, ends the token the group is in:
 /// whitespace, a line break, a separator, sentence punctuation or a closing quote (`»`,
 /// `”`, `>`), also the full-width and ideographic marks of Chinese and Japanese text and
-/// the Arabic comma and question mark (`+675 184 1234 5678，谢谢`). Anything else (a
-/// letter, `€`, `%`) glues the group into a word: `10h`, `24h`, `10€`.
+/// the Arabic comma and question mark (`+675 184 1234 5678，谢谢`), and hiragana, which
+/// Japanese writes right after a number as its particle (`5587-1775-4965を`, `…5678まで`).
+/// Anything else (a letter, `€`, `%`, a kanji unit: `円`) glues the group into a word:
+/// `10h`, `24h`, `10€`.
 fn ends_token(hay: &[u8], at: usize) -> bool {
     let b = hay[at];
     matches!(b, b'\n' | b'\r' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'' | b'>')
         || matches!(classify(hay, at).0, Class::Sep(_) | Class::Close)
-        || (b >= 0x80 && char_at(hay, at).is_some_and(|(c, _)| TOKEN_ENDS.contains(&c)))
+        || (b >= 0x80
+            && char_at(hay, at)
+                .is_some_and(|(c, _)| TOKEN_ENDS.contains(&c) || ('\u{3041}'..='\u{309F}').contains(&c)))
 }
 
 /// Whether a word touches the chunk starting at `at` (Hebrew prefix letters do not).
@@ -911,6 +960,8 @@ mod tests {
         assert!(groups.iter().all(|g| g.3 & FLAG_IPV4 != 0));
         let groups = chunk_of("1.2.3.4.5");
         assert!(groups.iter().all(|g| g.3 & FLAG_IPV4 == 0));
+        let groups = chunk_of("tel +216.30.010.123");
+        assert!(groups.iter().all(|g| g.3 & FLAG_IPV4 == 0), "{groups:?}");
         let groups = chunk_of("2026-11-21");
         assert!(groups.iter().all(|g| g.3 == FLAG_DATE));
         let groups = chunk_of("born 08 10 1972 09:13");

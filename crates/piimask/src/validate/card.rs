@@ -10,7 +10,7 @@ use crate::scan::chars::{Sep, char_before, is_letter};
 use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS};
 use crate::scan::{Candidate, Candidates};
 use crate::validate::context::ContextProbe;
-use crate::validate::numbers::is_decimal;
+use crate::validate::numbers::{self, is_decimal};
 
 /// Lengths as a bit set: bit `n` set = `n` digits allowed.
 const fn lengths(list: &[u32]) -> u32 {
@@ -195,10 +195,15 @@ pub(crate) fn candidates(
     out: &mut Candidates,
 ) {
     let groups = chunk.groups();
-    // The digits after the point of a decimal number (`0.4405622415499098`) are no card.
-    if s == 1 && is_decimal(chunk) {
+    // The digits after the point of a decimal number (`0.4405622415499098`) are no card;
+    // nor any digits of an Amazon order number (`303-1525809-7385174`, whose 17 digits, or
+    // the 14 of its last two groups, pass the Luhn check one time in ten).
+    if (s == 1 && is_decimal(chunk)) || (groups.len() == 3 && numbers::is_order_or_payment_reference(chunk)) {
         return;
     }
+    // A word in front of the chunk names its first number, not a card after it (`tracking
+    // 597133730061 - 4233-3700-0901-7011`: a parcel, then a card).
+    let label_applies = chunk.named_from_front(s);
     let mut digits = [0u8; MAX_DIGITS];
     let mut count = 0;
     // Whether the groups so far are joined by more than one kind of separator.
@@ -226,8 +231,8 @@ pub(crate) fn candidates(
             && !(chunk.is_first(s) && chunk.plus.is_some() && !chunk.is_last(e))
             && is_card(&digits[..count])
             && !is_slice_of_longer_number(chunk, s, e)
-            && !(short_group_after(chunk, s, e) && context.labelled())
-            && !context.product_code()
+            && !(label_applies && short_group_after(chunk, s, e) && context.labelled())
+            && !(label_applies && context.product_code())
         {
             out.push(Candidate::new(start, group.end, Kind::Card));
         }

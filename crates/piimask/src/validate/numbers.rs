@@ -11,8 +11,19 @@ use crate::validate::phone::phone_grouped;
 /// number: `+31 6 19820415`, `06-19110607`), or end with a year after a slash that joins
 /// no other group (`63-422/2023`, a document number and its year).
 pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize, usize)>) -> bool {
+    vetoed_unless(chunk, s, e, veto, 0)
+}
+
+/// [`vetoed`], with the group flags in `lifted` (`FLAG_IPV4`) not vetoing.
+pub(crate) fn vetoed_unless(
+    chunk: &Chunk<'_>,
+    s: usize,
+    e: usize,
+    veto: Option<(usize, usize)>,
+    lifted: u8,
+) -> bool {
     let groups = &chunk.groups()[s..=e];
-    if groups.iter().any(|g| g.flags & (FLAG_DATE | FLAG_IPV4) != 0) {
+    if groups.iter().any(|g| g.flags & (FLAG_DATE | FLAG_IPV4) & !lifted != 0) {
         return true;
     }
     if groups[0].flags & FLAG_COMPACT_DATE != 0 || year_after_slash(groups) {
@@ -35,7 +46,7 @@ pub(crate) fn vetoed(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize,
 /// (`113-5980413-0833073`: 3, 7 and 7 digits joined by dashes) or a Belgian structured
 /// payment reference (`+++017/1858/34651+++`, also between `***`: 3, 4 and 5 digits joined
 /// by slashes).
-fn is_order_or_payment_reference(chunk: &Chunk<'_>) -> bool {
+pub(crate) fn is_order_or_payment_reference(chunk: &Chunk<'_>) -> bool {
     let groups = chunk.groups();
     if groups.len() != 3 || !chunk.complete || groups.iter().any(|g| g.paren) {
         return false;

@@ -10,11 +10,11 @@ use arrayvec::ArrayVec;
 
 use crate::kind::Kind;
 use crate::scan::chars::{Sep, char_at};
-use crate::scan::chunk::{Chunk, Group, Joint, MAX_DIGITS, is_hour_of_time, is_thousands_head};
+use crate::scan::chunk::{Chunk, FLAG_IPV4, Group, Joint, MAX_DIGITS, is_hour_of_time, is_thousands_head};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::numbers::{amount_after, is_decimal, is_thousands, vetoed};
+use super::numbers::{amount_after, is_decimal, is_thousands, vetoed_unless};
 
 /// `(country calling code, shortest, longest national significant number)`.
 static COUNTRY_CODES: &[(u16, u8, u8)] = &[
@@ -649,9 +649,9 @@ pub(crate) fn candidates(
     // A reading never ends with the hour of a time of day (`030 1234567 08:00`), nor with
     // the day of a day and month (`06 12 34 56 78 21/09`), nor with the first digits of an
     // amount (`0081312536173 1,479円`).
-    let allowed = |e: usize| {
+    let allowed_unless = |e: usize, lifted: u8| {
         chunk.ends_clean(e)
-            && !vetoed(chunk, s, e, veto)
+            && !vetoed_unless(chunk, s, e, veto, lifted)
             && !(e > s && chunk.is_last(e) && is_hour_of_time(chunk.hay, &groups[e]))
             && !(e > s && chunk.is_last(e) && is_thousands_head(chunk.hay, &groups[e]))
             && !(e > s && chunk.starts_short_number(e))
@@ -659,6 +659,7 @@ pub(crate) fn candidates(
             // count or a list item (`+39 312 345 3800 - 8`).
             && !(e > s && chunk.is_last(e) && groups[e].len <= 2 && matches!(groups[e].joint, Joint::Spaced(_)))
     };
+    let allowed = |e: usize| allowed_unless(e, 0);
     // Read from their shape alone, two groups of a decimal number are no phone number. (A
     // first group of two digits or more that starts with a trunk `0` is no integer part:
     // `06.12345678`; unless a dot comes before it too, in a dotted code: `UP1A.054636.403`.)
@@ -695,8 +696,8 @@ pub(crate) fn candidates(
         }
     }
     // The rest of a UPS tracking number whose shipper code is letters (`1Z RMT TPK 75 9401
-    // 9597`) holds no phone number.
-    if chunk.is_first(s) && after_ups_shipper(chunk.hay, chunk.start) {
+    // 9597`) holds no phone number, nor do the digits of a UPU tracking number.
+    if chunk.is_first(s) && (after_ups_shipper(chunk.hay, chunk.start) || is_s10_tracking(chunk)) {
         return;
     }
     // A `+` says the number is international: when rule 1 reads none (`+357 96 12`: too
@@ -707,12 +708,13 @@ pub(crate) fn candidates(
     let lead = first.head();
 
     // A label in front of the chunk names its first number, not one joined to it by a spaced
-    // dash or slash (`номер счёта 63954072 — 8 (908) 540-90-06`: two numbers). A phone word
+    // dash or slash (`номер счёта 63954072 — 8 (908) 540-90-06`: two numbers), nor one after
+    // a group of six digits or more (`ISBN 9788431417956 070-115 51 21`). A phone word
     // after the number outweighs it: the number shaped like a phone is one (`about my order
     // (201) 555-0123, call me`, `ご注文の件で 090-1234-5678 までお電話ください`).
     // Nor one grouped as only phone numbers are (`order (201) 555-0123`, `ref 06 12 34 56 78`:
     // shape decides).
-    let label_before_applies = chunk.is_first(s) || !matches!(first.joint, Joint::Spaced(_));
+    let label_before_applies = chunk.named_from_front(s);
     // A number shaped like a card right after a card word is a card or nothing (`tarjeta
     // 4289 9978 05760` fails the Luhn check): no national reading of its groups. Nor is a
     // number that is a segment of a path or identifier after letters and a slash
@@ -971,7 +973,15 @@ pub(crate) fn candidates(
                     && !continues(chunk, s, chunk.next_joint(s))
                     && !is_unix_time(first)
             } else {
-                !chunk.continued_before(s, groups[s + 1].joint) && is_number_run(chunk, s, *e, first.paren)
+                // An area code may stand apart from a local number of six digits or more
+                // joined another way (`Tel: 3541 52-3456`, Argentina).
+                let area_apart = *e >= s + 2
+                    && (2..=5).contains(&first.len)
+                    && d.total - first.len >= 6
+                    && groups[s + 1].joint == Joint::Sep(Sep::Space)
+                    && groups[*e].joint != Joint::Sep(Sep::Space);
+                !chunk.continued_before(s, groups[s + 1].joint)
+                    && is_number_run(chunk, s, *e, first.paren || area_apart)
             };
             // `123-45-6789` is an SSN shape: the SSN rules decide it, not phone context; a
             // `#` glued in front makes an order or ticket number (`checking on #6048322`).
@@ -983,7 +993,7 @@ pub(crate) fn candidates(
                     && !context.phone_word_adjacent())
                 && !ssn_shaped(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
-                && allowed(*e)
+                && (allowed(*e) || (address_of_pairs(&groups[s..=*e]) && allowed_unless(*e, FLAG_IPV4)))
                 && context.phone()
                 && !(*e == s + 1 && two_years(&groups[s], &groups[*e]))
                 && !is_draw(groups)
@@ -991,7 +1001,8 @@ pub(crate) fn candidates(
                 && (!(is_thousands(&groups[s..=*e])
                     || across_point(*e)
                     || is_version(groups)
-                    || has_long_fraction(groups))
+                    || has_long_fraction(groups)
+                    || !allowed(*e))
                     || context.phone_word_close())
                 && !labelled(*e, context)
             {
@@ -999,6 +1010,17 @@ pub(crate) fn candidates(
             }
         }
     }
+}
+
+/// Whether dot-joined groups read as an IPv4 address are written as eight- and nine-digit
+/// numbers are in the markets that dot them (Denmark, Monaco, West Africa): four groups of
+/// two digits, or one of them of three (`70.12.34.56`, `30.101.23.45`). Such a number is a
+/// phone only when a phone word stands close before it (rule 6): `tel. 32.12.34.56`, but
+/// `ip 32.12.34.56`.
+fn address_of_pairs(groups: &[Group]) -> bool {
+    groups.len() == 4
+        && groups.iter().all(|g| matches!(g.len, 2 | 3))
+        && groups.iter().filter(|g| g.len == 3).count() <= 1
 }
 
 /// The end groups of the readings of rule 3d from group `s` (see [`is_mobile_without_plus`]);
@@ -1137,8 +1159,9 @@ fn is_version(groups: &[Group]) -> bool {
                 && groups.windows(2).all(|pair| pair[0].len <= pair[1].len)))
 }
 
-/// Whether the text before `at` is a UPS tracking number's start: `1Z`, then its six-letter
-/// shipper code in one or more groups, each joined by one space (`1Z RMT TPK `, `1Z RMTTPK `).
+/// Whether the text before `at` is a UPS tracking number's start: `1Z`, then its shipper
+/// code of six upper-case letters or digits in one or more groups, each joined by one space
+/// (`1Z RMT TPK `, `1Z RMTTPK `, `1Z 2FN P1M `).
 fn after_ups_shipper(hay: &[u8], at: usize) -> bool {
     let Some(before) = at.checked_sub(1).and_then(|end| hay.get(end.saturating_sub(16)..end)) else {
         return false;
@@ -1155,12 +1178,51 @@ fn after_ups_shipper(hay: &[u8], at: usize) -> bool {
         if token.eq_ignore_ascii_case(b"1Z") {
             return letters == 6;
         }
-        if token.is_empty() || !token.iter().all(u8::is_ascii_uppercase) {
+        if token.is_empty() || !token.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
             return false;
         }
         letters += token.len();
     }
     false
+}
+
+/// Whether the chunk is the nine digits of a UPU S10 tracking number (the form of most
+/// national posts: `RB 143 948 599 BR`, `LB 14394859 9 CN`) between its two-letter service
+/// code and its two-letter country code, a space at most between, the ninth digit the check
+/// digit of the first eight (weights 8 6 4 2 3 5 9 7, 11 minus the sum modulo 11; 10 is
+/// written 0, 11 is written 5).
+fn is_s10_tracking(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    if !chunk.complete || chunk.total_digits != 9 || chunk.plus.is_some() || groups.iter().any(|g| g.paren) {
+        return false;
+    }
+    let hay = chunk.hay;
+    let code = |at: usize| hay.get(at..at + 2).is_some_and(|pair| pair.iter().all(u8::is_ascii_uppercase));
+    let word_char = |at: Option<usize>| at.and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphanumeric);
+    let start = groups[0].start;
+    let before = if start > 0 && hay[start - 1] == b' ' { start - 1 } else { start };
+    let end = groups[groups.len() - 1].end;
+    let after = if hay.get(end) == Some(&b' ') { end + 1 } else { end };
+    let coded = before >= 2
+        && code(before - 2)
+        && !word_char(before.checked_sub(3))
+        && code(after)
+        && !word_char(Some(after + 2));
+    if !coded {
+        return false;
+    }
+    let mut digits = [0u8; 9];
+    let mut count = 0;
+    for group in groups {
+        count += group.decode(hay, &mut digits[count.min(9)..]);
+    }
+    let sum: u32 = digits[..8].iter().zip([8, 6, 4, 2, 3, 5, 9, 7]).map(|(&d, w)| u32::from(d) * w).sum();
+    let check = match 11 - sum % 11 {
+        10 => 0,
+        11 => 5,
+        check => check,
+    };
+    count == 9 && u32::from(digits[8]) == check
 }
 
 /// Whether a minus sign stands right before the chunk (`-41.51209`): a `-` after a space,
