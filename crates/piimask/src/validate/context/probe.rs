@@ -789,43 +789,19 @@ impl Gap {
     }
 }
 
+/// The country prefixes of European VAT numbers (see [`is_link_word`]).
+const VAT_PREFIXES: [&[u8]; 28] = [
+    b"AT", b"BE", b"BG", b"CY", b"CZ", b"DE", b"DK", b"EE", b"EL", b"ES", b"FI", b"FR", b"GB", b"HR", b"HU",
+    b"IE", b"IT", b"LT", b"LU", b"LV", b"MT", b"NL", b"PL", b"PT", b"RO", b"SE", b"SI", b"SK",
+];
+
 /// Whether `word` is a verb or an article that links a label to its number (`order number
 /// is …`, `Bestellnr. lautet …`, `número de cliente es el …`), in any case. Not the Polish
 /// `to` nor the Finnish `on`: in English they link a label to a phone number (`send the
 /// invoice to 0612…`, `the account on 07911…`). Also the country prefix of a European VAT
 /// number, in capitals only (`USt-IdNr. DE 566 849 317`).
 fn is_link_word(word: &[u8]) -> bool {
-    if matches!(
-        word,
-        b"AT"
-            | b"BE"
-            | b"BG"
-            | b"CY"
-            | b"CZ"
-            | b"DE"
-            | b"DK"
-            | b"EE"
-            | b"EL"
-            | b"ES"
-            | b"FI"
-            | b"FR"
-            | b"GB"
-            | b"HR"
-            | b"HU"
-            | b"IE"
-            | b"IT"
-            | b"LT"
-            | b"LU"
-            | b"LV"
-            | b"MT"
-            | b"NL"
-            | b"PL"
-            | b"PT"
-            | b"RO"
-            | b"SE"
-            | b"SI"
-            | b"SK"
-    ) {
+    if VAT_PREFIXES.contains(&word) {
         return true;
     }
     let mut lower = [0u8; 10];
