@@ -78,6 +78,13 @@ def is_nospace_letter(c: str) -> bool:
     return is_letter(c) and any(lo <= o <= hi for lo, hi in NOSPACE_RANGES)
 
 
+def is_arabic_letter(c: str) -> bool:
+    """An Arabic-script letter: typed onto a number, it glues no code (RULES.md)."""
+    o = ord(c)
+    return is_letter(c) and any(lo <= o <= hi for lo, hi in ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF),
+                                                          (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)))
+
+
 def hebrew_prefix_before(text: str, at: int) -> bool:
     """One or two Hebrew prefix letters (ו ה ב כ ל מ ש) end `text[:at]`, a hyphen or maqaf
     between them and `at` allowed, and no other letter or digit before them (RULES.md)."""
@@ -1731,6 +1738,45 @@ def gen_phones():
           ["電話", ("phone", "090-1234-5678"), "までお願いします"])
     V.add("phone-neg-date-range", "two dates with four-digit years joined by a dash are a range, not a number "
           "(probe 22)", ["05-08-2025–07-08-2025 ok, 05-08-2025-07-08-2025"], flags={"loose"})
+    V.add("phone-word-hyphen-glued", "a phone word glued to its number by a hyphen, as Indian English writes "
+          "it: the number is no code (probe 23)",
+          ["Mob-", ("phone", "9876543210"), ", Ph-", ("phone", "022-24567890"), ", tel-", ("phone", "0612345678")])
+    V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
+          ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
+    V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",
+          ["card ", ("card", "4111/1111/1111/1111"), ", and ", ("card", "6228/1922/9483/7404")])
+    V.add("card-neg-slash-not-fours", "slashes join a card only in its own grouping: dates and lists are no "
+          "card (probe 23)", ["12/11/2025, 2023/2024/2025/2026, 4111/1111/1111/111"], flags={"loose"})
+    V.add("card-neg-iccid-middle", "no card starts with a short group inside a run of groups joined one way: "
+          "the middle of a SIM card number (probe 23)", ["SIM 89 39 48 0829 0948 0268 5"], flags={"loose"})
+    V.add("phone-neg-inside-version", "a number with a trunk 0 inside a version number is none (probe 23)",
+          ["firmware 7.07.257.4021 installed"], flags={"loose"})
+    V.add("phone-arabic-word-glued", "an Arabic word typed straight onto a mobile number glues no code "
+          "(probe 23)", ["رقمي", ("phone", "0505575184"), " | واتس", ("phone", "0551402325")])
+    V.add("phone-before-long-group", "a phone number before a group of ten digits or more set apart by a "
+          "space: the group is a number of its own (probe 23: the phone was left in clear)",
+          [("phone", "0531 307 29 50"), " 00719365875652, ", ("phone", "(089) 35174410"), " 3828159893"],
+          flags={"loose"})
+    V.add("card-after-bracketed-label", "a label in brackets that close before a card names the number "
+          "before them (probe 23: the card was left in clear)",
+          ["1Z0499860362148585 (UPS número de seguimiento) ", ("card", "4823-7248-3816-7650"),
+           "; 1-296-00343-4 (ISBN); ", ("card", "4940016094908481")], flags={"loose"})
+    V.add("email-date-range-glued", "an address with a date range glued on by a dash ends at its TLD "
+          "(probe 23: the address was left in clear)",
+          [("email", "fatima.alzahrani@hotmail.com"), "-27.11.-28.11.2021"], flags={"loose"})
+    V.add("phone-neg-arabic-currency", "an Arabic currency abbreviation after a range of amounts (probe 23)",
+          ["السعر 4547-9293 ر.س"], flags={"loose"})
+    V.add("phone-words-probe-23", "phone words: Hindi abbreviation, Greek genitive, Peru's payment apps "
+          "(probe 23)", ["मो. ", ("phone", "7724427424"), ", άλλαξα αριθμό τηλεφώνου σε ", ("phone", "6900957547"),
+                         ", Plin ", ("phone", "954366127")])
+    for l, text in (("ja", "請求書番号06142594738の件です"), ("he", "מספר מונה 00378102782"),
+                    ("ar", "رقم العداد 0228070192"), ("vi", "STK 0704499932 Vietcombank"),
+                    ("sw", "P.O. Box 71552-00100 Nairobi"), ("hu", "TAJ 889 069 297"),
+                    ("fa", "کد پیگیری 0514760894"), ("el", "ΑΦΜ 0948237516")):
+        V.add("phone-neg-labelled-id-probe-23-%s" % l, "a reference, meter, invoice, account, postal box or "
+              "social security label says the number is an identifier (probe 23)", [text], flags={"loose"})
+    V.add("phone-neg-label-hyphen-glued", "a label or code glued to a number by a hyphen is a code: "
+          "no value (probe 23)", ["order-9876543210, ref-0612345678, SKU-557-95-1645"], flags={"loose"})
     for l, text in (("nl", "het gaat om polisnummer 351.441.107"), ("vi", "về mã số thuế 0471381612 ạ"),
                     ("id", "tolong dicek SiCepat 003905931151 ya"), ("it", "si tratta di CRO 18451224307"),
                     ("vi", "gọi lại cho em sau 8:05 nhé, đơn 371315362"), ("pt", "boleto: 84690.36086 03990.538048"),
@@ -3022,8 +3068,11 @@ def card_candidates(s: str):
                 fraction = decimal and (a, b) == (1, 1)
                 mixed = len({sep_kind(s[st - 1]) for st, _ in chunk[a + 1:b + 1]}) > 1
                 cut_after_plus = plus and a == 0 and b < len(chunk) - 1
+                # no card starts with a group of two or three digits inside a run joined one way
+                short_inside = (a > 0 and chunk[a][1] - chunk[a][0] in (2, 3) and a + 1 < len(chunk)
+                                and sep_kind(s[chunk[a][0] - 1]) == sep_kind(s[chunk[a + 1][0] - 1]))
                 if (card_valid(digits) and not (decimal and (a, b) == (0, 1)) and not fraction and not mixed
-                        and not cut_after_plus):
+                        and not cut_after_plus and not short_inside):
                     found.append((chunk[a][0], chunk[b][1]))
     return found
 
@@ -3372,7 +3421,7 @@ def verify(rendered: dict, built: dict) -> int:
                 assert b == len(inp) or not is_digit(inp[b]), where
                 if kk in ("phone", "ssn"):
                     assert (a == 0 or not is_alnum(inp[a - 1]) or is_nospace_letter(inp[a - 1])
-                            or hebrew_prefix_before(inp, a)), where
+                            or hebrew_prefix_before(inp, a) or is_arabic_letter(inp[a - 1])), where
                     assert (b == len(inp) or not is_alnum(inp[b]) or is_nospace_letter(inp[b])
                             or (kk == "phone" and re.match(r"(?i)(x|ext\.?)[0-9]", inp[b:]))), where
                 if kk == "ssn":

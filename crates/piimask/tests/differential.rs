@@ -167,7 +167,17 @@ fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
                     None => false,
                 };
                 let mixed = (s + 2..=e).any(|i| joint(i) != joint(s + 1)) && !card_grouping;
-                if digits.len() >= 12 && oracle_is_card(&digits) && !slice && !decimal && !mixed {
+                // No card starts with a group of two or three digits inside a run joined one
+                // way (the middle of a SIM card's number).
+                let short_inside =
+                    s > 0 && (2..4).contains(&len(s)) && s + 1 < groups.len() && joint(s) == joint(s + 1);
+                if digits.len() >= 12
+                    && oracle_is_card(&digits)
+                    && !slice
+                    && !decimal
+                    && !mixed
+                    && !short_inside
+                {
                     spans.push((groups[s].0, groups[e].1));
                 }
             }

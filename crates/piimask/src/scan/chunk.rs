@@ -147,6 +147,10 @@ pub(crate) struct Chunk<'h> {
     pub plus: Option<usize>,
     /// Whether a letter or digit touches the chunk's first group (its `(` or first digit).
     pub word_before_first: bool,
+    /// The hyphen that glues the chunk's first group to a word before it (`ABC-1234567`,
+    /// `Mob-9876543210`), when that is what [`Chunk::word_before_first`] stands for: the
+    /// scanner lets a phone or SSN word glued so stand before its number.
+    pub hyphen_before_first: Option<usize>,
     /// Whether a letter or digit touches the chunk's last character (valid once complete).
     pub word_after: bool,
     /// Offset of the chunk's first character (its `+` when it has one).
@@ -172,6 +176,7 @@ impl<'h> Chunk<'h> {
             complete: true,
             plus: None,
             word_before_first: false,
+            hyphen_before_first: None,
             word_after: false,
             start: 0,
             total_digits: 0,
@@ -198,6 +203,7 @@ impl<'h> Chunk<'h> {
         self.complete = false;
         self.plus = None;
         self.word_before_first = false;
+        self.hyphen_before_first = None;
         self.word_after = false;
         self.start = anchor;
         self.total_digits = 0;
@@ -228,9 +234,11 @@ impl<'h> Chunk<'h> {
         chunk.start = chunk.plus.unwrap_or(first.start);
         // A URL-encoded plus ends in a letter (`%2B`): what stands before the `%` decides.
         let lead = chunk.plus.filter(|&plus| hay[plus] == b'%').unwrap_or(first.start);
-        chunk.word_before_first = ((word_char_before(hay, lead) || hyphen_glued(hay, lead))
-            && !hebrew_prefix_before(hay, lead))
+        let word_glued = word_char_before(hay, lead) && !arabic_letter_before(hay, lead);
+        let hyphen = if word_glued { None } else { hyphen_glued(hay, lead) };
+        chunk.word_before_first = ((word_glued || hyphen.is_some()) && !hebrew_prefix_before(hay, lead))
             || minutes_of_time(hay, lead);
+        chunk.hyphen_before_first = hyphen.filter(|_| chunk.word_before_first);
         chunk.push(first);
     }
 
@@ -278,7 +286,8 @@ impl<'h> Chunk<'h> {
     /// slash, it is joined tighter (see [`Joint::binds_looser_than`]). The first group of a
     /// date never continues it.
     /// A group too long to be in any value always continues the number, whatever follows
-    /// it: its far end may be any distance away, and must not change this reading.
+    /// it: its far end may be any distance away, and must not change this reading. A group
+    /// of ten digits or more after a space and two groups does not (see below).
     pub(crate) fn continued_after(&self, e: usize, joint: Joint) -> bool {
         let Some(next) = self.groups().get(e + 1) else { return false };
         // A date starts there (`07426 389869 18.9.2025`): a date joins no number before it.
@@ -294,6 +303,12 @@ impl<'h> Chunk<'h> {
         }
         if next.len > MAX_DIGITS {
             return next.joint.same_sep(joint);
+        }
+        // Nor a group of ten digits or more set apart by a space after two groups or more,
+        // no group of a phone number's after its first (`0531 307 29 50 00719365875652`,
+        // `(089) 35174410 3828159893`): a number of its own.
+        if next.len >= 10 && e > 0 && self.groups()[e].len >= 2 && next.joint == Joint::Sep(Sep::Space) {
+            return false;
         }
         if self.numbers_side_by_side(e + 1) {
             return false;
@@ -667,6 +682,19 @@ fn ends_token(hay: &[u8], at: usize) -> bool {
                 .is_some_and(|(c, _)| TOKEN_ENDS.contains(&c) || ('\u{3041}'..='\u{309F}').contains(&c)))
 }
 
+/// Whether an Arabic-script letter touches `at`: Arabic, Persian and Urdu chat often types
+/// a word straight onto the number after it when the keyboard switches direction
+/// (`رقمي0505575184`, `واتس0551402325`), and codes are not written in Arabic letters, so
+/// such a word glues no number into a code.
+fn arabic_letter_before(hay: &[u8], at: usize) -> bool {
+    at > 0
+        && hay[at - 1] >= 0x80
+        && char_before(hay, at).is_some_and(|(c, _)| {
+            c.is_alphabetic()
+                && matches!(u32::from(c), 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+        })
+}
+
 /// Whether a word touches the chunk starting at `at` (Hebrew prefix letters do not).
 fn glued_before(hay: &[u8], at: usize) -> bool {
     word_char_before(hay, at) && !hebrew_prefix_before(hay, at)
@@ -679,11 +707,13 @@ fn minutes_of_time(hay: &[u8], at: usize) -> bool {
     at >= 2 && hay[at - 1] == b':' && hay[at - 2].is_ascii_digit()
 }
 
-/// Whether the group at `at` is glued to a word by a hyphen: `CHE-123.456.789`,
-/// `ABC-1234567` are identifiers.
-fn hyphen_glued(hay: &[u8], at: usize) -> bool {
-    char_before(hay, at).is_some_and(|(c, dash)| {
-        c == '-' && word_char_before(hay, dash) && !matches!(hay.get(dash.wrapping_sub(1)), Some(b'0'..=b'9'))
+/// The hyphen that glues the group at `at` to a word: `CHE-123.456.789`, `ABC-1234567` are
+/// identifiers.
+fn hyphen_glued(hay: &[u8], at: usize) -> Option<usize> {
+    char_before(hay, at).map(|(_, dash)| dash).filter(|&dash| {
+        hay[dash] == b'-'
+            && word_char_before(hay, dash)
+            && !matches!(hay.get(dash.wrapping_sub(1)), Some(b'0'..=b'9'))
     })
 }
 

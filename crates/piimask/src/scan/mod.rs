@@ -216,15 +216,26 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
 /// may start in its first group, and none fits there (fewer than 12 digits in all, a first
 /// group longer than any card, or a lone group that is no card number); the groups after
 /// the first hold fewer than `min_digits`.
-fn glued_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk, min_digits: usize) -> bool {
+fn glued_without_value(
+    hay: &[u8],
+    anchor: usize,
+    chunk: PlainChunk,
+    min_digits: usize,
+    words: &KeyWords,
+) -> bool {
     let letter_at = |at: Option<usize>| at.and_then(|at| hay.get(at)).is_some_and(u8::is_ascii_alphabetic);
     let before = anchor.checked_sub(1);
-    let glued = (letter_at(before) && !chunk::url_encoded_plus_before(hay, anchor))
-        || (before.is_some_and(|at| hay[at] == b'-') && letter_at(anchor.checked_sub(2)));
+    let letter_glued = letter_at(before) && !chunk::url_encoded_plus_before(hay, anchor);
+    let hyphen_glued =
+        !letter_glued && before.is_some_and(|at| hay[at] == b'-') && letter_at(anchor.checked_sub(2));
     let lone_group_no_card =
         || chunk.first_digits == chunk.digits && !is_card_digits(hay, anchor, chunk.digits);
     let card_fits = chunk.digits >= 12 && chunk.first_digits <= chunk::MAX_DIGITS && !lone_group_no_card();
-    glued && !card_fits && chunk.digits - chunk.first_digits < min_digits
+    (letter_glued || hyphen_glued)
+        && !card_fits
+        && chunk.digits - chunk.first_digits < min_digits
+        // (A phone or SSN word glued by its hyphen starts no code: `Mob-9876543210`.)
+        && !(hyphen_glued && words.value_word_ends_at(hay, anchor - 1))
 }
 
 /// Whether the 11 ASCII digits at `at` are a mobile number written without `+` (see
@@ -593,7 +604,7 @@ impl<'d, 'h> Scanner<'d, 'h> {
         // codes glued to a word; long parcel numbers; lone numbers a label decides.
         if let Some(chunk) = plain_chunk(hay, anchor, usize::MAX)
             && (chunk.digits < detector.min_digits
-                || glued_without_value(hay, anchor, chunk, detector.min_digits)
+                || glued_without_value(hay, anchor, chunk, detector.min_digits, detector.words)
                 || long_lone_group_without_value(hay, anchor, chunk)
                 || self.labelled_lone_group(anchor, chunk))
         {
@@ -642,6 +653,13 @@ impl<'d, 'h> Scanner<'d, 'h> {
         let kinds = detector.kinds;
         let chunk = &mut self.chunk;
         chunk.begin(anchor);
+        // A phone or SSN word glued to its number by a hyphen (`Mob-9876543210`) is not the
+        // word part of a code: the number may start there.
+        if let Some(dash) = chunk.hyphen_before_first
+            && detector.words.value_word_ends_at(self.hay, dash)
+        {
+            chunk.word_before_first = false;
+        }
         loop {
             chunk.fill();
             let loaded = chunk.groups().len();
@@ -792,7 +810,7 @@ mod tests {
     /// Where the scanner passes over a glued chunk holding no value (`None`: it reads it).
     fn glued_chunk_end(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize> {
         plain_chunk(hay, anchor, usize::MAX)
-            .filter(|&chunk| glued_without_value(hay, anchor, chunk, min_digits))
+            .filter(|&chunk| glued_without_value(hay, anchor, chunk, min_digits, KeyWords::shared()))
             .map(|chunk| chunk.end)
     }
 

@@ -201,6 +201,14 @@ pub(crate) fn candidates(
     if (s == 1 && is_decimal(chunk)) || (groups.len() == 3 && numbers::is_order_or_payment_reference(chunk)) {
         return;
     }
+    // No card starts with a group of two or three digits inside a run of groups joined one
+    // way (`ICCID 89 39 48 0829 0948 0268 5`: the middle of a SIM card's number).
+    if s > 0
+        && (2..4).contains(&groups[s].len)
+        && groups.get(s + 1).is_some_and(|next| next.joint.same_sep(groups[s].joint))
+    {
+        return;
+    }
     // A word in front of the chunk names its first number, not a card after it (`tracking
     // 597133730061 - 4233-3700-0901-7011`: a parcel, then a card).
     let label_applies = chunk.named_from_front(s);
@@ -208,22 +216,29 @@ pub(crate) fn candidates(
     let mut count = 0;
     // Whether the groups so far are joined by more than one kind of separator.
     let mut mixed = false;
+    // Slashes join a card's groups only when they join them all (`6228/1922/9483/7404`),
+    // and only its own grouping, which no date or fraction has.
+    let slashed = groups.get(s + 1).is_some_and(|next| next.joint == Joint::Sep(Sep::Slash));
     for (e, group) in groups.iter().enumerate().skip(s) {
         let joined = e == s
             || matches!(
                 group.joint,
                 Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot) | Joint::Spaced(Sep::Dash)
-            );
+            )
+            || (slashed && group.joint == Joint::Sep(Sep::Slash));
         if group.paren || !joined || count + group.len > MAX_DIGITS {
             return;
         }
         mixed |= e > s + 1 && !group.joint.same_sep(groups[s + 1].joint);
+        if slashed && mixed {
+            return;
+        }
         group.decode(chunk.hay, &mut digits[count..count + group.len]);
         count += group.len;
         let start = groups[s].start;
         let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);
         if count >= 12
-            && (!mixed || in_card_groups(&groups[s..=e]))
+            && (!(mixed || slashed) || in_card_groups(&groups[s..=e]))
             && clear
             && !(e == s + 1 && chunk.is_first(s) && is_decimal(chunk))
             // After a `+`, a phone number's sign, only the whole chunk may be a card (`+34 612

@@ -423,9 +423,17 @@ fn domain_end(hay: &[u8], from: usize) -> Option<usize> {
             count -= 1;
         }
     }
-    // Drop trailing labels until the last one is a TLD.
+    // Drop trailing labels until the last one is a TLD, or starts with one before a hyphen
+    // (`hotmail.com-27.11.-28.11.2021`: a date range glued on by a dash).
     while count >= 2 && !is_tld(&hay[labels[count - 1].0..labels[count - 1].1]) {
         count -= 1;
+        let (start, end) = labels[count - 1];
+        if !is_tld(&hay[start..end])
+            && let Some(hyphen) = hay[start..end].iter().position(|&b| b == b'-')
+            && is_tld(&hay[start..start + hyphen])
+        {
+            labels[count - 1].1 = start + hyphen;
+        }
     }
     if count < 2 {
         return None;

@@ -179,6 +179,9 @@ fn currency_follows(hay: &[u8], at: usize) -> bool {
     if is_currency_sign(c) {
         return !digits_at(hay, at + len);
     }
+    if let Some(end) = arabic_currency_at(hay, at) {
+        return !digits_at(hay, end);
+    }
     let mut end = at;
     while let Some((_, len)) = char_at(hay, end).filter(|&(c, _)| is_letter(c)) {
         if end - at > 32 {
@@ -189,6 +192,22 @@ fn currency_follows(hay: &[u8], at: usize) -> bool {
     end > at
         && is_currency_word(&hay[at..end])
         && !digits_at(hay, end + usize::from(hay.get(end) == Some(&b'.')))
+}
+
+/// Arabic currency abbreviations written after amounts, two letters joined by a dot: the
+/// riyals of Saudi Arabia, Qatar, Oman and Yemen, the dinars of Kuwait, Bahrain and Algeria,
+/// the UAE and Moroccan dirhams, the Egyptian and Lebanese pounds (`4547-9293 ر.س`).
+const ARABIC_CURRENCIES: [&str; 11] =
+    ["ر.س", "ر.ق", "ر.ع", "ر.ي", "د.ك", "د.ب", "د.ج", "د.إ", "د.م", "ج.م", "ل.ل"];
+
+/// Where an Arabic currency abbreviation (see [`ARABIC_CURRENCIES`]) at `at` ends.
+fn arabic_currency_at(hay: &[u8], at: usize) -> Option<usize> {
+    if hay.get(at).is_none_or(|&b| b < 0x80) {
+        return None;
+    }
+    let code = ARABIC_CURRENCIES.iter().find(|code| hay[at..].starts_with(code.as_bytes()))?;
+    let end = at + code.len();
+    (!char_at(hay, end).is_some_and(|(c, _)| is_letter(c))).then_some(end)
 }
 
 /// A per-chunk cached answer.
@@ -299,6 +318,9 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
     if is_currency_sign(c) {
         // `… 123456 £20`: a sign followed by digits belongs to the amount after it.
         return !digits_at(hay, at + len);
+    }
+    if let Some(end) = arabic_currency_at(hay, at) {
+        return !digits_at(hay, end);
     }
     // A word of Latin letters ends where another script's letters start: a Korean or
     // Japanese particle glued to it (`112.226.675 VND이 결제됐어요`).

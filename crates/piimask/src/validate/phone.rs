@@ -816,7 +816,8 @@ pub(crate) fn candidates(
             }
         }
     }
-    if lead.len() >= 2 && lead[0] == 0 && lead[1] != 0 {
+    // (Not inside a version or build number: `firmware 7.07.257.4021`.)
+    if lead.len() >= 2 && lead[0] == 0 && lead[1] != 0 && !(s > 0 && is_version(groups)) {
         if !first.paren && (9..=12).contains(&first.len) {
             emit_national(s, out, context);
         }

@@ -198,6 +198,18 @@ impl KeyWords {
         hits.iter().any(|h| matches!(h.key, Key::Phone | Key::Number | Key::Ssn))
     }
 
+    /// Whether a phone or SSN key word ends right at `end`, where a hyphen glues it to a
+    /// number as a colon would: `Mob-9876543210`, `SSN-123-45-6789`.
+    pub(crate) fn value_word_ends_at(&self, hay: &[u8], end: usize) -> bool {
+        let mut from = end.saturating_sub(self.longest);
+        while from > 0 && hay[from] & 0xC0 == 0x80 {
+            from -= 1;
+        }
+        let mut hits = Hits::new();
+        self.find_in(hay, (from, end), None, &mut hits);
+        hits.last().is_some_and(|hit| hit.end == end && matches!(hit.key, Key::Phone | Key::Ssn))
+    }
+
     /// Pushes every key word in `hay[from..to]` that starts at or after `not_before` onto
     /// `hits`, left to right.
     fn find_in(&self, hay: &[u8], (from, to): (usize, usize), not_before: Option<usize>, hits: &mut Hits) {

@@ -158,6 +158,11 @@ impl<'a> ContextProbe<'a> {
             return None;
         }
         let mut hit = self.nearest_before().0?;
+        // A label in brackets that close before the number names the number before them
+        // (`1Z… (UPS número de seguimiento) 4823-…`, `1-296-00343-4 (ISBN); 4940…`).
+        if matches!(hit.key, Key::Label | Key::Code) && closes_bracket(&self.hay[hit.end..self.span.0]) {
+            return None;
+        }
         // A verb or an article may link a label to its number: `my order number is 0750…`,
         // `die Bestellnr. ist 0329…`, `mi número de cliente es el 0013…`.
         let gap = self.gap_words(hit.end, self.span.0);
@@ -760,6 +765,12 @@ impl<'a> ContextProbe<'a> {
     pub(crate) fn product_code(&mut self) -> bool {
         self.adjacent_before() == Some(Key::Code)
     }
+}
+
+/// Whether `gap` closes a bracket: `)`, `]`, or a full-width `）` or `】`.
+fn closes_bracket(gap: &[u8]) -> bool {
+    gap.iter().any(|&b| matches!(b, b')' | b']'))
+        || gap.windows(3).any(|w| w == "）".as_bytes() || w == "】".as_bytes())
 }
 
 /// The words between a key word and a number (see `ContextProbe::gap_words`).
