@@ -201,7 +201,20 @@ impl KeyWords {
     /// Whether a phone or SSN key word ends right at `end`, where a hyphen glues it to a
     /// number as a colon would: `Mob-9876543210`, `SSN-123-45-6789`.
     pub(crate) fn value_word_ends_at(&self, hay: &[u8], end: usize) -> bool {
-        let mut from = end.saturating_sub(self.longest);
+        // Only the last two words before it are searched (`Mob`, `contact no`): a code's
+        // letters (`ORD-2025-903905`) are passed over in a few steps.
+        let floor = end.saturating_sub(self.longest);
+        let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'.';
+        let mut from = end;
+        for word in 0..2 {
+            while from > floor && word_byte(hay[from - 1]) {
+                from -= 1;
+            }
+            if word == 1 || from == floor || hay[from - 1] != b' ' {
+                break;
+            }
+            from -= 1;
+        }
         while from > 0 && hay[from] & 0xC0 == 0x80 {
             from -= 1;
         }
