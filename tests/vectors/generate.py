@@ -1741,6 +1741,11 @@ def gen_phones():
     V.add("phone-word-hyphen-glued", "a phone word glued to its number by a hyphen, as Indian English writes "
           "it: the number is no code (probe 23)",
           ["Mob-", ("phone", "9876543210"), ", Ph-", ("phone", "022-24567890"), ", tel-", ("phone", "0612345678")])
+    V.add("phone-compound-word-hyphen-glued", "a compound phone word glued to its number by a hyphen: its own "
+          "number word (`nummer`) does not make it a label", ["Telefonnummer-", ("phone", "0612345678"),
+                                                               ", Handynummer-", ("phone", "01701234567")])
+    V.add("phone-neg-label-hyphen-glued", "a label or code glued to its number by a hyphen keeps it a code",
+          ["ORD-2025-903905, SKU-557-95-1645, order-9876543210, Kontonummer-0612345678"], flags={"loose"})
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",
