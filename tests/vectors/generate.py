@@ -103,8 +103,23 @@ def ascii_digits(s: str) -> str:
     return "".join(str(digit_value(c)) for c in s if is_digit(c))
 
 
+# A phone or SSN word of three letters or more typed straight onto a number (RULES.md).
+GLUED_VALUE_WORD_RE = re.compile(r"(?i)(?<![a-z])(?:tel|mob|ssn|phone|mobile|cell|whatsapp)$")
+
+
 def to_fullwidth(s: str) -> str:
     return "".join(chr(0xFF10 + int(c)) if c.isdigit() and c.isascii() else c for c in s)
+
+
+def to_fullwidth_all(s: str) -> str:
+    """Full-width digits and capitals, and U+3000 for a space, as CJK input methods type them."""
+    def one(c: str) -> str:
+        if c.isascii() and c.isdigit():
+            return chr(0xFF10 + int(c))
+        if c.isascii() and c.isupper():
+            return chr(0xFF21 + ord(c) - ord("A"))
+        return "\u3000" if c == " " else c
+    return "".join(one(c) for c in s)
 
 
 def to_script(s: str, zero: int) -> str:
@@ -1746,6 +1761,15 @@ def gen_phones():
                                                                ", Handynummer-", ("phone", "01701234567")])
     V.add("phone-neg-label-hyphen-glued", "a label or code glued to its number by a hyphen keeps it a code",
           ["ORD-2025-903905, SKU-557-95-1645, order-9876543210, Kontonummer-0612345678"], flags={"loose"})
+    V.add("phone-word-letter-glued", "a phone or SSN word of three letters or more typed straight onto its "
+          "number, as Chinese chat writes it: the number is no code (probe 23)",
+          ["tel", ("phone", "13520668194"), ", Mob", ("phone", "9876543210"), ", SSN", ("ssn", "536221847")])
+    V.add("phone-neg-short-word-letter-glued", "a two-letter word typed onto a number makes a code even when it "
+          "may be a phone word (`HP` for handphone, `WA` for WhatsApp)", ["HP12345678, WA1234567"],
+          flags={"loose"})
+    V.add("phone-cjk-word-after-glued", "a phone word of a script written without spaces right after a "
+          "number's last digit, as Cantonese chat writes it (probe 23)",
+          ["打", ("phone", "62594057"), "搵我"])
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",
@@ -2521,6 +2545,10 @@ def gen_unicode():
         ("phone", "phone-fr", to_fullwidth("06 12 34 56 78"), "full-width French national number"),
         ("phone", "phone-parens", "（２０１）５５５－０１２３", "full-width parentheses, digits and hyphen"),
         ("ssn", "ssn", "１２３－４５－６７８９", "full-width SSN with U+FF0D"),
+        ("iban", "iban-de", to_fullwidth_all("DE89 3704 0044 0532 0130 00"), "full-width IBAN grouped by U+3000"),
+        ("iban", "iban-gb", to_fullwidth_all("GB82 WEST 1234 5698 7654 32"), "full-width IBAN with a bank code"),
+        ("iban", "iban-al", to_fullwidth_all("AL328959090772171504068T1485"),
+         "full-width compact IBAN with a letter inside its account number"),
     ]
     for kind, slug, value, note in fw:
         l = lang()
@@ -2852,7 +2880,6 @@ NO_SSN_SEP = ("'/' never separates an SSN (SSN: groups joined by space or dash s
               "an SSN word)")
 REDTEAM_TRADEOFFS = {
     533: ([], NOT_BOUNDED),
-    534: ([], NOT_BOUNDED),
     676: ([], "slashes are not card separators (CARD: space, dash or dot joints); the four-digit groups "
               "continue each other, so no piece is a phone either"),
     935: ([], NO_SSN_SEP),
@@ -3362,7 +3389,8 @@ def verify(rendered: dict, built: dict) -> int:
                 if m["kind"] == "card":
                     assert card_valid(ascii_digits(seg)), where
                 elif m["kind"] == "iban":
-                    compact = "".join(c for c in seg if c.isascii() and c.isalnum())
+                    # (NFKC reads full-width letters and digits as ASCII ones.)
+                    compact = "".join(c for c in unicodedata.normalize("NFKC", seg) if c.isascii() and c.isalnum())
                     assert iban_valid(compact), where
                 elif m["kind"] == "ssn":
                     assert ssn_ok(ascii_digits(seg)), where
@@ -3426,7 +3454,8 @@ def verify(rendered: dict, built: dict) -> int:
                 assert b == len(inp) or not is_digit(inp[b]), where
                 if kk in ("phone", "ssn"):
                     assert (a == 0 or not is_alnum(inp[a - 1]) or is_nospace_letter(inp[a - 1])
-                            or hebrew_prefix_before(inp, a) or is_arabic_letter(inp[a - 1])), where
+                            or hebrew_prefix_before(inp, a) or is_arabic_letter(inp[a - 1])
+                            or GLUED_VALUE_WORD_RE.search(inp[:a])), where
                     assert (b == len(inp) or not is_alnum(inp[b]) or is_nospace_letter(inp[b])
                             or (kk == "phone" and re.match(r"(?i)(x|ext\.?)[0-9]", inp[b:]))), where
                 if kk == "ssn":

@@ -147,10 +147,11 @@ pub(crate) struct Chunk<'h> {
     pub plus: Option<usize>,
     /// Whether a letter or digit touches the chunk's first group (its `(` or first digit).
     pub word_before_first: bool,
-    /// The hyphen that glues the chunk's first group to a word before it (`ABC-1234567`,
-    /// `Mob-9876543210`), when that is what [`Chunk::word_before_first`] stands for: the
-    /// scanner lets a phone or SSN word glued so stand before its number.
-    pub hyphen_before_first: Option<usize>,
+    /// Where the word glued to the chunk's first group ends, when that is what
+    /// [`Chunk::word_before_first`] stands for: at its hyphen (`ABC-1234567`,
+    /// `Mob-9876543210`) or at the chunk itself (`tel13520668194`). The scanner lets a phone
+    /// or SSN word glued so stand before its number (see `scan::value_word_glued`).
+    pub glued_word_end: Option<usize>,
     /// Whether a letter or digit touches the chunk's last character (valid once complete).
     pub word_after: bool,
     /// Offset of the chunk's first character (its `+` when it has one).
@@ -176,7 +177,7 @@ impl<'h> Chunk<'h> {
             complete: true,
             plus: None,
             word_before_first: false,
-            hyphen_before_first: None,
+            glued_word_end: None,
             word_after: false,
             start: 0,
             total_digits: 0,
@@ -203,7 +204,7 @@ impl<'h> Chunk<'h> {
         self.complete = false;
         self.plus = None;
         self.word_before_first = false;
-        self.hyphen_before_first = None;
+        self.glued_word_end = None;
         self.word_after = false;
         self.start = anchor;
         self.total_digits = 0;
@@ -238,7 +239,8 @@ impl<'h> Chunk<'h> {
         let hyphen = if word_glued { None } else { hyphen_glued(hay, lead) };
         chunk.word_before_first = ((word_glued || hyphen.is_some()) && !hebrew_prefix_before(hay, lead))
             || minutes_of_time(hay, lead);
-        chunk.hyphen_before_first = hyphen.filter(|_| chunk.word_before_first);
+        let word_end = if word_glued { hay[lead - 1].is_ascii_alphabetic().then_some(lead) } else { hyphen };
+        chunk.glued_word_end = word_end.filter(|_| chunk.word_before_first);
         chunk.push(first);
     }
 

@@ -235,7 +235,16 @@ fn glued_without_value(
         && !card_fits
         && chunk.digits - chunk.first_digits < min_digits
         // (A phone or SSN word glued by its hyphen starts no code: `Mob-9876543210`.)
-        && !(hyphen_glued && words.value_word_ends_at(hay, anchor - 1))
+        && !value_word_glued(hay, if hyphen_glued { anchor - 1 } else { anchor }, words)
+}
+
+/// Whether the word glued to a number and ending at `end` (at the gluing hyphen, or at the
+/// number itself) is a phone or SSN word, which starts no code: `Mob-9876543210`,
+/// `SSN-536-22-1847`, `tel13520668194`. Typed straight onto the number, the word must have
+/// three letters or more (`HP12345678` and `WA1234567` are codes).
+pub(crate) fn value_word_glued(hay: &[u8], end: usize, words: &KeyWords) -> bool {
+    let hyphen = hay.get(end).is_some_and(|&b| b == b'-');
+    words.value_word_before(hay, end).is_some_and(|start| hyphen || end - start >= 3)
 }
 
 /// Whether the 11 ASCII digits at `at` are a mobile number written without `+` (see
@@ -655,8 +664,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
         chunk.begin(anchor);
         // A phone or SSN word glued to its number by a hyphen (`Mob-9876543210`) is not the
         // word part of a code: the number may start there.
-        if let Some(dash) = chunk.hyphen_before_first
-            && detector.words.value_word_ends_at(self.hay, dash)
+        if let Some(end) = chunk.glued_word_end
+            && value_word_glued(self.hay, end, detector.words)
         {
             chunk.word_before_first = false;
         }

@@ -253,8 +253,7 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     if hay[digit].is_ascii_digit() && hay.get(digit + 1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let (start, form) = country_code_before(hay, digit)?;
-    let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
+    let Code { start, end: code_end, cc, upper: upper_code, form } = country_code_before(hay, digit)?;
     if !has_formats(cc) {
         return printed_shape(hay, start, digit);
     }
@@ -266,29 +265,31 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     let mut chars = [0u8; MAX_LEN + 1];
     let mut ends = [(0usize, false); MAX_LEN + 1];
     chars[..2].copy_from_slice(&cc);
-    ends[1] = (start + 2, false);
+    ends[1] = (code_end, false);
     let mut count = 2;
     let mut pos = digit;
-    let upper_code = hay[start].is_ascii_uppercase() && hay[start + 1].is_ascii_uppercase();
     let mut after_separator = false;
     while count <= MAX_LEN && pos < hay.len() {
-        let (class, len) = classify(hay, pos);
-        let c = match class {
-            Class::Digit(value) => b'0' + value,
-            _ if hay[pos].is_ascii_alphabetic() => {
-                if after_separator && is_word(&hay[pos..], upper_code, count == 4) {
+        let (class, mut len) = classify(hay, pos);
+        let letter = letter_at(hay, pos);
+        let c = match (class, letter) {
+            (Class::Digit(value), _) => b'0' + value,
+            (_, Some((letter, letter_len))) => {
+                // (A word is told in ASCII: full-width letters are an IBAN's, as typed.)
+                if after_separator && letter_len == 1 && is_word(&hay[pos..], upper_code, count == 4) {
                     break;
                 }
-                hay[pos].to_ascii_uppercase()
+                len = letter_len;
+                letter
             }
-            Class::Sep(sep @ (Sep::Space | Sep::Dash | Sep::Dot)) if count > 2 => {
+            (Class::Sep(sep @ (Sep::Space | Sep::Dash | Sep::Dot)), _) if count > 2 => {
                 // A separator is allowed only between two characters (two spaces count as one).
                 let mut next = pos + len;
                 if sep == Sep::Space && next < hay.len() && classify(hay, next).0 == Class::Sep(Sep::Space) {
                     next += classify(hay, next).1;
                 }
                 let continues = next < hay.len()
-                    && (matches!(classify(hay, next).0, Class::Digit(_)) || hay[next].is_ascii_alphabetic());
+                    && (matches!(classify(hay, next).0, Class::Digit(_)) || letter_at(hay, next).is_some());
                 if !continues {
                     break;
                 }
@@ -445,13 +446,27 @@ enum CodeForm {
     LowerSpaced,
 }
 
-/// The offset of a two-letter country code right before the check digits at `digit`, and
-/// how it stands there: `DE89…`, `de89…`, a code and one space, `SV 62…`, `de 89…`, or an
-/// upper-case code and a dash or dot, `DE-89…`, `AO.0600…` (as people copy them). The code
-/// must not follow a letter (it may follow a digit: `…0316NL85ABNA…`; the checks are strong
-/// enough), except that an upper-case code may follow a letter of another case or script,
-/// which starts a new word (`ibanDE89…`, `رقمGB74 …`).
-fn country_code_before(hay: &[u8], digit: usize) -> Option<(usize, CodeForm)> {
+/// A country code found before check digits.
+struct Code {
+    /// Where it starts and ends.
+    start: usize,
+    end: usize,
+    /// Its letters, upper case.
+    cc: [u8; 2],
+    /// Whether it is written in capitals.
+    upper: bool,
+    form: CodeForm,
+}
+
+/// The two-letter country code right before the check digits at `digit`, and how it
+/// stands there: `DE89…`, `de89…`, a code and one space, `SV 62…`, `de 89…`, or an
+/// upper-case code and a dash or dot, `DE-89…`, `AO.0600…` (as people copy them); or in
+/// full-width capitals, glued or after one space, as Japanese and Chinese input methods
+/// type them (`ＤＥ８９　３７０４…`). The code must not follow a letter (it may follow a
+/// digit: `…0316NL85ABNA…`; the checks are strong enough), except that an upper-case code
+/// may follow a letter of another case or script, which starts a new word (`ibanDE89…`,
+/// `رقمGB74 …`).
+fn country_code_before(hay: &[u8], digit: usize) -> Option<Code> {
     let letters_at = |at: usize, upper_only: bool| {
         let ok = |b: u8| if upper_only { b.is_ascii_uppercase() } else { b.is_ascii_alphabetic() };
         let upper = hay.get(at..at + 2).is_some_and(|code| code.iter().all(u8::is_ascii_uppercase));
@@ -461,21 +476,57 @@ fn country_code_before(hay: &[u8], digit: usize) -> Option<(usize, CodeForm)> {
             && !char_before(hay, at)
                 .is_some_and(|(c, _)| is_boundary_letter(c) && (!upper || c.is_ascii_uppercase()))
     };
+    let ascii = |start: usize, form: CodeForm| {
+        let cc = [hay[start].to_ascii_uppercase(), hay[start + 1].to_ascii_uppercase()];
+        let upper = hay[start].is_ascii_uppercase() && hay[start + 1].is_ascii_uppercase();
+        Some(Code { start, end: start + 2, cc, upper, form })
+    };
     if digit >= 2 && letters_at(digit - 2, false) {
-        return Some((digit - 2, CodeForm::Printed));
+        return ascii(digit - 2, CodeForm::Printed);
+    }
+    if let Some(code) = full_width_code_before(hay, digit) {
+        return Some(code);
     }
     let (_, sep) = char_before(hay, digit)?;
+    if classify(hay, sep).0 == Class::Sep(Sep::Space)
+        && let Some(code) = full_width_code_before(hay, sep)
+    {
+        return Some(code);
+    }
     let code = sep.checked_sub(2)?;
     match classify(hay, sep).0 {
-        Class::Sep(Sep::Space) if letters_at(code, true) => Some((code, CodeForm::Printed)),
+        Class::Sep(Sep::Space) if letters_at(code, true) => ascii(code, CodeForm::Printed),
         // Not `no` (`ID no 570405 2687 920`): the label of many numbers, and Norway's IBAN so
         // short that one such number in 97 passes its check.
         Class::Sep(Sep::Space) if letters_at(code, false) && !hay[code..sep].eq_ignore_ascii_case(b"no") => {
-            Some((code, CodeForm::LowerSpaced))
+            ascii(code, CodeForm::LowerSpaced)
         }
         Class::Sep(Sep::Dash | Sep::Dot) if hay[sep] < 0x80 && letters_at(code, true) => {
-            Some((code, CodeForm::Printed))
+            ascii(code, CodeForm::Printed)
         }
+        _ => None,
+    }
+}
+
+/// Two full-width capitals ending at `end`, not after another letter: a country code.
+fn full_width_code_before(hay: &[u8], end: usize) -> Option<Code> {
+    let capital = |at: usize| match *hay.get(at..at + 3)? {
+        [0xEF, 0xBC, b @ 0xA1..=0xBA] => Some(b - 0xA1 + b'A'),
+        _ => None,
+    };
+    let start = end.checked_sub(6)?;
+    let cc = [capital(start)?, capital(start + 3)?];
+    let after_letter = char_before(hay, start).is_some_and(|(c, _)| c.is_alphabetic());
+    (!after_letter).then_some(Code { start, end, cc, upper: true, form: CodeForm::Printed })
+}
+
+/// The letter at `at`, upper case, and its length in bytes: an ASCII letter, or a
+/// full-width one (`Ｄ`, `ｄ`, U+FF21-U+FF3A and U+FF41-U+FF5A).
+fn letter_at(hay: &[u8], at: usize) -> Option<(u8, usize)> {
+    match *hay.get(at..)? {
+        [b, ..] if b.is_ascii_alphabetic() => Some((b.to_ascii_uppercase(), 1)),
+        [0xEF, 0xBC, b @ 0xA1..=0xBA, ..] => Some((b - 0xA1 + b'A', 3)),
+        [0xEF, 0xBD, b @ 0x81..=0x9A, ..] => Some((b - 0x81 + b'A', 3)),
         _ => None,
     }
 }

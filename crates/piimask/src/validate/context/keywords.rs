@@ -8,7 +8,9 @@ use aho_corasick::{Anchored, MatchKind};
 
 use super::Key;
 use super::words::WORDS;
-use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char};
+use crate::scan::chars::{
+    char_at, char_before, is_boundary_letter, is_boundary_word_char, is_spaceless_script,
+};
 use crate::validate::email;
 
 /// Byte kind: an ASCII letter or a byte of a non-ASCII character.
@@ -208,14 +210,15 @@ impl KeyWords {
         hits.iter().any(|h| matches!(h.key, Key::Phone | Key::Number | Key::Ssn))
     }
 
-    /// Whether a phone or SSN key word ends right at `end`, where a hyphen glues it to a
-    /// number as a colon would: `Mob-9876543210`, `SSN-123-45-6789`.
-    pub(crate) fn value_word_ends_at(&self, hay: &[u8], end: usize) -> bool {
-        self.value_word_may_end_at(hay, end) && self.value_word_found_at(hay, end)
+    /// Where a phone or SSN key word ends right at `end` starts, where a hyphen glues it to
+    /// a number as a colon would (`Mob-9876543210`, `SSN-123-45-6789`), or where it is typed
+    /// straight onto the number (`tel13520668194`).
+    pub(crate) fn value_word_before(&self, hay: &[u8], end: usize) -> Option<usize> {
+        if self.value_word_may_end_at(hay, end) { self.value_word_found_at(hay, end) } else { None }
     }
 
-    /// [`KeyWords::value_word_ends_at`] by a key-word search of the words before `end`.
-    fn value_word_found_at(&self, hay: &[u8], end: usize) -> bool {
+    /// [`KeyWords::value_word_before`] by a key-word search of the words before `end`.
+    fn value_word_found_at(&self, hay: &[u8], end: usize) -> Option<usize> {
         // Only the last two words before it are searched (`Mob`, `contact no`): a code's
         // letters (`ORD-2025-903905`) are passed over in a few steps.
         let floor = end.saturating_sub(self.longest);
@@ -239,10 +242,11 @@ impl KeyWords {
         hits.iter()
             .rev()
             .find(|hit| hit.end == end && hit.key != Key::Number)
-            .is_some_and(|hit| matches!(hit.key, Key::Phone | Key::Ssn))
+            .filter(|hit| matches!(hit.key, Key::Phone | Key::Ssn))
+            .map(|hit| hit.start)
     }
 
-    /// A quick test that [`KeyWords::value_word_ends_at`] may hold: some phone or SSN word
+    /// A quick test that [`KeyWords::value_word_before`] may find one: some phone or SSN word
     /// ends in the two bytes before `end`, or a stem ends in two bytes followed only by
     /// letters up to `end`. A code such as `ORD-2025-…` is passed over in a few dozen
     /// instructions instead of the 700 or so of a key-word search (3 MB of clean chat has
@@ -330,7 +334,15 @@ impl KeyWords {
     /// rejected only for running into a longer word and a shorter key word may fit there.
     fn push_hit(&self, hay: &[u8], (start, end, pattern): (usize, usize, usize), hits: &mut Hits) -> bool {
         let (key, Shape { stem, compound, has_prefix_word }) = self.info[pattern];
-        let clean_start = compound || !char_before(hay, start).is_some_and(|(c, _)| is_boundary_word_char(c));
+        // (A phone word of a script written without spaces may follow a number's last
+        // digit: `打62594057搵我`.)
+        let clean_start = compound
+            || match char_before(hay, start) {
+                Some((c, _)) if c.is_ascii_digit() && matches!(key, Key::Phone | Key::Ssn) => {
+                    char_at(hay, start).is_some_and(|(c, _)| is_spaceless_script(c))
+                }
+                before => !before.is_some_and(|(c, _)| is_boundary_word_char(c)),
+            };
         let clean_end = stem || !char_at(hay, end).is_some_and(|(c, _)| is_boundary_letter(c));
         // `[PHONE]`, `[SSN]`: piimask's own labels are not context.
         let label = start > 0 && hay[start - 1] == b'[' && hay.get(end) == Some(&b']');
@@ -604,7 +616,7 @@ mod tests {
             let hay = text.as_bytes();
             let words = KeyWords::shared();
             for end in (0..=hay.len()).filter(|&end| text.is_char_boundary(end)) {
-                if words.value_word_found_at(hay, end) {
+                if words.value_word_found_at(hay, end).is_some() {
                     prop_assert!(words.value_word_may_end_at(hay, end), "{:?} {}", text, end);
                 }
             }
@@ -623,9 +635,8 @@ mod tests {
                 }
                 let hay = text.as_bytes();
                 assert!(words.value_word_may_end_at(hay, hay.len()), "{word} {key:?}: {text:?}");
-                if words.value_word_found_at(hay, hay.len()) {
-                    assert!(words.value_word_ends_at(hay, hay.len()), "{text:?}");
-                }
+                let found = words.value_word_found_at(hay, hay.len());
+                assert_eq!(words.value_word_before(hay, hay.len()), found, "{text:?}");
             }
         }
     }
