@@ -457,9 +457,13 @@ def itin_group(g: int) -> bool:
     return 50 <= g <= 65 or 70 <= g <= 88 or 90 <= g <= 92 or 94 <= g <= 99
 
 
+# Numbers printed in advertising and SSA pamphlets (REFERENCE §3): no one's.
+ADVERTISED_SSNS = {"078051120", "219099999", "457555462"} | {"98765432%d" % i for i in range(10)}
+
+
 def ssn_ok(digits: str) -> bool:
     a, g, s = digits[:3], digits[3:5], digits[5:]
-    if len(digits) != 9 or a in ("000", "666") or g == "00" or s == "0000":
+    if len(digits) != 9 or a in ("000", "666") or g == "00" or s == "0000" or digits in ADVERTISED_SSNS:
         return False
     if a[0] == "9":
         return itin_group(int(g))
@@ -1071,14 +1075,19 @@ def gen_ssn():
     for d, what in (("001010001", "area-001-group-01-serial-0001"), ("665123456", "area-665"),
                     ("667123456", "area-667"), ("899991234", "area-899"), ("078051120", "woolworth"),
                     ("123456789", "placeholder-123456789"), ("219099999", "ssa-pamphlet"),
-                    ("734261234", "area-734-randomized"), ("987654320", "ssa-advertising-itin-shape")):
+                    ("457555462", "advertised"), ("734261234", "area-734-randomized"),
+                    ("987654320", "ssa-advertising"), ("987654329", "ssa-advertising"),
+                    ("987654330", "after-ssa-advertising")):
         l = lang()
         note = "area %s group %s serial %s is allowed by the rules" % (d[:3], d[3:5], d[5:])
-        if what in ("woolworth", "placeholder-123456789", "ssa-pamphlet"):
-            note = "famous/placeholder number %s: not excluded by RULES.md (policy choice: mask)" % fmt_ssn(d)
-        if what == "ssa-advertising-itin-shape":
-            note = "SSA advertising number 987-65-4320: area 9xx with group 65 is in the ITIN range 50-65, so it is masked"
-        V.add("ssn-%s-%s" % (what, l), note, sent("ssn", l, k(), "ssn", fmt_ssn(d, "-" if len(V.items) % 2 else " ")))
+        if what == "placeholder-123456789":
+            note = "famous placeholder number %s: not excluded by RULES.md (policy choice: mask)" % fmt_ssn(d)
+        value = fmt_ssn(d, "-" if len(V.items) % 2 else " ")
+        if d in ADVERTISED_SSNS:
+            note = "number printed in advertising or an SSA pamphlet %s: no one's, left as it is" % fmt_ssn(d)
+            V.add("ssn-neg-%s-%s" % (what, l), note, sent("ssn", l, k(), None, value), flags={"loose"})
+        else:
+            V.add("ssn-%s-%s" % (what, l), note, sent("ssn", l, k(), "ssn", value))
     # ITIN: every group range edge
     for g in (50, 57, 65, 70, 78, 88, 90, 91, 92, 94, 97, 99):
         d = make_itin(rng, g)
@@ -1770,6 +1779,17 @@ def gen_phones():
     V.add("phone-cjk-word-after-glued", "a phone word of a script written without spaces right after a "
           "number's last digit, as Cantonese chat writes it (probe 23)",
           ["打", ("phone", "62594057"), "搵我"])
+    V.add("phone-neg-imei-of-phone", "a phone word right after IMEI, or after its \"of\", names the phone "
+          "whose IMEI follows (probe 23)",
+          ["IMEI telefon 35-290611-644594-3, IMEI hp 352906117871683, IMEI ya simu 013263009917914"],
+          flags={"loose"})
+    V.add("phone-after-imei-phone-word", "after IMEI and a phone word, a number too short for an IMEI is the "
+          "phone's", ["IMEI phone ", ("phone", "0612345678"), ", IMEI and phone ", ("phone", "0612345679")])
+    V.add("phone-neg-label-number-word-bn-ur", "Bengali and Urdu words for number connect a label to its "
+          "number (probe 23)", ["মিটার নম্বর 0822283351, ریفرنس نمبر 09658525392, mérőóra-szám 0715404395"],
+          flags={"loose"})
+    V.add("phone-number-word-bn-ur", "Bengali and Urdu \"my number\", \"mobile number\"",
+          ["আমার নম্বর ", ("phone", "01712345678"), ", موبائل نمبر ", ("phone", "03001234567")])
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",

@@ -2,7 +2,9 @@
 //! only after an SSN context word), or nine bare digits next to an SSN context word.
 //!
 //! Rules: SSA POMS RM 10201.035 (area not 000 or 666, group not 00, serial not 0000);
-//! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS).
+//! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS); not
+//! the numbers printed in advertising and pamphlets (REFERENCE §3: `078-05-1120`,
+//! `219-09-9999`, `457-55-5462`, `987-65-4320` to `987-65-4329`), which are no one's.
 
 use crate::kind::Kind;
 use crate::scan::chars::{Sep, word_char_at};
@@ -21,6 +23,12 @@ pub(crate) fn is_ssn(d: &[u8]) -> bool {
         |range: std::ops::Range<usize>| d[range].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
     let (area, group, serial) = (number(0..3), number(3..5), number(5..9));
     if area == 0 || area == 666 || group == 0 || serial == 0 {
+        return false;
+    }
+    if matches!(
+        (area, group, serial),
+        (78, 5, 1120) | (219, 9, 9999) | (457, 55, 5462) | (987, 65, 4320..=4329)
+    ) {
         return false;
     }
     if area >= 900 {
@@ -105,7 +113,10 @@ mod tests {
     #[test]
     fn ssa_rules() {
         assert!(is_ssn(&d("123-45-6789")));
-        assert!(is_ssn(&d("078-05-1120")), "advertised but not SSA-invalid");
+        for advertised in ["078-05-1120", "219-09-9999", "457-55-5462", "987-65-4320", "987-65-4329"] {
+            assert!(!is_ssn(&d(advertised)), "{advertised}");
+        }
+        assert!(is_ssn(&d("078-05-1121")) && is_ssn(&d("987-65-4330")));
         assert!(!is_ssn(&d("000-12-3456")));
         assert!(!is_ssn(&d("666-12-3456")));
         assert!(!is_ssn(&d("123-00-4567")));

@@ -495,7 +495,17 @@ impl<'a> ContextProbe<'a> {
         let preposition_between =
             gap.words == 1 && self.joined_by(label.end, hit.start, &[PREPOSITIONS, CONTRACTED_OF]);
         let word = &hay[hit.start..hit.end];
-        preposition_between
+        // A phone's own identifier, the phone word right after it or after "of", before a
+        // number as long as one (14 digits or more): `IMEI telefon 0132…`, `IMEI hp …`,
+        // `IMEI ya simu 35-…`, `IMEI של הטלפון …` (not `IMEI and phone …`, nor `IMEI phone
+        // 0612345678`).
+        let (start, end) = self.span;
+        let device_label = is_device_id(&hay[label.start..label.end])
+            && hay[start..end].iter().filter(|b| b.is_ascii_digit()).count() >= 14
+            && (hay[label.end..hit.start].iter().all(|&b| b == b' ')
+                || self.joined_by(label.end, hit.start, &[PREPOSITIONS, CONTRACTED_OF, DEVICE_OF]));
+        device_label
+            || preposition_between
             || number_word_between
             || number_sign_after
             || word.get(..7).is_some_and(|word| word.eq_ignore_ascii_case(b"numaram"))
@@ -1110,6 +1120,16 @@ const PREPOSITIONS: &[&[u8]] = &[b"de", b"d", b"di", b"da", b"del", b"du", b"des
 /// telemóvel`). Not in [`PREPOSITIONS`]: Polish `do` ("for") after a phone word starts a
 /// phrase of its own (`mój numer do zamówienia`: my number, for the order).
 const CONTRACTED_OF: &[&[u8]] = &[b"della", b"do", b"dos", b"das"];
+
+/// "Of" between a phone's identifier and the phone word, in the languages whose word for it
+/// is not in [`PREPOSITIONS`]: Swahili, Hebrew, Vietnamese, Indonesian and Malay.
+const DEVICE_OF: &[&[u8]] = &["ya".as_bytes(), "של".as_bytes(), "của".as_bytes(), "dari".as_bytes()];
+
+/// Whether a label names a phone's own identifier (IMEI, IMEISV, MEID, ICCID), which a
+/// phone word after it only qualifies.
+fn is_device_id(label: &[u8]) -> bool {
+    ["imei", "imeisv", "meid", "iccid"].iter().any(|id| label.eq_ignore_ascii_case(id.as_bytes()))
+}
 
 /// Whether a number word is a sign that English does not use: `n°`, `nº`, `№`, `nr`, `n.`.
 fn is_number_sign(word: &[u8]) -> bool {
