@@ -104,7 +104,7 @@ def ascii_digits(s: str) -> str:
 
 
 # A phone or SSN word of three letters or more typed straight onto a number (RULES.md).
-GLUED_VALUE_WORD_RE = re.compile(r"(?i)(?<![a-z])(?:tel|mob|ssn|phone|mobile|cell|whatsapp)$")
+GLUED_VALUE_WORD_RE = re.compile(r"(?i)(?<![a-zа-я])(?:tel|mob|ssn|phone|mobile|cell|whatsapp|тел|телефон)$")
 
 
 def to_fullwidth(s: str) -> str:
@@ -1772,7 +1772,8 @@ def gen_phones():
           ["ORD-2025-903905, SKU-557-95-1645, order-9876543210, Kontonummer-0612345678"], flags={"loose"})
     V.add("phone-word-letter-glued", "a phone or SSN word of three letters or more typed straight onto its "
           "number, as Chinese chat writes it: the number is no code (probe 23)",
-          ["tel", ("phone", "13520668194"), ", Mob", ("phone", "9876543210"), ", SSN", ("ssn", "536221847")])
+          ["tel", ("phone", "13520668194"), ", Mob", ("phone", "9876543210"), ", SSN", ("ssn", "536221847"),
+           ", тел", ("phone", "0612345678")])
     V.add("phone-neg-short-word-letter-glued", "a two-letter word typed onto a number makes a code even when it "
           "may be a phone word (`HP` for handphone, `WA` for WhatsApp)", ["HP12345678, WA1234567"],
           flags={"loose"})

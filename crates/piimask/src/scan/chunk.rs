@@ -239,7 +239,7 @@ impl<'h> Chunk<'h> {
         let hyphen = if word_glued { None } else { hyphen_glued(hay, lead) };
         chunk.word_before_first = ((word_glued || hyphen.is_some()) && !hebrew_prefix_before(hay, lead))
             || minutes_of_time(hay, lead);
-        let word_end = if word_glued { hay[lead - 1].is_ascii_alphabetic().then_some(lead) } else { hyphen };
+        let word_end = if word_glued { (!hay[lead - 1].is_ascii_digit()).then_some(lead) } else { hyphen };
         chunk.glued_word_end = word_end.filter(|_| chunk.word_before_first);
         chunk.push(first);
     }

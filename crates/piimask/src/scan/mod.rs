@@ -244,7 +244,11 @@ fn glued_without_value(
 /// three letters or more (`HP12345678` and `WA1234567` are codes).
 pub(crate) fn value_word_glued(hay: &[u8], end: usize, words: &KeyWords) -> bool {
     let hyphen = hay.get(end).is_some_and(|&b| b == b'-');
-    words.value_word_before(hay, end).is_some_and(|start| hyphen || end - start >= 3)
+    // (Typed on, most glued words are codes' letters: `1Z…`, `A1…`, turned away here.)
+    let three_letters =
+        || end >= 3 && hay[end - 3..end].iter().all(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+    (hyphen || three_letters())
+        && words.value_word_before(hay, end).is_some_and(|start| hyphen || end - start >= 3)
 }
 
 /// Whether the 11 ASCII digits at `at` are a mobile number written without `+` (see

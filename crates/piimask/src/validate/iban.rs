@@ -271,18 +271,9 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     let mut after_separator = false;
     while count <= MAX_LEN && pos < hay.len() {
         let (class, mut len) = classify(hay, pos);
-        let letter = letter_at(hay, pos);
-        let c = match (class, letter) {
-            (Class::Digit(value), _) => b'0' + value,
-            (_, Some((letter, letter_len))) => {
-                // (A word is told in ASCII: full-width letters are an IBAN's, as typed.)
-                if after_separator && letter_len == 1 && is_word(&hay[pos..], upper_code, count == 4) {
-                    break;
-                }
-                len = letter_len;
-                letter
-            }
-            (Class::Sep(sep @ (Sep::Space | Sep::Dash | Sep::Dot)), _) if count > 2 => {
+        let c = match class {
+            Class::Digit(value) => b'0' + value,
+            Class::Sep(sep @ (Sep::Space | Sep::Dash | Sep::Dot)) if count > 2 => {
                 // A separator is allowed only between two characters (two spaces count as one).
                 let mut next = pos + len;
                 if sep == Sep::Space && next < hay.len() && classify(hay, next).0 == Class::Sep(Sep::Space) {
@@ -297,6 +288,15 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
                 pos = next;
                 after_separator = true;
                 continue;
+            }
+            Class::Other => {
+                let Some((letter, letter_len)) = letter_at(hay, pos) else { break };
+                // (A word is told in ASCII: full-width letters are an IBAN's, as typed.)
+                if after_separator && letter_len == 1 && is_word(&hay[pos..], upper_code, count == 4) {
+                    break;
+                }
+                len = letter_len;
+                letter
             }
             _ => break,
         };
