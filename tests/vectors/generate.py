@@ -1791,6 +1791,13 @@ def gen_phones():
           flags={"loose"})
     V.add("phone-number-word-bn-ur", "Bengali and Urdu \"my number\", \"mobile number\"",
           ["আমার নম্বর ", ("phone", "01712345678"), ", موبائل نمبر ", ("phone", "03001234567")])
+    V.add("phone-neg-upc-a-printed", "a UPC-A product code printed 1-5-5-1 as on its barcode, check digit "
+          "valid: no mobile number read from its first eleven digits (probe 23)",
+          ["UPC 0 36000 29145 2; حسب النظام: 7 91497 90265 5"], flags={"loose"})
+    V.add("phone-neg-one-digit-repeated", "seven digits or more, all one digit, are no one's number (probe 23)",
+          ["12 345 679 × 9 = 111 111 111, call 000-000-0000"], flags={"loose"})
+    V.add("phone-neg-mac-digits", "a MAC address of digits only, six pairs joined by dashes (probe 23)",
+          ["phone: ", ("phone", "0780 729 4251"), ", MAC 45-99-27-86-49-69"], flags={"loose"})
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",

@@ -40,6 +40,67 @@ pub(crate) fn vetoed_unless(
         || (decimal_or_price_after(chunk, e) && !phone_before_currency(chunk, s, e))
         || is_isbn(chunk)
         || is_order_or_payment_reference(chunk)
+        || is_upc_a(chunk)
+        || is_mac_address(chunk)
+        || one_digit_repeated(chunk, groups)
+}
+
+/// Whether the whole chunk is a UPC-A product code printed as on its barcode (`0 36000 29145
+/// 2`: 1, 5, 5 and 1 digits joined by one kind of space or dash) passing its check digit.
+/// (Read whole, its first 11 digits are a mobile number with its country code `7` or `1`
+/// and no `+`.)
+fn is_upc_a(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    if !chunk.at_chunk_start || !chunk.complete || groups.len() != 4 {
+        return false;
+    }
+    let joint = groups[1].joint;
+    let shaped = groups.iter().map(|g| g.len).eq([1, 5, 5, 1])
+        && matches!(joint, Joint::Sep(Sep::Dash | Sep::Space))
+        && groups[2..].iter().all(|g| g.joint == joint)
+        && !groups.iter().any(|g| g.paren);
+    if !shaped {
+        return false;
+    }
+    let mut digits = [0u8; 12];
+    let mut at = 0;
+    for group in groups {
+        at += group.decode(chunk.hay, &mut digits[at..]);
+    }
+    let sum: u32 =
+        digits.iter().enumerate().map(|(i, &d)| u32::from(d) * if i % 2 == 0 { 3 } else { 1 }).sum();
+    sum % 10 == 0
+}
+
+/// Whether the whole chunk is a MAC address of decimal digits only: six pairs joined by
+/// dashes (`45-99-27-86-49-69`), which no numbering plan writes.
+fn is_mac_address(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    chunk.at_chunk_start
+        && chunk.complete
+        && chunk.plus.is_none()
+        && groups.len() == 6
+        && groups.iter().all(|g| g.len == 2 && !g.paren)
+        && groups[1..].iter().all(|g| g.joint == Joint::Sep(Sep::Dash))
+}
+
+/// Whether groups `groups` hold seven digits or more, all one digit (`111 111 111`,
+/// `000-000-0000`): a placeholder or the result of a sum, no one's number.
+fn one_digit_repeated(chunk: &Chunk<'_>, groups: &[Group]) -> bool {
+    let count: usize = groups.iter().map(|g| g.len).sum();
+    if !(7..=16).contains(&count) {
+        return false;
+    }
+    let Some(first) = groups[0].head().first().copied() else { return false };
+    if !groups.iter().all(|g| g.head().iter().all(|&d| d == first)) {
+        return false;
+    }
+    let mut digits = [0u8; 16];
+    let mut at = 0;
+    for group in groups {
+        at += group.decode(chunk.hay, &mut digits[at..]);
+    }
+    digits[..at].iter().all(|&d| d == first)
 }
 
 /// Whether the whole chunk is a reference of a well-known shape: an Amazon order number
