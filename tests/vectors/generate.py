@@ -1798,6 +1798,8 @@ def gen_phones():
           ["12 345 679 × 9 = 111 111 111, call 000-000-0000"], flags={"loose"})
     V.add("phone-neg-mac-digits", "a MAC address of digits only, six pairs joined by dashes (probe 23)",
           ["phone: ", ("phone", "0780 729 4251"), ", MAC 45-99-27-86-49-69"], flags={"loose"})
+    V.add("phone-word-blik", "BLIK, Poland's payments to a phone number, names the number (probe 23)",
+          ["BLIK na numer ", ("phone", "508614992")])
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",

@@ -67,9 +67,15 @@ fn is_upc_a(chunk: &Chunk<'_>) -> bool {
     for group in groups {
         at += group.decode(chunk.hay, &mut digits[at..]);
     }
-    let sum: u32 =
-        digits.iter().enumerate().map(|(i, &d)| u32::from(d) * if i % 2 == 0 { 3 } else { 1 }).sum();
-    sum % 10 == 0
+    gtin_check_holds(&digits)
+}
+
+/// Whether GS1's check digit holds for a GTIN (EAN-13, UPC-A, …): weights 1 and 3 from the
+/// last digit on, the sum a multiple of ten.
+fn gtin_check_holds(digits: &[u8]) -> bool {
+    let weighted =
+        digits.iter().rev().enumerate().map(|(i, &d)| u32::from(d) * if i % 2 == 0 { 1 } else { 3 });
+    weighted.sum::<u32>() % 10 == 0
 }
 
 /// Whether the whole chunk is a MAC address of decimal digits only: six pairs joined by
@@ -193,11 +199,7 @@ fn is_isbn(chunk: &Chunk<'_>) -> bool {
     match count {
         9 => isbn10(&digits[..9], 10),
         10 => isbn10(&digits[..9], u32::from(digits[9])),
-        _ if matches!(digits[..3], [9, 7, 8 | 9]) => {
-            let sum: u32 =
-                digits.iter().enumerate().map(|(i, &d)| u32::from(d) * if i % 2 == 0 { 1 } else { 3 }).sum();
-            sum % 10 == 0
-        }
+        _ if matches!(digits[..3], [9, 7, 8 | 9]) => gtin_check_holds(&digits),
         _ => false,
     }
 }

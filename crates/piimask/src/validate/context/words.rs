@@ -475,6 +475,8 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("κινητού", Key::Phone),
     ("yape", Key::Phone),
     ("plin", Key::Phone),
+    // Poland's phone-number payments: `BLIK na numer 508614992`.
+    ("blik", Key::Phone),
     ("मो.", Key::Phone),
     // Number words: they connect a label to its number (`order number`, `commande n°`).
     ("number", Key::Number),
