@@ -1800,6 +1800,10 @@ def gen_phones():
           ["phone: ", ("phone", "0780 729 4251"), ", MAC 45-99-27-86-49-69"], flags={"loose"})
     V.add("phone-word-blik", "BLIK, Poland's payments to a phone number, names the number (probe 23)",
           ["BLIK na numer ", ("phone", "508614992")])
+    V.add("phone-word-after-json-string-end", "a phone word after a number, at the end of a JSON string in a "
+          "record masked as text: the next field's number is not its clause's (found by the fuzz smoke)",
+          ["주문 건으로 ", ("phone", "010-1234-5678"), " 으로 전화 주세요\",\"customer\":{\"phone\":\"",
+           ("phone", "010-9876-5432"), "\"}"])
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",

@@ -386,11 +386,16 @@ impl<'a> ContextProbe<'a> {
                 }
                 let spaced = || self.hay.get(at + len).is_none_or(u8::is_ascii_whitespace);
                 let sentence_dot = c == '.' && !(at == from && abbreviation);
+                // (The end of a JSON string ends its sentence: a record masked as text,
+                // `…전화 주세요","customer": …`.)
+                let json_string_end =
+                    || c == '"' && matches!(self.hay.get(at + 1), Some(b',' | b'}' | b']' | b':'));
                 if c == '\n'
                     || c == '\r'
                     || (after
                         && (matches!(c, '|' | '—' | '–' | ';' | '!' | '?')
-                            || ((sentence_dot || c == '-') && spaced())))
+                            || ((sentence_dot || c == '-') && spaced())
+                            || json_string_end()))
                 {
                     return true;
                 }
@@ -560,10 +565,18 @@ impl<'a> ContextProbe<'a> {
         {
             return false;
         }
+        // The clause ends at a field break, or at the end of a JSON string (`…전화 주세요",
+        // "customer": …`, a record masked as text). A masked value in it is a number too, so
+        // that masking the text again decides as the first time did.
         let clause = &hay[hit.end..hay.len().min(hit.end + 64)];
-        let clause = &clause
-            [..clause.iter().position(|&b| matches!(b, b'|' | b';' | b'\n' | b'\r')).unwrap_or(clause.len())];
-        !clause.iter().any(u8::is_ascii_digit)
+        let json_string_end =
+            |at: usize| clause[at] == b'"' && matches!(clause.get(at + 1), Some(b',' | b'}' | b']' | b':'));
+        let len = (0..clause.len())
+            .find(|&at| matches!(clause[at], b'|' | b';' | b'\n' | b'\r') || json_string_end(at))
+            .unwrap_or(clause.len());
+        !String::from_utf8_lossy(&clause[..len])
+            .chars()
+            .any(|c| c.is_ascii_digit() || self.mask_chars.contains(&c))
     }
 
     /// Whether a label right in front says a number shaped like a phone is an identifier:
