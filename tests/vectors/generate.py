@@ -1804,6 +1804,19 @@ def gen_phones():
           "record masked as text: the next field's number is not its clause's (found by the fuzz smoke)",
           ["주문 건으로 ", ("phone", "010-1234-5678"), " 으로 전화 주세요\",\"customer\":{\"phone\":\"",
            ("phone", "010-9876-5432"), "\"}"])
+    V.add("phone-number-word-alone-mobile", "a number word alone (no label) before a number that reads as a "
+          "mobile number, without trunk prefix, of a market that writes that word (probe 23)",
+          ["numer ", ("phone", "573856491"), "; číslo ", ("phone", "736273386"), "; नंबर ", ("phone", "7807631634"),
+           "; troquei o número para ", ("phone", "85992694728"), "; zmieniłem numer na ", ("phone", "539478040"),
+           "; the number is ", ("phone", "9876543210")])
+    V.add("phone-neg-number-word-alone-other-market", "a number word alone does not make a phone number of "
+          "digits that read as no mobile number of its markets (French 5…, Czech 5…, Indian 5…)",
+          ["numéro 536221847; číslo 536221847; नंबर 5362218470"], flags={"loose"})
+    V.add("phone-neg-number-word-named", "a number word says whose number it is: a label before it, a word "
+          "after it (`de socio`, `karty`), a word in front in English (`loyalty`), a compound, an abbreviation",
+          ["order number 573856491; numer zamówienia 573856491; número de socio 612345678; "
+           "numer karty 573856491; loyalty number 9876543210; Vorgangsnummer 573856491; Nr. 573856491; "
+           "№ 573856491; খাতা নম্বর 7807631634"], flags={"loose"})
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",

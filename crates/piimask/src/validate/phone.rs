@@ -13,7 +13,7 @@ use crate::scan::chars::{Sep, char_at};
 use crate::scan::chunk::{Chunk, FLAG_IPV4, Group, Joint, MAX_DIGITS, is_hour_of_time, is_thousands_head};
 use crate::scan::{Candidate, Candidates};
 
-use super::context::ContextProbe;
+use super::context::{ContextProbe, NumberWord};
 use super::numbers::{amount_after, is_decimal, is_thousands, vetoed_unless};
 
 /// `(country calling code, shortest, longest national significant number)`.
@@ -470,15 +470,127 @@ pub(crate) fn is_mobile_without_plus(digits: &[u8], code_len: Option<usize>) -> 
         let national = &digits[len + 1..];
         return code_len.is_none_or(|code_len| code_len == len + 1)
             && (usize::from(shortest)..=usize::from(longest)).contains(&national.len())
-            && prefixes.iter().any(|prefix| {
-                prefix.len() <= national.len()
-                    && prefix
-                        .bytes()
-                        .zip(national)
-                        .all(|(p, &d)| if p == b'?' { d != 0 } else { d == p - b'0' })
-            });
+            && prefixes.iter().any(|prefix| starts_with_pattern(national, prefix));
     }
     false
+}
+
+/// The markets whose languages write a number word (lower case; `nummer` also stands for
+/// `Nummer` alone, not in a compound), by calling code: where a number written without a
+/// label after that word (`numer 573856491`) reads as a mobile number of one of them, it
+/// is one. Only markets of [`MOBILE_WITHOUT_PLUS`] count (China's mobiles are read by rule
+/// 3b). Where `true`, the language puts whose number it is in front of the word (`loyalty
+/// number`, `खाता नंबर`), so only a determiner, a possessive or a verb may stand there
+/// (see [`is_determiner`]). Turkish `numarası` and Hungarian `száma` say "its number": a
+/// word in front says whose, so they are left out.
+static NUMBER_WORD_MARKETS: &[(&str, bool, &[u16])] = &[
+    // English where people write a mobile number without its trunk prefix (India, Pakistan,
+    // Bangladesh, the Philippines, Malaysia, Nigeria, East and Southern Africa) and where a
+    // few do (UK, Ireland, Australia). Not Ghana: its mobiles start 2 and 5, as everything
+    // does.
+    ("number", true, &[91, 92, 880, 63, 60, 234, 254, 256, 255, 260, 263, 27, 44, 353, 61]),
+    // (Not Algeria: its mobiles start 5, 6 or 7, as most nine-digit numbers do.)
+    ("numéro", false, &[33, 32, 41, 212, 221, 225, 237]),
+    ("número", false, &[34, 351, 55, 52, 54, 56, 57, 51, 58, 593]),
+    // Italian, Tagalog, and Spanish, Portuguese and French typed without accents.
+    ("numero", false, &[39, 63, 34, 351, 55, 52, 54, 56, 57, 51, 58, 593, 33, 32, 41]),
+    ("nummer", false, &[49, 43, 41, 31, 32, 46]),
+    ("numret", false, &[46]),
+    ("numer", false, &[48]),
+    ("номер", false, &[7, 380, 359]),
+    ("नंबर", true, &[91]),
+    ("নম্বর", true, &[880, 91]),
+    ("নাম্বার", true, &[880, 91]),
+    ("نمبر", true, &[92]),
+    ("شماره", false, &[98]),
+    ("رقم", false, &[966, 971, 20, 212, 213, 216, 962, 964, 965, 968, 973, 974]),
+    ("الرقم", false, &[966, 971, 20, 212, 213, 216, 962, 964, 965, 968, 973, 974]),
+    ("번호", true, &[82]),
+    ("số", false, &[84]),
+    ("nomor", false, &[62]),
+    ("numara", false, &[90]),
+    ("szám", false, &[36]),
+    ("namba", false, &[254, 255, 256]),
+    ("číslo", false, &[420, 421]),
+    ("cislo", false, &[420, 421]),
+    ("čísla", false, &[420, 421]),
+    ("număr", false, &[40]),
+    ("numărul", false, &[40]),
+    ("numarul", false, &[40]),
+    ("מספר", false, &[972]),
+    ("nombor", false, &[60]),
+    ("αριθμός", false, &[30]),
+];
+
+/// Whether `word` may stand right before a number word that puts whose number it is in
+/// front (see [`NUMBER_WORD_MARKETS`]) and leave it a phone number's: an article, a
+/// possessive, "new" or "is", in any case (`the number …`, `मेरा नंबर …`).
+fn is_determiner(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the",
+        "a",
+        "my",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "new",
+        "same",
+        "is",
+        "मेरा",
+        "मेरी",
+        "मेरे",
+        "आपका",
+        "आपकी",
+        "नया",
+        "यह",
+        "ये",
+        "আমার",
+        "আপনার",
+        "নতুন",
+        "এই",
+        "میرا",
+        "آپ",
+        "نیا",
+        "یہ",
+        "제",
+        "내",
+        "새",
+    ];
+    WORDS.iter().any(|w| w.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(w.chars()))
+}
+
+/// Whether `digits` (9 to 11) are a mobile number's national significant number, written
+/// without country code or trunk prefix, in a market whose language writes the number word
+/// (see [`NUMBER_WORD_MARKETS`]): Poland after `numer` (`573856491`), Czechia after
+/// `číslo` (`736273386`), India after `नंबर` (`7807631634`), Brazil after `número`
+/// (`85992694728`).
+pub(crate) fn is_national_mobile_after(word: NumberWord<'_>, digits: &[u8]) -> bool {
+    if !(9..=11).contains(&digits.len()) || digits[0] == 0 {
+        return false;
+    }
+    let spelled = |w: &str| word.text.chars().flat_map(char::to_lowercase).eq(w.chars());
+    let Some(&(_, qualified_in_front, markets)) = NUMBER_WORD_MARKETS.iter().find(|(w, ..)| spelled(w))
+    else {
+        return false;
+    };
+    if qualified_in_front && word.before.is_some_and(|before| !is_determiner(before)) {
+        return false;
+    }
+    MOBILE_WITHOUT_PLUS.iter().any(|&(code, prefixes, (shortest, longest))| {
+        markets.contains(&code)
+            && (usize::from(shortest)..=usize::from(longest)).contains(&digits.len())
+            && prefixes.iter().any(|prefix| starts_with_pattern(digits, prefix))
+    })
+}
+
+/// Whether `digits` start with `prefix`, where `?` stands for any digit but `0`.
+fn starts_with_pattern(digits: &[u8], prefix: &str) -> bool {
+    prefix.len() <= digits.len()
+        && prefix.bytes().zip(digits).all(|(p, &d)| if p == b'?' { d != 0 } else { d == p - b'0' })
 }
 
 /// Group-length shapes of national numbers written without a prefix, with the digits the
@@ -995,7 +1107,12 @@ pub(crate) fn candidates(
                 && !ssn_shaped(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
                 && (allowed(*e) || (address_of_pairs(&groups[s..=*e]) && allowed_unless(*e, FLAG_IPV4)))
-                && context.phone()
+                && (context.phone()
+                    // (A number word alone names a mobile number: `numer 573856491`.)
+                    || ((9..=11).contains(&d.len)
+                        && context
+                            .number_word_alone()
+                            .is_some_and(|word| is_national_mobile_after(word, &values[..d.len]))))
                 && !(*e == s + 1 && two_years(&groups[s], &groups[*e]))
                 && !is_draw(groups)
                 && !(across_point(*e) && minus_before(chunk))
@@ -1354,5 +1471,38 @@ mod tests {
         assert!(is_mobile_without_plus(&digits("5511987654321"), None));
         assert!(!is_mobile_without_plus(&digits("5501987654321"), None), "no area code starts with 0");
         assert!(!is_mobile_without_plus(&digits("12025550123"), None), "NANP is left out");
+    }
+
+    #[test]
+    fn number_word_markets_have_mobile_prefixes_and_decide_by_language() {
+        for &(word, _, markets) in NUMBER_WORD_MARKETS {
+            assert_eq!(word, word.to_lowercase(), "{word}: lower case");
+            for code in markets {
+                assert!(
+                    MOBILE_WITHOUT_PLUS.iter().any(|entry| entry.0 == *code),
+                    "{word}: {code} has no mobile prefixes"
+                );
+            }
+        }
+        let digits = |text: &str| text.bytes().map(|b| b - b'0').collect::<Vec<_>>();
+        let word = |text, before| NumberWord { text, before };
+        assert!(is_national_mobile_after(word("Numer", None), &digits("573856491")), "Poland 57");
+        assert!(!is_national_mobile_after(word("numer", None), &digits("493856491")), "no Polish mobile");
+        assert!(is_national_mobile_after(word("NÚMERO", None), &digits("85992694728")), "Brazil");
+        assert!(
+            !is_national_mobile_after(word("numéro", None), &digits("536221847")),
+            "French 5 is no mobile"
+        );
+        assert!(is_national_mobile_after(word("number", Some("The")), &digits("9876543210")), "India");
+        assert!(
+            !is_national_mobile_after(word("number", Some("loyalty")), &digits("9876543210")),
+            "whose number"
+        );
+        assert!(
+            is_national_mobile_after(word("номер", Some("новый")), &digits("501234567")),
+            "owner after it"
+        );
+        assert!(!is_national_mobile_after(word("nr", None), &digits("573856491")), "an abbreviation");
+        assert!(!is_national_mobile_after(word("numer", None), &digits("5738564910123")), "too long");
     }
 }

@@ -19,7 +19,7 @@ mod window;
 mod words;
 
 pub(crate) use keywords::{KeyCursor, KeyWords};
-pub(crate) use probe::ContextProbe;
+pub(crate) use probe::{ContextProbe, NumberWord};
 
 /// How far from a number a key word may be, in characters.
 pub(crate) const CONTEXT_WINDOW: usize = 64;

@@ -4,7 +4,9 @@
 use super::keywords::{Hit, KeyCursor, KeyWords};
 use super::window::{back_chars, forward_chars};
 use super::{CONTEXT_WINDOW, Key};
-use crate::scan::chars::{char_at, char_before, is_boundary_letter, is_boundary_word_char, is_letter};
+use crate::scan::chars::{
+    char_at, char_before, is_boundary_letter, is_boundary_word_char, is_letter, is_word_char,
+};
 
 /// Key-word lookups for one chunk.
 #[derive(Debug)]
@@ -460,6 +462,43 @@ impl<'a> ContextProbe<'a> {
         }
     }
 
+    /// The number word that alone names the chunk, if one does: the nearest key word before
+    /// it is a number word (`numer`, `číslo`, `número`, `नंबर`), not the end of a compound
+    /// (`Vorgangsnummer`), with only verbs, articles and "to" between (`troquei o número para
+    /// …`; any other word says whose number it is: `número de socio …`), and no label, code
+    /// or value word before it in its phrase, no digit between them (`order number …`). The
+    /// caller decides whether that word, in the languages that write it, makes the chunk a
+    /// mobile number (abbreviations such as `no.`, `nr` and `№` do not).
+    pub(crate) fn number_word_alone(&mut self) -> Option<NumberWord<'a>> {
+        let (deciding, number_word) = self.nearest_before();
+        if !number_word {
+            return None;
+        }
+        let start = self.span.0;
+        let word =
+            self.hits_before().iter().rev().find(|h| h.end <= start && h.key == Key::Number).copied()?;
+        let hay = self.hay;
+        let text = std::str::from_utf8(&hay[word.start..word.matched_end]).ok()?;
+        if char_before(hay, word.start).is_some_and(|(c, _)| is_letter(c))
+            || deciding.is_some_and(|hit| !self.digit_between(hit.end, word.start))
+            || self.digit_between(word.end, start)
+        {
+            return None;
+        }
+        let mut gap_words = 0;
+        let only_links = words_of(std::str::from_utf8(&hay[word.end..start]).ok()?).all(|part| {
+            gap_words += 1;
+            gap_words <= 3 && (is_link_word(part.as_bytes()) || is_to_word(part.as_bytes()))
+        });
+        // The word right before it, when only spaces come between.
+        let head = std::str::from_utf8(&hay[back_chars(hay, word.start, 32)..word.start]).ok()?;
+        let trimmed = head.trim_end();
+        let before = (trimmed.len() < head.len() && trimmed.ends_with(is_word_char))
+            .then(|| words_of(trimmed).next_back())
+            .flatten();
+        only_links.then_some(NumberWord { text, before })
+    }
+
     /// Whether the phone word `hit` only qualifies a label right before it: `facture
     /// téléphone n° …`, `замовлення телефону №…`, `fatura do telemóvel …` (a phone bill,
     /// a phone order), `sipariş numaram …` (my order number). At most one short word may
@@ -866,6 +905,34 @@ fn is_link_word(word: &[u8]) -> bool {
         std::str::from_utf8(lower),
         Ok("était" | "é" | "É" | "è" | "È" | "är" | "şu" | "Şu" | "είναι" | "это" | "là")
     )
+}
+
+/// A number word that alone names a number (see [`ContextProbe::number_word_alone`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumberWord<'a> {
+    /// The number word as written (`Número`, `номер` of `номером`).
+    pub(crate) text: &'a str,
+    /// The word right before it, only spaces between (`my`, `the`, `loyalty`).
+    pub(crate) before: Option<&'a str>,
+}
+
+/// The words of `text`: runs of letters (with their marks) and digits.
+fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c)).filter(|part| !part.is_empty())
+}
+
+/// Whether `word` says where a number goes (`troquei o número para …`, `zmieniłem numer na
+/// …`, `change the number to …`) or that it is new (`mi número nuevo …`), in any case: it
+/// may stand between a number word and the number it names alone (see
+/// `ContextProbe::number_word_alone`).
+fn is_to_word(word: &[u8]) -> bool {
+    let mut lower = [0u8; 10];
+    let Some(lower) = ascii_lowercase(word, &mut lower) else { return false };
+    matches!(
+        lower,
+        b"to" | b"para" | b"pra" | b"na" | b"auf" | b"op" | b"sur" | b"per" | b"a" | b"al" | b"au"
+    ) || matches!(lower, b"nuevo" | b"novo" | b"nuovo" | b"ke")
+        || matches!(std::str::from_utf8(lower), Ok("на" | "à" | "À" | "pe" | "है" | "पर"))
 }
 
 /// The most characters between a number word and the label that places it (see

@@ -524,6 +524,17 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("شماره", Key::Number),
     ("namba", Key::Number),
     ("szám", Key::Number),
+    // Czech and Slovak, Romanian, Hebrew, Malay and Greek (a number word alone before a
+    // mobile number of a market that writes it makes it a phone number: `číslo 736273386`).
+    ("číslo", Key::Number),
+    ("cislo", Key::Number),
+    ("čísla", Key::Number),
+    ("număr", Key::Number),
+    ("numărul", Key::Number),
+    ("numarul", Key::Number),
+    ("מספר", Key::Number),
+    ("nombor", Key::Number),
+    ("αριθμός", Key::Number),
     // SSN.
     ("ssn*", Key::Ssn),
     ("social security*", Key::Ssn),
@@ -614,6 +625,9 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("customer id", Key::Label),
     ("client id", Key::Label),
     ("id", Key::Label),
+    // A national ID card's number (Bangladesh: `এনআইডি নম্বর …`).
+    ("nid", Key::Label),
+    ("এনআইডি", Key::Label),
     ("serial*", Key::Label),
     // Round-10 probe: serial numbers, timestamps, receipts, accounts, bank codes, articles,
     // meters and cases as chat in many languages labels them.
