@@ -429,6 +429,15 @@ def iban_valid(compact: str) -> bool:
     return iban_shape(s) and 2 <= int(s[2:4]) <= 98 and mod97(s[4:] + s[:4]) == 1
 
 
+def national_account_ok(seg: str) -> bool:
+    """A national account number read as an IBAN (RULES.md, IBAN): a Polish NRB (the IBAN
+    without `PL`, 26 digits) or a Hungarian BBAN in three groups of eight."""
+    digits = ascii_digits(seg)
+    if len(digits) == 26 and iban_valid("PL" + digits):
+        return True
+    return re.fullmatch(r"\d{8}([- ])\d{8}\1\d{8}", seg) is not None
+
+
 def make_bban(rng: random.Random, struct) -> str:
     out = []
     for n, t in struct:
@@ -1054,6 +1063,21 @@ def gen_ibans():
           "of the phone inside it", ["de 89 3704 0044 0532 0130 01"], flags={"loose"})
     V.add("iban-neg-no-label", "`no` before a number is its label: never read as Norway's code in lower case "
           "(a South African ID number passes Norway's check by chance)", ["ID no 570405 2687 920"], flags={"loose"})
+    V.add("iban-national-pl-nrb", "a Polish NRB, the IBAN without `PL`, grouped 2-4-4-4-4-4-4 or run "
+          "together: valid when the IBAN check holds with `PL` put back (probe 23)",
+          ["nr rachunku: ", ("iban", "61 1090 1014 0000 0712 1981 2874"), ", numer konta ",
+           ("iban", "96291417776317066907439150")])
+    V.add("iban-national-pl-nrb-merges-card", "an NRB whose first digits read as a Luhn-valid card is one "
+          "account number, masked whole (probe 23)", [("iban", "38 1020 0898 0000 5145 0362 1276")])
+    V.add("iban-neg-national-pl-nrb-check", "26 digits whose IBAN check fails with `PL`, a parcel code's "
+          "26 digits, and an NRB inside a longer grouped number are no account number",
+          ["96 2914 1777 6317 0669 0743 9151; tracking 96291417776317066907439150; "
+           "1 96 2914 1777 6317 0669 0743 9150"], flags={"loose"})
+    V.add("iban-national-hu-3x8", "a Hungarian account number, three groups of eight digits joined by "
+          "hyphens or spaces (probe 23)",
+          ["utalás a ", ("iban", "11664622-15027394-64639270"), " számlára, ", ("iban", "10741573 18077967 12550615")])
+    V.add("iban-neg-national-hu-dates", "three compact dates joined by hyphens are no Hungarian account",
+          ["20231115-20231120-20231125"], flags={"loose"})
     return V
 
 
@@ -3438,7 +3462,7 @@ def verify(rendered: dict, built: dict) -> int:
                 elif m["kind"] == "iban":
                     # (NFKC reads full-width letters and digits as ASCII ones.)
                     compact = "".join(c for c in unicodedata.normalize("NFKC", seg) if c.isascii() and c.isalnum())
-                    assert iban_valid(compact), where
+                    assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     assert ssn_ok(ascii_digits(seg)), where
                 elif m["kind"] == "email":

@@ -270,15 +270,32 @@ fn is_card_digits(hay: &[u8], at: usize, len: usize) -> bool {
 }
 
 /// Whether a chunk is a lone group of 16 to 19 digits that is no card number, or of more
-/// digits (`1002938154981896`, a parcel number), starting plainly and not with `0`: no
-/// phone holds more than 15 digits without a `+`, `00` or `011` prefix, and no SSN that
-/// many.
+/// digits (`1002938154981896`, a parcel number) that is no Polish account number (NRB),
+/// starting plainly and not with `0`: no phone holds more than 15 digits without a `+`,
+/// `00` or `011` prefix, and no SSN that many.
 fn long_lone_group_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
     chunk.first_digits == chunk.digits
         && chunk.digits >= 16
         && hay.get(anchor) != Some(&b'0')
         && plain_start(hay, anchor)
         && (chunk.digits > chunk::MAX_DIGITS || !is_card_digits(hay, anchor, chunk.digits))
+        && !(chunk.digits == 26 && is_nrb_digits(hay, anchor))
+}
+
+/// Whether the 26 ASCII digits at `at` are a Polish NRB (see `iban::national_candidates`).
+#[cold]
+fn is_nrb_digits(hay: &[u8], at: usize) -> bool {
+    let mut digits = [0u8; 26];
+    match hay.get(at..at + 26) {
+        Some(ascii) if ascii.iter().all(u8::is_ascii_digit) => {
+            for (digit, &b) in digits.iter_mut().zip(ascii) {
+                *digit = b - b'0';
+            }
+            iban::is_nrb(&digits)
+        }
+        // (Digits of other scripts: the full reading decides.)
+        _ => true,
+    }
 }
 
 /// Fast path for dates and timestamps, which realistic chat holds every few lines
@@ -696,6 +713,13 @@ impl<'d, 'h> Scanner<'d, 'h> {
                 for s in 0..ready {
                     let from = out.len();
                     let group_start = chunk.groups()[s].start;
+                    // (National account numbers start with a group of 2, 8 or 26 digits.)
+                    if kinds.contains(Kind::Iban)
+                        && remaining >= 24
+                        && matches!(chunk.groups()[s].len, 2 | 8 | 26)
+                    {
+                        iban::national_candidates(chunk, s, &mut context, self.veto, out);
+                    }
                     if kinds.contains(Kind::Card) && remaining >= 12 {
                         card::candidates(chunk, s, &mut context, self.veto, out);
                     }
