@@ -1063,6 +1063,11 @@ def gen_ibans():
           "of the phone inside it", ["de 89 3704 0044 0532 0130 01"], flags={"loose"})
     V.add("iban-neg-no-label", "`no` before a number is its label: never read as Norway's code in lower case "
           "(a South African ID number passes Norway's check by chance)", ["ID no 570405 2687 920"], flags={"loose"})
+    V.add("iban-currency-glued", "a currency code in capitals glued to an IBAN's last digit, as payment details "
+          "are pasted: the IBAN ends before it (probe 23)",
+          ["IBAN ", ("iban", "BE71096123456769"), "EUR, ", ("iban", "BE71 0961 2345 6769"), "EUR ok"])
+    V.add("iban-neg-letters-glued", "letters glued to an IBAN's last digit that are no currency code, or not in "
+          "capitals, make a longer code", ["BE71096123456769XYZ, BE71096123456769eur"], flags={"loose"})
     V.add("iban-national-pl-nrb", "a Polish NRB, the IBAN without `PL`, grouped 2-4-4-4-4-4-4 or run "
           "together: valid when the IBAN check holds with `PL` put back (probe 23)",
           ["nr rachunku: ", ("iban", "61 1090 1014 0000 0712 1981 2874"), ", numer konta ",

@@ -402,6 +402,15 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
     if count <= MAX_LEN {
         // The run ended: its last character ends a group.
         ends[count - 1].1 = true;
+        // A currency code in capitals glued to the last digit (`BE71096123456769EUR`, as
+        // payment details are pasted) may follow the IBAN: it may end before it.
+        if count >= 8
+            && chars[count - 4].is_ascii_digit()
+            && hay[ends[count - 4].0..ends[count - 1].0].iter().all(u8::is_ascii_uppercase)
+            && is_currency_code(&chars[count - 3..count])
+        {
+            ends[count - 4].1 = true;
+        }
     }
     if into_email {
         let ended = usize::from(count <= MAX_LEN);
@@ -601,6 +610,17 @@ fn full_width_code_before(hay: &[u8], end: usize) -> Option<Code> {
 
 /// The letter at `at`, upper case, and its length in bytes: an ASCII letter, or a
 /// full-width one (`Ｄ`, `ｄ`, U+FF21-U+FF3A and U+FF41-U+FF5A).
+/// Whether three upper-case letters are the ISO 4217 code of a currency that IBAN countries
+/// pay in (`EUR`, `GBP`, `PLN`, …).
+fn is_currency_code(code: &[u8]) -> bool {
+    const CODES: &[&[u8; 3]] = &[
+        b"EUR", b"USD", b"GBP", b"CHF", b"PLN", b"CZK", b"HUF", b"SEK", b"NOK", b"DKK", b"RON", b"BGN",
+        b"UAH", b"TRY", b"ISK", b"RSD", b"ILS", b"AED", b"SAR", b"QAR", b"BRL", b"GEL", b"MDL", b"ALL",
+        b"MKD",
+    ];
+    CODES.iter().any(|c| c.as_slice() == code)
+}
+
 fn letter_at(hay: &[u8], at: usize) -> Option<(u8, usize)> {
     match *hay.get(at..)? {
         [b, ..] if b.is_ascii_alphabetic() => Some((b.to_ascii_uppercase(), 1)),
