@@ -1846,6 +1846,12 @@ def gen_phones():
           ["order number 573856491; numer zamówienia 573856491; número de socio 612345678; "
            "numer karty 573856491; loyalty number 9876543210; Vorgangsnummer 573856491; Nr. 573856491; "
            "№ 573856491; খাতা নম্বর 7807631634"], flags={"loose"})
+    V.add("phone-italian-and-before-label", "Italian `e` right before a label after a number is \"and\": the "
+          "label names another value, not the number (probe 23)",
+          [("phone", "0245640592"), " e versione: iOS 16.1.2; ", ("phone", "0612345678"), " e IMEI 35693803564380"],
+          flags={"loose"})
+    V.add("phone-neg-italian-is-before-label", "`e` typed for `è` (is) before an article and a label after a "
+          "number links them", ["0612345678 e il numero d'ordine"], flags={"loose"})
     V.add("ssn-word-hyphen-glued", "an SSN word glued to its number by a hyphen (probe 23)",
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",

@@ -813,7 +813,11 @@ impl<'a> ContextProbe<'a> {
             }
             at += len;
         }
-        end_word(&mut word_start, at, &mut links) && (1..=4).contains(&links)
+        // (`e` right before the label is Italian "and", not a typed `è`: `0245640592 e
+        // versione: …`, `… e IMEI …` name another value.)
+        let gap = self.hay[from..to].trim_ascii_end();
+        let and_before_label = matches!(gap, [.., b' ', b'e' | b'E']) || matches!(gap, [b'e' | b'E']);
+        end_word(&mut word_start, at, &mut links) && (1..=4).contains(&links) && !and_before_label
     }
 
     /// Whether a card word stands right in front of the chunk, no digit between (`tarjeta
