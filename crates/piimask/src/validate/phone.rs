@@ -480,7 +480,7 @@ pub(crate) fn is_mobile_without_plus(digits: &[u8], code_len: Option<usize>) -> 
 /// label after that word (`numer 573856491`) reads as a mobile number of one of them, it
 /// is one. Only markets of [`MOBILE_WITHOUT_PLUS`] count (China's mobiles are read by rule
 /// 3b). Where `true`, the language puts whose number it is in front of the word (`loyalty
-/// number`, `खाता नंबर`), so only a determiner, a possessive or a verb may stand there
+/// number`, `खाता नंबर`), so only an article, a possessive, "new" or "is" may stand there
 /// (see [`is_determiner`]). Turkish `numarası` and Hungarian `száma` say "its number": a
 /// word in front says whose, so they are left out.
 static NUMBER_WORD_MARKETS: &[(&str, bool, &[u16])] = &[
