@@ -362,7 +362,7 @@ pub fn card(rng: &mut Rng) -> (String, String) {
 
 fn fours(length: usize) -> Vec<usize> {
     let mut blocks = vec![4; length / 4];
-    if length % 4 > 0 {
+    if !length.is_multiple_of(4) {
         blocks.push(length % 4);
     }
     blocks

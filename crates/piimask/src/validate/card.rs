@@ -161,7 +161,7 @@ pub(crate) fn luhn_valid(digits: &[u8]) -> bool {
         sum += u32::from(pair[1]) + u32::from(DOUBLED[usize::from(pair[0] & 15)]);
     }
     sum += pairs.remainder().iter().map(|&d| u32::from(d)).sum::<u32>();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The brand of a card number of this IIN and length, if any brand issues it.

@@ -194,7 +194,7 @@ fn is_isbn(chunk: &Chunk<'_>) -> bool {
     }
     let isbn10 = |digits: &[u8], last: u32| {
         let weighted: u32 = digits.iter().zip((2..=10).rev()).map(|(&d, w)| u32::from(d) * w).sum();
-        (weighted + last) % 11 == 0
+        (weighted + last).is_multiple_of(11)
     };
     match count {
         9 => isbn10(&digits[..9], 10),
