@@ -694,7 +694,7 @@ PHONE_CONTEXT_RE = re.compile(
     r"τηλεφωνήστε\w*|τηλεφώνησε\w*|τηλεφώνησέ\w*|πάρε με|πάρτε με|καλέστε\w*|κάλεσε\w*|hívjon|hívj|hívjál|hívd|"
     r"hívjanak|sună-mă|sunați-mă|suna-ma|sunati-ma|soita\w*|gọi|תתקשר\w*|התקשר\w*|להתקשר|חייג\w*|اتصل\w*|fono|"
     r"連絡先|座机|폰|संपर्क|موبائل|تماس|הטלפון|มือถือ|sdt|wa|h/p|matkapuhelin|mobilszám\w*|telefón|mobitel|"
-    r"pokličite|обадете|simu|hit me up|📞|cp ko|arayabilir\w*|\w*اتصال\w*)(?!\w))")
+    r"pokličite|обадете|simu|hit me up|tālru\w*|talru\w*|tālr\.|mobiil\w*|📞|cp ko|arayabilir\w*|\w*اتصال\w*)(?!\w))")
 SSN_CONTEXT_RE = re.compile(r"(?i)(?<!\w)(ssn|social security|itin(?!\w)|tax id(?!\w))")
 
 for _kind, _by_lang in T.items():
@@ -2227,6 +2227,11 @@ def gen_phones():
         ("natel-ch", "mis Natel: ", "791234567", ""),
         ("gsm-be", "gsm ", "470123456", ""),
         ("puh-fi", "puh. ", "401234567", ""),
+        ("talrunis-lv", "Mans tālrunis ", "26123456", ""),
+        ("talruna-numurs-lv", "tālruņa numurs: ", "29 123 456", ""),
+        ("talr-lv", "tālr. ", "67123456", ""),
+        ("mobiil-et", "Minu mobiil ", "51234567", ""),
+        ("mobiilinumero-fi", "mobiilinumero ", "401234568", ""),
         ("cep-no-tr", "cep no: ", "5321234567", ""),
         ("jawwal-sa", "جوالي ", "512345678", ""),
         ("whatsapp-ar", "واتساب ", "512345679", ""),

@@ -233,6 +233,12 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("puh", Key::Phone),
     ("puh.", Key::Phone),
     ("puhelin*", Key::Phone),
+    // Latvian "telephone" (`tālrunis`, `tālruņa numurs`, `tālr.`), Estonian and Finnish
+    // `mobiil…` (`mobiiltelefon`, `mobiilinumero`).
+    ("tālru*", Key::Phone),
+    ("talru*", Key::Phone),
+    ("tālr.", Key::Phone),
+    ("mobiil*", Key::Phone),
     // (Not `cep` alone: Brazil's postcode is the CEP, `CEP 01310-100`.)
     ("cep no", Key::Phone),
     ("cep tel", Key::Phone),
