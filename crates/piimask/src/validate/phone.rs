@@ -1087,12 +1087,18 @@ pub(crate) fn candidates(
                     && !is_unix_time(first)
             } else {
                 // An area code may stand apart from a local number of six digits or more
-                // joined another way (`Tel: 3541 52-3456`, Argentina).
+                // joined another way (`Tel: 3541 52-3456`, Argentina); or, with its trunk
+                // `0`, end at a dash or slash before a local number of five digits or more
+                // grouped by spaces (`Tel: 046-124 67`, `08-123 456 78`, Sweden).
                 let area_apart = *e >= s + 2
                     && (2..=5).contains(&first.len)
-                    && d.total - first.len >= 6
-                    && groups[s + 1].joint == Joint::Sep(Sep::Space)
-                    && groups[*e].joint != Joint::Sep(Sep::Space);
+                    && ((d.total - first.len >= 6
+                        && groups[s + 1].joint == Joint::Sep(Sep::Space)
+                        && groups[*e].joint != Joint::Sep(Sep::Space))
+                        || (lead[0] == 0
+                            && d.total - first.len >= 5
+                            && matches!(groups[s + 1].joint, Joint::Sep(Sep::Dash | Sep::Slash))
+                            && groups[*e].joint == Joint::Sep(Sep::Space)));
                 !chunk.continued_before(s, groups[s + 1].joint)
                     && is_number_run(chunk, s, *e, first.paren || area_apart)
             };
