@@ -308,7 +308,8 @@ impl Masker {
         round: usize,
     ) {
         let hay = text.bytes();
-        let mut line = LineState { out_start: T::out_len(out), touching: false, masked: false };
+        let mut line =
+            LineState { out_start: T::out_len(out), touching: false, masked: false, hid_key_word: false };
         let mut copied = 0;
         for found in matches {
             self.copy_gap(text, copied, found.start(), out, &mut line, round);
@@ -322,6 +323,12 @@ impl Masker {
             }
             line.touching |= touches_digits(hay, found.start(), found.end())
                 || (found.kind() == Kind::Email && keeps_anchors(&T::out_bytes(out)[written..]));
+            // An email's masked local part may have held a key word that decided a number
+            // (`0312345679 nolu sipariş~rad@example.org`: a label, read across the `~`);
+            // the masked line no longer holds it.
+            if found.kind() == Kind::Email && !line.touching && !line.hid_key_word {
+                line.hid_key_word = self.inner.detector.key_word_in_local_part(&hay[found.range()]);
+            }
             line.masked = true;
             copied = found.end();
         }
@@ -356,12 +363,14 @@ impl Masker {
             out_start: T::out_len(out) - (gap.len() - last_break - 1),
             touching: false,
             masked: false,
+            hid_key_word: false,
         };
     }
 
     /// Masks the last line of `out` again when it holds a value touching another number,
     /// or when masking changed its length and it holds a phone or SSN key word (a shorter
-    /// line brings key words nearer to numbers).
+    /// line brings key words nearer to numbers) or a masked email's local part held a key
+    /// word (one that decided a number may be gone).
     fn finish_line<T: Text + ?Sized>(&self, out: &mut T::Out, line: &LineState, round: usize) {
         if !(line.touching || line.masked) || round == SETTLE_ROUNDS {
             return;
@@ -372,7 +381,9 @@ impl Masker {
             // part, a number's digits), which key words are read across.
             let written = &T::out_bytes(out)[line.out_start..];
             let detector = &self.inner.detector;
-            if !detector.may_hold_digit_value(written) || !detector.has_context_words(written) {
+            if !detector.may_hold_digit_value(written)
+                || !(line.hid_key_word || detector.has_context_words(written))
+            {
                 return;
             }
         }
@@ -389,12 +400,14 @@ impl Masker {
 }
 
 /// Where the output of the line being written starts, whether it holds a masked value
-/// that touches another number, and whether it holds a masked value at all.
+/// that touches another number, whether it holds a masked value at all, and whether a
+/// masked value held a key word.
 #[derive(Clone, Copy, Debug)]
 struct LineState {
     out_start: usize,
     touching: bool,
     masked: bool,
+    hid_key_word: bool,
 }
 
 /// Text the masker writes out: `str` into a `String` (gaps copied as `&str`, so the output
@@ -601,6 +614,18 @@ mod tests {
             assert!(masker.find_iter(&masked).next().is_none(), "{masked:?}");
             assert!(!masked.contains(kept_value), "{masked:?}");
         }
+    }
+
+    #[test]
+    fn a_label_in_a_masked_local_part_decides_nothing_once_masked() {
+        // `sipariş` ("order") labels the number before it only while the address that holds
+        // it (its `~` and `ş` beyond the plain local-part bytes) is still in clear: the line
+        // is read again once masked, so that masking it again changes nothing.
+        let masker = Masker::default();
+        let text = "0312345679 nolu sipariş~rad@example.org";
+        let masked = masker.mask(text);
+        assert_eq!(masked, "******5679 nolu s**********@example.org");
+        assert_eq!(masker.mask(&masked), masked);
     }
 
     #[test]

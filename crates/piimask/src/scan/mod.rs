@@ -477,6 +477,12 @@ impl Detector {
         self.words.has_context_word(text)
     }
 
+    /// Whether a key word that may have decided a number stands in the local part of
+    /// `email`, which masking erases (see `KeyWords::may_count_in_local_part`).
+    pub(crate) fn key_word_in_local_part(&self, email: &[u8]) -> bool {
+        self.words.may_count_in_local_part(email)
+    }
+
     /// Whether `text` may hold a chunk with enough digits for an enabled digit kind: `false`
     /// only when every chunk is plain ASCII digits and separators with too few digits (a
     /// masked line whose only digits are kept tails, prices and times) or a date, which no

@@ -210,6 +210,21 @@ impl KeyWords {
         hits.iter().any(|h| matches!(h.key, Key::Phone | Key::Number | Key::Ssn))
     }
 
+    /// Whether the local part of `email`, an address the validator found, may hold a key word the
+    /// search counted as one: a word it did not see inside an address, because the local
+    /// part holds characters beyond the plain ones [`in_email_local_part`] reads
+    /// (`sipariş~rad@…`). Masking erases such a word.
+    pub(crate) fn may_count_in_local_part(&self, email: &[u8]) -> bool {
+        // (Most local parts are plain up to their `@`: read from the front.)
+        if email.iter().find(|&&b| !is_local_part_byte(b)).is_none_or(|&b| b == b'@') {
+            return false;
+        }
+        let local = &email[..email::last_at_sign(email).unwrap_or(email.len())];
+        let mut hits = Hits::new();
+        self.find_in(local, (0, local.len()), None, &mut hits);
+        !hits.is_empty()
+    }
+
     /// Where a phone or SSN key word ends right at `end` starts, where a hyphen glues it to
     /// a number as a colon would (`Mob-9876543210`, `SSN-123-45-6789`), or where it is typed
     /// straight onto the number (`tel13520668194`).
