@@ -186,6 +186,11 @@ BRANDS = [
     ("interpayment", [R("636")], [16, 17, 18, 19]),
     ("hipercard", [R("384100"), R("384140"), R("384160")], [16, 19]),
     ("napas", [R("9704")], [16, 19]),
+    # JCB read as its whole `35` (common card patterns, Faker), and the broad Maestro 56-59 and
+    # 6390 at 12 digits too (braintree, older Wikipedia revisions, Faker); not at 13-15, where
+    # South African ID numbers (13 digits, Luhn, a birth date first) would read as cards.
+    ("jcb-35", [R("35")], [16]),
+    ("maestro-12", [R("56", "59"), R("6390")], [12]),
 ]
 
 

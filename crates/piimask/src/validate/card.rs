@@ -62,7 +62,7 @@ const fn iin(brand: &'static str, low: u32, high: u32, lengths: u32) -> Iin {
 
 static IINS: &[Iin] = &IIN_TABLE;
 
-const IIN_TABLE: [Iin; 56] = [
+const IIN_TABLE: [Iin; 58] = [
     iin("Visa", 4, 4, lengths(&[13, 16, 18, 19])),
     iin("Mastercard", 51, 55, L16),
     iin("Mastercard", 2221, 2720, L16),
@@ -75,6 +75,10 @@ const IIN_TABLE: [Iin; 56] = [
     iin("JCB", 3528, 3589, L16_19),
     iin("JCB", 1800, 1800, lengths(&[15, 16])),
     iin("JCB", 2131, 2131, lengths(&[15, 16])),
+    // JCB read as its whole `35` at 16 digits, as common card patterns (regular-expressions.info,
+    // cleave.js) and test-data generators (Faker) read and write it: 3500-3527 and 3590-3599
+    // hold no JCB card, but a Luhn-valid 16-digit number there is masked (fail closed).
+    iin("JCB", 35, 35, L16),
     iin("Diners Club", 30, 30, L14_19),
     iin("Diners Club", 36, 36, L14_19),
     iin("Diners Club", 38, 39, L14_19),
@@ -89,9 +93,13 @@ const IIN_TABLE: [Iin; 56] = [
     iin("Maestro", 6761, 6763, L12_19),
     iin("Maestro UK", 676770, 676770, L12_19),
     iin("Maestro UK", 676774, 676774, L12_19),
-    // braintree's broad Maestro ranges, only at the common lengths.
+    // braintree's broad Maestro ranges, only at the common lengths; 56-59 (older Wikipedia
+    // revisions too) and 6390 (older Wikipedia, Faker) at 12 digits as well. Not at 13-15:
+    // a South African ID number (13 digits, a birth date first, a Luhn check digit last)
+    // would read as a card (`570405 2687 920`).
     iin("Maestro", 50, 50, L16_19),
-    iin("Maestro", 56, 59, L16_19),
+    iin("Maestro", 56, 59, lengths(&[12, 16, 17, 18, 19])),
+    iin("Maestro", 6390, 6390, lengths(&[12])),
     iin("Maestro", 6, 6, L16_19),
     iin("Maestro", 493698, 493698, L16_19),
     iin("Mir", 2200, 2204, L16_19),
