@@ -250,8 +250,11 @@ impl RecordMasker {
         spliced.extend_from_slice(&self.view[copied..]);
         let masked_all = self.masker.mask_bytes(&self.view);
         if spliced[..] != masked_all[..] {
-            // More than one round of masking: the whole record becomes its masked text.
-            let masked = String::from_utf8_lossy(&masked_all).into_owned();
+            // More than one round of masking: the whole record becomes its masked text. Text
+            // it is: invalid UTF-8 is replaced first and the text masked (replacing it after
+            // masking would move words and numbers apart or together, unsettling the masking).
+            let text = String::from_utf8_lossy(&self.view);
+            let masked = self.masker.mask(&text).into_owned();
             let kind = first.kind;
             on(Value { start: 0, end: record.len(), kind, masked, number: None, verbatim: true });
             return;
