@@ -210,9 +210,9 @@ impl KeyWords {
         hits.iter().any(|h| matches!(h.key, Key::Phone | Key::Number | Key::Ssn))
     }
 
-    /// Whether the local part of `email`, an address the validator found, may hold a key word the
-    /// search counted as one: a word it did not see inside an address, because the local
-    /// part holds characters beyond the plain ones [`in_email_local_part`] reads
+    /// Whether the local part of `email`, an address the validator found, may hold a key
+    /// word the search counted as one: a word it did not see inside an address, because the
+    /// local part holds characters beyond the plain ones [`in_email_local_part`] reads
     /// (`sipariş~rad@…`). Masking erases such a word.
     pub(crate) fn may_count_in_local_part(&self, email: &[u8]) -> bool {
         // (Most local parts are plain up to their `@`: read from the front.)
