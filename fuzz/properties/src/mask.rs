@@ -196,6 +196,14 @@ fn is_unit(kind: Kind, c: char) -> bool {
     }
 }
 
+/// Whether `c` is whitespace, or one of the invisible characters RULES.md reads as a space
+/// separator (U+200B, U+200E, U+200F, U+2060, U+FEFF, U+061C): what the compact style
+/// removes.
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{061C}')
+}
+
 /// The units a mask with this head and tail keeps, in order.
 fn kept_units(units: &[char], head: usize, tail: usize) -> Vec<char> {
     if head.saturating_add(tail) >= units.len() {
@@ -229,7 +237,7 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
             };
             // Compact removes whitespace first (a merged match may hold some).
             let units: Vec<char> = if options.style == Style::Compact {
-                local.chars().filter(|c| !c.is_whitespace()).collect()
+                local.chars().filter(|&c| !is_space(c)).collect()
             } else {
                 local.chars().filter(|c| is_unit(kind, *c)).collect()
             };

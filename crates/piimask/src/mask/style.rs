@@ -23,8 +23,9 @@ use crate::error::ConfigError;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Style {
-    /// Whitespace removed, every other character masked except the kept head and tail
-    /// (`************1111`). The default.
+    /// Whitespace removed (with the invisible characters read as spaces inside a number:
+    /// U+200B, U+200E, U+200F, U+2060, U+FEFF, U+061C), every other character masked except
+    /// the kept head and tail (`************1111`). The default.
     #[default]
     Compact,
     /// Length and separators kept, only letters and digits masked (`**** **** **** 1111`).
