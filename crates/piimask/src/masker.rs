@@ -299,7 +299,7 @@ impl Masker {
     /// nothing is left to find and masked text is a fixpoint. No value,
     /// chunk or context window crosses a line break, so a line can be re-masked on its own;
     /// each round masks at least one more digit, and `round` caps them to keep the work
-    /// linear.
+    /// linear (a line still unsettled after the last round has every digit masked).
     fn write_masked<T: Text + ?Sized>(
         &self,
         text: &T,
@@ -372,7 +372,7 @@ impl Masker {
     /// line brings key words nearer to numbers) or a masked email's local part held a key
     /// word (one that decided a number may be gone).
     fn finish_line<T: Text + ?Sized>(&self, out: &mut T::Out, line: &LineState, round: usize) {
-        if !(line.touching || line.masked) || round == SETTLE_ROUNDS {
+        if !(line.touching || line.masked) {
             return;
         }
         if !line.touching {
@@ -391,11 +391,33 @@ impl Masker {
         let written_text = T::as_text(&written);
         let mut matches = self.find_iter_bytes(written_text.bytes());
         match matches.next() {
+            // Fail closed: a line still unsettled after the last round has every digit
+            // masked, so that nothing is left to read (masking it again changes nothing).
+            Some(_) if round == SETTLE_ROUNDS => self.mask_every_digit(written_text, out),
             Some(first) => {
                 self.write_masked(written_text, std::iter::once(first).chain(&mut matches), out, round + 1)
             }
             None => written_text.copy_to(0..written_text.bytes().len(), out),
         }
+    }
+
+    /// Appends `text` to `out` with every digit (of any script) replaced by the mask
+    /// character.
+    #[cold]
+    fn mask_every_digit<T: Text + ?Sized>(&self, text: &T, out: &mut T::Out) {
+        let hay = text.bytes();
+        let mask_char = self.inner.config.mask_char;
+        let (mut copied, mut at) = (0, 0);
+        while at < hay.len() {
+            let (class, len) = classify(hay, at);
+            if matches!(class, Class::Digit(_)) {
+                text.copy_to(copied..at, out);
+                out.push_char(mask_char);
+                copied = at + len;
+            }
+            at += len.max(1);
+        }
+        text.copy_to(copied..hay.len(), out);
     }
 }
 
