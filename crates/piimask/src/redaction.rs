@@ -154,10 +154,45 @@ fn settle_line(masker: &Masker, line: &[u8], matches: Vec<Match>) -> Vec<(Kind, 
             })
             .collect();
     }
-    // Unreachable while masked text is a fixpoint (a property the tests check): the replay
-    // would then end where masking ended. Fail closed: the whole line is one redaction.
+    // The replay ends elsewhere only for a line still unsettled after the last round, whose
+    // digits masking then masked every one: what changed between each two invalid UTF-8
+    // sequences (which masking leaves in place) is one redaction.
     let kind = one_round.first().map_or(Kind::Phone, |(kind, _, _)| *kind);
-    vec![(kind, Span::new(0, line.len()), String::from_utf8_lossy(&masked).into_owned())]
+    let (line_parts, masked_parts) = (valid_parts(line), valid_parts(&masked));
+    if line_parts.len() != masked_parts.len() {
+        // (Unreachable: fail closed, the whole line is one redaction.)
+        return vec![(kind, Span::new(0, line.len()), String::from_utf8_lossy(&masked).into_owned())];
+    }
+    line_parts
+        .into_iter()
+        .zip(masked_parts)
+        .filter(|(from, to)| line[from.clone()] != masked[to.clone()])
+        .map(|(from, to)| {
+            (kind, Span::new(from.start, from.end), String::from_utf8_lossy(&masked[to]).into_owned())
+        })
+        .collect()
+}
+
+/// The ranges of `bytes` between its invalid UTF-8 sequences (empty ones included).
+fn valid_parts(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    loop {
+        match std::str::from_utf8(&bytes[start..]) {
+            Ok(_) => {
+                parts.push(start..bytes.len());
+                return parts;
+            }
+            Err(error) => {
+                let end = start + error.valid_up_to();
+                parts.push(start..end);
+                match error.error_len() {
+                    Some(len) => start = end + len,
+                    None => return parts,
+                }
+            }
+        }
+    }
 }
 
 /// One round of masking over `text` (whose `pieces` map it to the line): each match in
