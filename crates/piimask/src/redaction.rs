@@ -154,9 +154,9 @@ fn settle_line(masker: &Masker, line: &[u8], matches: Vec<Match>) -> Vec<(Kind, 
             })
             .collect();
     }
-    // The replay ends elsewhere only for a line still unsettled after the last round, whose
-    // digits masking then masked every one: what changed between each two invalid UTF-8
-    // sequences (which masking leaves in place) is one redaction.
+    // The replay ends elsewhere only for a line still unsettled after the last round, every
+    // digit of which masking then masked: what changed between two invalid UTF-8 sequences
+    // (which masking leaves in place) is one redaction.
     let kind = one_round.first().map_or(Kind::Phone, |(kind, _, _)| *kind);
     let (line_parts, masked_parts) = (valid_parts(line), valid_parts(&masked));
     if line_parts.len() != masked_parts.len() {
@@ -173,26 +173,17 @@ fn settle_line(masker: &Masker, line: &[u8], matches: Vec<Match>) -> Vec<(Kind, 
         .collect()
 }
 
-/// The ranges of `bytes` between its invalid UTF-8 sequences (empty ones included).
+/// The ranges of `bytes` between its invalid UTF-8 sequences.
 fn valid_parts(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    loop {
-        match std::str::from_utf8(&bytes[start..]) {
-            Ok(_) => {
-                parts.push(start..bytes.len());
-                return parts;
-            }
-            Err(error) => {
-                let end = start + error.valid_up_to();
-                parts.push(start..end);
-                match error.error_len() {
-                    Some(len) => start = end + len,
-                    None => return parts,
-                }
-            }
-        }
-    }
+    let mut at = 0;
+    bytes
+        .utf8_chunks()
+        .map(|chunk| {
+            let valid = at..at + chunk.valid().len();
+            at = valid.end + chunk.invalid().len();
+            valid
+        })
+        .collect()
 }
 
 /// One round of masking over `text` (whose `pieces` map it to the line): each match in
