@@ -531,12 +531,24 @@ def is_unit(kind, c):
     return is_digit(c)
 
 
+# An extension after a phone number (RULES.md): a marker word after the number (or a comma)
+# and at most two spaces, at most two spaces more, one to six ASCII digits.
+PHONE_EXTENSION = re.compile(r"(.*[^ \t,])(,?[ \t]{0,2}(?:extension|durchwahl|poste|ramal|extn|ext|x)[.:]?"
+                             r"[ \t]{0,2}[0-9]{1,6})", re.IGNORECASE | re.DOTALL)
+
+
 def mask_value(kind: str, value: str, config=None) -> str:
     style, m, head, tail = kind_params(config, kind)
     if style == "label":
         return LABELS[kind]
     if style == "redact":
         return ""
+    extension = PHONE_EXTENSION.fullmatch(value) if kind == "phone" else None
+    if extension:
+        # The number keeps its own head and tail; the extension its marker and spacing, every
+        # digit masked.
+        number, rest = extension.groups()
+        return mask_value(kind, number, config) + "".join(m if is_digit(c) else c for c in rest)
     suffix = ""
     if kind == "email":
         # (`＠`, U+FF20: the full-width at sign of CJK input; `%40`, percent-encoded in a link.)
@@ -1958,10 +1970,52 @@ def gen_phones():
           ["Tél. ", ("phone", "06 12 34 56 78"), " / ", ("phone", "01 42 68 53 00")])
     V.add("phone-spaced-slash-de", "a German number with a spaced slash after the area code",
           ["ruf an ", ("phone", "0170 / 1234567"), " bitte"])
-    V.add("phone-extension-glued-ext", "an extension glued on with EXT, as with x: the number is masked",
-          [("phone", "523-222-8888"), "EXT623"], flags={"loose"})
+    # A dash or slash with a space after it only joins as one spaced on both sides does
+    # (Recognizers-Text's phone specs); a space before it only does not (`-147.04`, a sign).
+    V.add("phone-slash-space-after-de", "a slash glued to the area code, a space after it",
+          ["ruf an ", ("phone", "0176/ 12345678"), " bitte"])
+    V.add("phone-dash-space-after-de", "a dash glued to the area code of an international number, a space "
+          "after it", ["我的电话号是", ("phone", "+49 176- 12345678"), "."])
+    V.add("phone-slash-space-after-international", "a slash glued to the country and area code, a space after it",
+          ["My phone number is ", ("phone", "+49176/ 12345678"), "."])
+    V.add("phone-neg-slash-space-after-small", "small numbers joined by a dash or slash and a space are no phone",
+          ["final score 3- 1, page 5/ 10, balance 1200- 350"], flags={"loose"})
+    V.add("phone-extension-glued-ext", "an extension glued on with EXT, as with x: the number is masked, "
+          "and the extension's digits", [("phone", "523-222-8888EXT623")], flags={"loose"})
     V.add("phone-extension-glued-ext-dot", "an extension glued on with ext.",
-          ["call me on ", ("phone", "837.824.1482"), "ext.63888 please"], flags={"loose"})
+          ["call me on ", ("phone", "837.824.1482ext.63888"), " please"], flags={"loose"})
+    # Extensions (Faker's en_US numbers carry one in about a third of its formats).
+    for name, parts in [
+        ("glued-x-faker", ["call me at ", ("phone", "001-875-379-3834x70174")]),
+        ("glued-x-parenthesised", ["Phone: ", ("phone", "(797)203-4036x470"), "."]),
+        ("glued-x-international", ["WhatsApp ", ("phone", "+1-593-582-5773x56436"), " please"]),
+        ("spaced-x", ["my phone: ", ("phone", "757-938-3470 x174")]),
+        ("spaced-x-both", ["My phone number is ", ("phone", "837.824.1482 x 63888"), "."]),
+        ("spaced-ext-dot-uk", ["My phone number is ", ("phone", "0161 123 4567 ext. 123"), "."]),
+        ("spaced-ext-trunk-uk", ["Tel ", ("phone", "+44 (0) 161 1234567 ext 123"), ", ask for Sam"]),
+        ("comma-ext-colon", ["office ", ("phone", "(212) 555-0187, Ext: 12"), ")"]),
+        ("extension-word", ["call ", ("phone", "415-555-0132 extension 4410"), " after five"]),
+        ("poste-fr-ca", ["Téléphone : ", ("phone", "514 555-0187 poste 2345"), "。"]),
+        ("ramal-pt-br", ["Telefone ", ("phone", "(11) 3456-7890 ramal 21"), " obrigado"]),
+        ("durchwahl-de", ["Tel. ", ("phone", "089 1234567 Durchwahl 18"), "!"]),
+    ]:
+        V.add("phone-extension-" + name, "an extension after a phone number: the number keeps its tail, the "
+              "extension's digits are masked", parts)
+    V.add("phone-extension-preserve", "an extension in the preserve style",
+          ["call ", ("phone", "415-555-0132 ext. 4410"), " today"],
+          config={"phone": {"style": "preserve"}})
+    V.add("phone-extension-label", "an extension in the label style goes with the number",
+          ["call ", ("phone", "415-555-0132 x4410"), " today"], config={"phone": {"style": "label"}})
+    V.add("phone-extension-neg-word", "a word starting with a marker is no extension (`external`)",
+          ["call ", ("phone", "415-555-0132"), " external 12 times"], flags={"loose"})
+    V.add("phone-extension-neg-long", "seven digits after x are no extension but a number of their own, "
+          "here a phone after a phone word", ["call ", ("phone", "415-555-0132"), " x ", ("phone", "1234567"), " later"])
+    V.add("phone-extension-neg-decimal", "a decimal number after x is no extension",
+          ["call ", ("phone", "415-555-0132"), " x 12.5"], flags={"loose"})
+    V.add("phone-extension-neg-three-spaces", "a marker three spaces away is no extension",
+          ["call ", ("phone", "415-555-0132"), "   x 12"], flags={"loose"})
+    V.add("phone-extension-neg-glued-letters", "letters glued after the digits make no extension",
+          ["call ", ("phone", "415-555-0132"), " x12abc"], flags={"loose"})
     V.add("phone-after-label-to-en", "'to' between a label and a number does not link them: the number is "
           "where the invoice goes", ["please send the invoice to ", ("phone", "0612345678"), ""])
     V.add("phone-after-label-on-en", "'on' between a label and a number does not link them",
@@ -3492,8 +3546,10 @@ def verify(rendered: dict, built: dict) -> int:
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":
-                    # E.164: at most 15 digits, not counting a `00` or `011` prefix
-                    digits = ascii_digits(seg)
+                    # E.164: at most 15 digits, not counting a `00` or `011` prefix (nor an
+                    # extension)
+                    extension = PHONE_EXTENSION.fullmatch(seg)
+                    digits = ascii_digits(extension.group(1) if extension else seg)
                     prefix = 2 if digits.startswith("00") else 3 if digits.startswith("011") else 0
                     assert 7 <= len(digits) - prefix <= 15, where
                     assert is_digit(seg[-1]) and (is_digit(seg[0]) or seg[0] in "+\uff0b(\uff08"

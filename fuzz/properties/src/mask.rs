@@ -265,7 +265,21 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
             }
         }
         Style::Compact | Style::Preserve => {
-            let units: Vec<char> = value.chars().filter(|c| is_unit(kind, *c)).collect();
+            // A phone's extension: the number keeps its head and tail; the extension is
+            // written with its digits masked, in place, after it.
+            let (number, extension) = match kind {
+                Kind::Phone => phone_extension(value).unwrap_or((value, "")),
+                _ => (value, ""),
+            };
+            let masked_extension: String =
+                extension.chars().map(|c| if c.is_numeric() { mask_char } else { c }).collect();
+            ensure!(
+                masked.ends_with(&masked_extension),
+                "the extension is not masked in place: {}",
+                context()
+            );
+            let masked_number = &masked[..masked.len() - masked_extension.len()];
+            let units: Vec<char> = number.chars().filter(|c| is_unit(kind, *c)).collect();
             let expected = kept_units(&units, head, tail);
             let kept: Vec<char> = masked.chars().filter(|c| is_unit(kind, *c)).collect();
             ensure!(kept == expected, "kept {kept:?}, allowed {expected:?}: {}", context());
@@ -284,7 +298,7 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
                 }
             } else {
                 ensure!(
-                    !masked.chars().any(char::is_whitespace) || mask_char.is_whitespace(),
+                    !masked_number.chars().any(char::is_whitespace) || mask_char.is_whitespace(),
                     "compact kept whitespace: {}",
                     context()
                 );
@@ -292,6 +306,34 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
         }
     }
     Ok(())
+}
+
+/// A phone value split into its number and the extension written after it (RULES.md: a
+/// marker word after the number or a comma and at most two spaces, `.` or `:` after it, at
+/// most two spaces, one to six ASCII digits), read from the end.
+fn phone_extension(value: &str) -> Option<(&str, &str)> {
+    const MARKERS: [&str; 7] = ["extension", "durchwahl", "poste", "ramal", "extn", "ext", "x"];
+    fn spaces_before(text: &str) -> Option<&str> {
+        let trimmed = text.trim_end_matches([' ', '\t']);
+        (text.len() - trimmed.len() <= 2).then_some(trimmed)
+    }
+    let digits = value.trim_end_matches(|c: char| c.is_ascii_digit());
+    if !(1..=6).contains(&(value.len() - digits.len())) {
+        return None;
+    }
+    let rest = spaces_before(digits)?;
+    let rest = rest.strip_suffix(['.', ':']).unwrap_or(rest);
+    let marker = MARKERS.iter().find(|m| {
+        rest.len() >= m.len()
+            && rest.is_char_boundary(rest.len() - m.len())
+            && rest[rest.len() - m.len()..].eq_ignore_ascii_case(m)
+    })?;
+    let rest = &rest[..rest.len() - marker.len()];
+    let rest = spaces_before(rest)?;
+    let number = rest.strip_suffix(',').unwrap_or(rest);
+    let last = number.chars().next_back()?;
+    (!last.is_ascii_alphabetic() && !last.is_whitespace() && last != ',')
+        .then(|| value.split_at(number.len()))
 }
 
 /// An address split around its last at sign: `@`, the full-width `＠`, or `%40` (percent-encoded

@@ -25,10 +25,12 @@ use crate::error::ConfigError;
 pub enum Style {
     /// Whitespace removed (with the invisible characters read as spaces inside a number:
     /// U+200B, U+200E, U+200F, U+2060, U+FEFF, U+061C), every other character masked except
-    /// the kept head and tail (`************1111`). The default.
+    /// the kept head and tail (`************1111`). A phone number's extension keeps its
+    /// marker and spacing, its digits masked (`********1482 ext *****`). The default.
     #[default]
     Compact,
-    /// Length and separators kept, only letters and digits masked (`**** **** **** 1111`).
+    /// Length and separators kept, only letters and digits masked (`**** **** **** 1111`); a
+    /// phone number's extension has all its digits masked (`***-***-1482 ext *****`).
     Preserve,
     /// A label naming the kind (`[CARD]`).
     Label,

@@ -812,7 +812,9 @@ fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
     let (class, len) = classify(hay, at);
     match class {
         // People also type a separator with spaces around it (`0170 / 1234567`,
-        // `4532 - 0864`) or two spaces; either still joins two groups.
+        // `4532 - 0864`), or with a space after it only (`0176/ 12345678`), or two spaces;
+        // each still joins two groups. (Not a space before it only: `41.51 -147.04` is a
+        // pair of coordinates, `-147.04` a negative number.)
         Class::Sep(Sep::Space) => match class_at(at + len) {
             Some((Class::Sep(Sep::Space), second)) => {
                 read_group(hay, at + len + second, Joint::Sep(Sep::Space))
@@ -827,6 +829,11 @@ fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
                 }
             }
             _ => read_group(hay, at + len, Joint::Sep(Sep::Space)),
+        },
+        // `0176/ 12345678`, `+49 176- 12345678`: as spaced on both sides.
+        Class::Sep(sep @ (Sep::Dash | Sep::Slash)) => match class_at(at + len) {
+            Some((Class::Sep(Sep::Space), space)) => read_group(hay, at + len + space, Joint::Spaced(sep)),
+            _ => read_group(hay, at + len, Joint::Sep(sep)),
         },
         Class::Sep(sep) => read_group(hay, at + len, Joint::Sep(sep)),
         Class::Open => read_group(hay, at, Joint::Adjacent),

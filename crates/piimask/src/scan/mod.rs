@@ -424,8 +424,8 @@ fn has_timestamp_shape(stamp: &[u8; 19]) -> bool {
 
 /// Whether the full reader ends a chunk whose last group ends at `at` (see
 /// `chunk::next_group`): nothing follows, or nothing that joins another group: a separator
-/// (a space: one or two, or a space, `-` or `/` and a space) followed by anything but a
-/// digit or `(`, or anything else but a digit or `(`.
+/// (a space: one or two; a `-` or `/` with a space after it, or on both sides) followed by
+/// anything but a digit or `(`, or anything else but a digit or `(`.
 #[inline]
 fn ends_chunk(hay: &[u8], at: usize) -> bool {
     // Plain ASCII (a letter, punctuation, or a separator followed by either), decided from
@@ -435,6 +435,7 @@ fn ends_chunk(hay: &[u8], at: usize) -> bool {
     match (b, next) {
         (b'0'..=b'9' | b'(', _) => return false,
         (b'-' | b'.' | b'/', None) | (b' ' | b'\t', None) => return true,
+        (b'-' | b'/', Some(b' ' | b'\t')) => {}
         (b'-' | b'.' | b'/', Some(c)) if c < 0x80 => return !(c.is_ascii_digit() || c == b'('),
         (b' ' | b'\t', Some(c)) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'-' | b'/') => {
             return !(c.is_ascii_digit() || c == b'(');
@@ -464,6 +465,10 @@ fn ends_chunk_by_class(hay: &[u8], at: usize) -> bool {
                 let after = at + len + middle;
                 !matches!(class_at(after), Some((Class::Sep(Sep::Space), third)) if starts_group(after + third))
             }
+            _ => !starts_group(at + len),
+        },
+        Some((Class::Sep(Sep::Dash | Sep::Slash), len)) => match class_at(at + len) {
+            Some((Class::Sep(Sep::Space), space)) => !starts_group(at + len + space),
             _ => !starts_group(at + len),
         },
         Some((Class::Sep(_), len)) => !starts_group(at + len),

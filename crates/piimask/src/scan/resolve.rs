@@ -1,10 +1,12 @@
 //! Overlap resolution: validated candidates that overlap merge into one match covering
 //! their union, with the kind of the longest candidate (ties: EMAIL, IBAN, CARD, SSN, PHONE).
-//! A merged match is released only once no later candidate can still touch it.
+//! A merged match is released only once no later candidate can still touch it; a phone match
+//! then takes in the extension written after it (`validate::extension`).
 
 use super::{Candidate, Candidates};
 use crate::kind::Kind;
 use crate::span::{Match, Span};
+use crate::validate::extension::extension_end;
 
 /// No candidate starts more than this many bytes before the anchor it was found from
 /// (an email's local part is at most 64 characters, 256 bytes, before its `@`; a phone's
@@ -71,6 +73,16 @@ impl Resolver {
             self.pending.clear();
             self.head = 0;
         }
+        // A phone number takes in the extension written after it (`555-0187x204`), unless
+        // the next match starts inside it.
+        let end = match kind {
+            Kind::Phone => extension_end(hay, end)
+                .filter(|&with_extension| {
+                    self.pending.get(self.head).is_none_or(|next| next.start >= with_extension)
+                })
+                .unwrap_or(end),
+            _ => end,
+        };
         Some(Match::new(kind, Span::new(first.start, end)))
     }
 }

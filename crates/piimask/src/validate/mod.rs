@@ -4,6 +4,7 @@
 pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod email;
+pub(crate) mod extension;
 pub(crate) mod iban;
 pub(crate) mod numbers;
 pub(crate) mod phone;
