@@ -72,19 +72,19 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
             sink.push_str(sign);
             write_domain(rule, domain, sink);
         }
-        Style::Compact | Style::Preserve => match extension::split_extension(value.as_bytes()) {
+        Style::Compact | Style::Preserve => {
             // A phone number's extension (`837.824.1482 ext 63888`): the number keeps its own
             // head and tail; the extension keeps its marker and spacing, in either style, and
             // every digit of it is masked (`********1482 ext *****`).
-            Some(number_end) if kind == Kind::Phone => {
-                let (number, extension) = value.split_at(number_end);
-                mask_units(rule, kind, number, sink);
-                for c in extension.chars() {
-                    sink.push_char(if digit_value(c).is_some() { rule.mask_char } else { c });
-                }
+            let number_end =
+                if kind == Kind::Phone { extension::split_extension(value.as_bytes()) } else { None };
+            let Some(number_end) = number_end else { return mask_units(rule, kind, value, sink) };
+            let (number, extension) = value.split_at(number_end);
+            mask_units(rule, kind, number, sink);
+            for c in extension.chars() {
+                sink.push_char(if digit_value(c).is_some() { rule.mask_char } else { c });
             }
-            _ => mask_units(rule, kind, value, sink),
-        },
+        }
     }
 }
 

@@ -831,9 +831,15 @@ fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
             _ => read_group(hay, at + len, Joint::Sep(Sep::Space)),
         },
         // `0176/ 12345678`, `+49 176- 12345678`: as spaced on both sides.
-        Class::Sep(sep @ (Sep::Dash | Sep::Slash)) => match class_at(at + len) {
-            Some((Class::Sep(Sep::Space), space)) => read_group(hay, at + len + space, Joint::Spaced(sep)),
-            _ => read_group(hay, at + len, Joint::Sep(sep)),
+        Class::Sep(sep @ (Sep::Dash | Sep::Slash)) => match hay.get(at + len) {
+            // (A digit first, as in nearly every date and number, without classifying it.)
+            Some(b'0'..=b'9') => read_group(hay, at + len, Joint::Sep(sep)),
+            _ => match class_at(at + len) {
+                Some((Class::Sep(Sep::Space), space)) => {
+                    read_group(hay, at + len + space, Joint::Spaced(sep))
+                }
+                _ => read_group(hay, at + len, Joint::Sep(sep)),
+            },
         },
         Class::Sep(sep) => read_group(hay, at + len, Joint::Sep(sep)),
         Class::Open => read_group(hay, at, Joint::Adjacent),

@@ -435,7 +435,12 @@ fn ends_chunk(hay: &[u8], at: usize) -> bool {
     match (b, next) {
         (b'0'..=b'9' | b'(', _) => return false,
         (b'-' | b'.' | b'/', None) | (b' ' | b'\t', None) => return true,
-        (b'-' | b'/', Some(b' ' | b'\t')) => {}
+        // A dash or slash with a space after it joins a group after the space.
+        (b'-' | b'/', Some(b' ' | b'\t')) => match hay.get(at + 2) {
+            None => return true,
+            Some(&c) if c < 0x80 => return !(c.is_ascii_digit() || c == b'('),
+            _ => {}
+        },
         (b'-' | b'.' | b'/', Some(c)) if c < 0x80 => return !(c.is_ascii_digit() || c == b'('),
         (b' ' | b'\t', Some(c)) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'-' | b'/') => {
             return !(c.is_ascii_digit() || c == b'(');

@@ -20,6 +20,10 @@ pub(crate) fn extension_end(hay: &[u8], at: usize) -> Option<usize> {
     let rest = hay.get(at..)?;
     let mut pos = usize::from(rest.first() == Some(&b','));
     pos += spaces(&rest[pos..]);
+    // (Most phone matches end before a space and a word: rejected here, at its first letter.)
+    if !rest.get(pos).is_some_and(|b| matches!(b | 0x20, b'x' | b'e' | b'd' | b'p' | b'r')) {
+        return None;
+    }
     let marker =
         MARKERS.iter().find(|m| rest.get(pos..pos + m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m)))?;
     pos += marker.len();
