@@ -1873,6 +1873,9 @@ def gen_phones():
           ["ssn-", ("ssn", "557-95-1645"), " and SSN-", ("ssn", "536-22-1847")])
     V.add("card-slash-separated", "a card whose groups of four are all joined by slashes (probe 23)",
           ["card ", ("card", "4111/1111/1111/1111"), ", and ", ("card", "6228/1922/9483/7404")])
+    V.add("card-one-group-slash-expiry", "a card written in one group, its expiry and code after slashes: the "
+          "slash joins none of the card's groups", ["card ", ("card", "4111111111111111"), "/1227/123 and ",
+                                                      ("card", "378282246310005"), "/12/27"], flags={"loose"})
     V.add("card-neg-slash-not-fours", "slashes join a card only in its own grouping: dates and lists are no "
           "card (probe 23)", ["12/11/2025, 2023/2024/2025/2026, 4111/1111/1111/111"], flags={"loose"})
     V.add("card-neg-iccid-middle", "no card starts with a short group inside a run of groups joined one way: "

@@ -246,7 +246,8 @@ pub(crate) fn candidates(
         let start = groups[s].start;
         let clear = veto.is_none_or(|(veto_start, veto_end)| group.end <= veto_start || veto_end <= start);
         if count >= 12
-            && (!(mixed || slashed) || in_card_groups(&groups[s..=e]))
+            // (A slash after a card written in one group joins none of its groups: `4111…1111/12/27`.)
+            && (!(mixed || (slashed && e > s)) || in_card_groups(&groups[s..=e]))
             && clear
             && !(e == s + 1 && chunk.is_first(s) && is_decimal(chunk))
             // After a `+`, a phone number's sign, only the whole chunk may be a card (`+34 612
