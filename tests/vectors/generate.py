@@ -484,6 +484,24 @@ def ssn_ok(digits: str) -> bool:
     return True
 
 
+def nir_ok(digits: str) -> bool:
+    """The French NIR (REFERENCE §7): 15 digits, a valid first digit, key = 97 - first 13 mod 97."""
+    return (len(digits) == 15 and digits[0] in "123478"
+            and int(digits[13:]) == 97 - int(digits[:13]) % 97)
+
+
+def make_nir(rng: random.Random) -> str:
+    body = "%d%02d%02d%02d%03d%03d" % (rng.choice([1, 2]), rng.randint(0, 99), rng.randint(1, 12),
+                                        rng.randint(1, 95), rng.randint(1, 999), rng.randint(1, 999))
+    d = body + "%02d" % (97 - int(body) % 97)
+    assert nir_ok(d)
+    return d
+
+
+def fmt_nir(d: str) -> str:
+    return " ".join([d[0], d[1:3], d[3:5], d[5:7], d[7:10], d[10:13], d[13:]])
+
+
 def make_ssn(rng: random.Random) -> str:
     while True:
         a = rng.randint(1, 899)
@@ -1161,6 +1179,24 @@ def gen_ssn():
     ):
         V.add("ssn-bare-context-word-%s" % slug, "9 bare digits after an SSN word: " + before.strip(),
               [before, ("ssn", value), after])
+    # The French social security number (NIR)
+    for i in range(6):
+        d = make_nir(rng)
+        V.add("ssn-nir-printed", "a French NIR in its printed grouping (1-2-2-2-3-3-2), valid key: read "
+              "without a word", ["mon numéro : ", ("ssn", fmt_nir(d)), " merci"])
+        V.add("ssn-nir-bare-word", "a French NIR in one run after its name",
+              [["NIR ", "n° INSEE ", "numéro de sécurité sociale : ", "carte Vitale "][i % 4], ("ssn", d), ""])
+        # (A wrong key that makes no card either: 15 digits starting with 1 may be a UATP card.)
+        bad = next(b for b in (d[:13] + "%02d" % ((int(d[13:]) + j) % 97 + 1) for j in range(10))
+                   if not card_valid(b))
+        V.add("ssn-nir-neg-key", "a French NIR grouping whose key is wrong is no NIR",
+              ["voici " + fmt_nir(bad) + " merci"], flags={"loose"})
+    V.add("ssn-nir-key-apart", "a French NIR with its key apart",
+          ["numéro de sécu ", ("ssn", "2951099126111 93"), ""])
+    V.add("ssn-nir-after-label", "printed as a NIR, the number is one whatever a label before it says",
+          ["commande ", ("ssn", "2 95 10 99 126 111 93"), ""])
+    V.add("ssn-nir-neg-bare", "15 bare digits with a valid key but no word are no NIR",
+          ["ref 295109912611193 ok"], flags={"loose"})
     V.add("ssn-bare-context-social-security", "two-word context word 'social security'",
           ["Social Security: ", ("ssn", "412783001"), "."])
     V.add("ssn-bare-context-after", "context word after the number, same line",
@@ -3545,7 +3581,7 @@ def verify(rendered: dict, built: dict) -> int:
                     compact = "".join(c for c in unicodedata.normalize("NFKC", seg) if c.isascii() and c.isalnum())
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
-                    assert ssn_ok(ascii_digits(seg)), where
+                    assert ssn_ok(ascii_digits(seg)) or nir_ok(ascii_digits(seg)), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -491,7 +491,7 @@ typedef struct piimask_message_report {
 #define PIIMASK_KIND_IBAN 1
 
 /**
- * A US social security number (or ITIN).
+ * A US social security number (or ITIN), or a French NIR.
  */
 #define PIIMASK_KIND_SSN 2
 

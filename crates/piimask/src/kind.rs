@@ -24,7 +24,7 @@ pub enum Kind {
     Card,
     /// An international bank account number: registry country, exact length, mod-97.
     Iban,
-    /// A US social security number or ITIN.
+    /// A US social security number or ITIN, or a French social security number (NIR).
     Ssn,
     /// An email address.
     Email,

@@ -1,10 +1,17 @@
 //! US social security numbers and ITINs: `AAA-GG-SSSS` (space or dash separators; dots
-//! only after an SSN context word), or nine bare digits next to an SSN context word.
+//! only after an SSN context word), or nine bare digits next to an SSN context word; and the
+//! French social security number (NIR), which French customers call theirs.
 //!
 //! Rules: SSA POMS RM 10201.035 (area not 000 or 666, group not 00, serial not 0000);
 //! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS); not
 //! the numbers printed in advertising and pamphlets (REFERENCE §3: `078-05-1120`,
 //! `219-09-9999`, `457-55-5462`, `987-65-4320` to `987-65-4329`), which are no one's.
+//!
+//! NIR (REFERENCE §7): 15 digits, the sex first (1 or 2; 3, 4, 7 or 8 for the numbers given
+//! to people born abroad or not yet registered), the key last: 97 minus the first 13 digits
+//! modulo 97. Read in its printed grouping (`2 95 10 99 126 111 93`, or 13 digits and the key
+//! apart) anywhere, otherwise (one run of 15 digits, other groupings) only after an SSN word.
+//! (Corsican numbers, `2A`/`2B` in place of the département's digits, are not read.)
 
 use crate::kind::Kind;
 use crate::scan::chars::{Sep, word_char_at};
@@ -37,6 +44,67 @@ pub(crate) fn is_ssn(d: &[u8]) -> bool {
     true
 }
 
+/// Whether 15 digits are a French NIR: a valid first digit and key.
+pub(crate) fn is_nir(d: &[u8]) -> bool {
+    if d.len() != 15 || !matches!(d[0], 1..=4 | 7 | 8) {
+        return false;
+    }
+    let body = d[..13].iter().fold(0u64, |acc, &x| acc * 10 + u64::from(x));
+    let key = u64::from(d[13]) * 10 + u64::from(d[14]);
+    key == 97 - body % 97
+}
+
+/// The NIR's printed groupings: sex, year, month, département, commune, serial, key; or the
+/// 13 digits and the key apart.
+const NIR_GROUPINGS: [&[usize]; 2] = [&[1, 2, 2, 2, 3, 3, 2], &[13, 2]];
+
+/// Pushes the NIR starting at group `s`, if there is one: groups joined by one kind of space,
+/// dash or dot, 15 digits in all, the chunk not going on the same way after them.
+fn nir_candidate(
+    chunk: &Chunk<'_>,
+    s: usize,
+    context: &mut ContextProbe<'_>,
+    veto: Option<(usize, usize)>,
+    out: &mut Candidates,
+) {
+    let groups = chunk.groups();
+    let Some(&first) = groups.get(s) else { return };
+    let joint = groups.get(s + 1).map(|g| g.joint);
+    if !matches!(first.head().first(), Some(1..=4 | 7 | 8))
+        || !matches!(joint, None | Some(Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot)))
+        || chunk.continued_before(s, joint.unwrap_or(Joint::Start))
+    {
+        return;
+    }
+    let mut digits = [0u8; 15];
+    let mut count = 0;
+    let mut end = s;
+    for (e, group) in groups.iter().enumerate().skip(s) {
+        if group.paren || (e > s && Some(group.joint) != joint) || count + group.len > 15 {
+            return;
+        }
+        group.decode(chunk.hay, &mut digits[count..count + group.len]);
+        count += group.len;
+        end = e;
+        if count == 15 {
+            break;
+        }
+    }
+    let next_joint = chunk.next_joint(end);
+    let continued =
+        joint.is_some_and(|joint| next_joint.same_sep(joint)) || (end == s && next_joint != Joint::Start);
+    if count != 15 || continued || !chunk.starts_clean(s) || !chunk.ends_clean(end) || !is_nir(&digits) {
+        return;
+    }
+    let lengths = groups[s..=end].iter().map(|g| g.len);
+    let printed = NIR_GROUPINGS.iter().any(|grouping| lengths.clone().eq(grouping.iter().copied()));
+    // (Printed so, the number is one whatever a word before it says: `commande 2 95 10 …`.)
+    if vetoed(chunk, s, end, veto) || !(printed || context.ssn()) {
+        return;
+    }
+    out.push(Candidate::new(first.start, groups[end].end, Kind::Ssn));
+}
+
 fn is_ssn_separator(joint: Joint) -> bool {
     matches!(joint, Joint::Sep(Sep::Space | Sep::Dash) | Joint::Spaced(Sep::Dash))
 }
@@ -53,6 +121,9 @@ pub(crate) fn candidates(
     let first = &groups[s];
     if first.paren || !chunk.starts_clean(s) {
         return;
+    }
+    if chunk.total_digits >= 15 {
+        nir_candidate(chunk, s, context, veto, out);
     }
     let end = if first.len == 3 && groups.len() > s + 2 {
         let (g2, g3) = (&groups[s + 1], &groups[s + 2]);
@@ -121,6 +192,16 @@ mod tests {
         assert!(!is_ssn(&d("666-12-3456")));
         assert!(!is_ssn(&d("123-00-4567")));
         assert!(!is_ssn(&d("123-45-0000")));
+    }
+
+    #[test]
+    fn nir_key() {
+        // REFERENCE §7's example, and the INSEE number of a man born in May 1985.
+        assert!(is_nir(&d("2 95 10 99 126 111 93")));
+        assert!(is_nir(&d("1 85 05 78 006 084 91")));
+        assert!(!is_nir(&d("1 85 05 78 006 084 36")));
+        assert!(!is_nir(&d("5 85 05 78 006 084 91")), "no such first digit");
+        assert!(!is_nir(&d("1 85 05 78 006 084")), "no key");
     }
 
     #[test]

@@ -561,6 +561,12 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     // Korean, Chinese, Japanese.
     ("sécurité sociale", Key::Ssn),
     ("securite sociale", Key::Ssn),
+    // The French number's own names (its NIR, its INSEE number, the number on the carte
+    // Vitale, "numéro de sécu").
+    ("nir", Key::Ssn),
+    ("insee", Key::Ssn),
+    ("sécu", Key::Ssn),
+    ("carte vitale", Key::Ssn),
     ("seguro social", Key::Ssn),
     ("seguridad social", Key::Ssn),
     ("segurança social", Key::Ssn),
