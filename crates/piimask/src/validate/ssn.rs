@@ -72,18 +72,17 @@ fn nir_candidate(
     let joint = groups.get(s + 1).map(|g| g.joint);
     if !matches!(first.head().first(), Some(1..=4 | 7 | 8))
         || !matches!(joint, None | Some(Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot)))
-        || chunk.continued_before(s, joint.unwrap_or(Joint::Start))
     {
         return;
     }
-    let mut digits = [0u8; 15];
+    // The groups' lengths first (most chunks of 15 digits or more are cards and longer
+    // numbers, turned away here), the digits only for a run of exactly 15.
     let mut count = 0;
     let mut end = s;
     for (e, group) in groups.iter().enumerate().skip(s) {
         if group.paren || (e > s && Some(group.joint) != joint) || count + group.len > 15 {
             return;
         }
-        group.decode(chunk.hay, &mut digits[count..count + group.len]);
         count += group.len;
         end = e;
         if count == 15 {
@@ -93,7 +92,21 @@ fn nir_candidate(
     let next_joint = chunk.next_joint(end);
     let continued =
         joint.is_some_and(|joint| next_joint.same_sep(joint)) || (end == s && next_joint != Joint::Start);
-    if count != 15 || continued || !chunk.starts_clean(s) || !chunk.ends_clean(end) || !is_nir(&digits) {
+    if count != 15
+        || continued
+        || !chunk.starts_clean(s)
+        || !chunk.ends_clean(end)
+        || chunk.continued_before(s, joint.unwrap_or(Joint::Start))
+    {
+        return;
+    }
+    let mut digits = [0u8; 15];
+    let mut at = 0;
+    for group in &groups[s..=end] {
+        group.decode(chunk.hay, &mut digits[at..at + group.len]);
+        at += group.len;
+    }
+    if !is_nir(&digits) {
         return;
     }
     let lengths = groups[s..=end].iter().map(|g| g.len);
