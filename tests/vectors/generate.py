@@ -551,7 +551,7 @@ def is_unit(kind, c):
 
 # An extension after a phone number (RULES.md): a marker word after the number (or a comma)
 # and at most two spaces, at most two spaces more, one to six ASCII digits.
-PHONE_EXTENSION = re.compile(r"(.*[^ \t,])(,?[ \t]{0,2}(?:extension|durchwahl|poste|ramal|extn|ext|x)[.:]?"
+PHONE_EXTENSION = re.compile(r"(.*[^ \t,])(,?[ \t]{0,2}(?:extension|durchwahl|toestel|interno|anexo|poste|ramal|extn|ext|int|x)[.:]?"
                              r"[ \t]{0,2}[0-9]{1,6})", re.IGNORECASE | re.DOTALL)
 
 
@@ -2037,6 +2037,9 @@ def gen_phones():
         ("poste-fr-ca", ["Téléphone : ", ("phone", "514 555-0187 poste 2345"), "。"]),
         ("ramal-pt-br", ["Telefone ", ("phone", "(11) 3456-7890 ramal 21"), " obrigado"]),
         ("durchwahl-de", ["Tel. ", ("phone", "089 1234567 Durchwahl 18"), "!"]),
+        ("anexo-cl", ["Fono ", ("phone", "+56 2 2345 6789 anexo 123"), ", gracias"]),
+        ("interno-ar", ["Teléfono ", ("phone", "(011) 4321-5678 int. 45"), ""]),
+        ("toestel-nl", ["Bel ", ("phone", "020 123 4567 toestel 212"), " aub"]),
     ]:
         V.add("phone-extension-" + name, "an extension after a phone number: the number keeps its tail, the "
               "extension's digits are masked", parts)

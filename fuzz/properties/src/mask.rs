@@ -312,7 +312,19 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
 /// marker word after the number or a comma and at most two spaces, `.` or `:` after it, at
 /// most two spaces, one to six ASCII digits), read from the end.
 fn phone_extension(value: &str) -> Option<(&str, &str)> {
-    const MARKERS: [&str; 7] = ["extension", "durchwahl", "poste", "ramal", "extn", "ext", "x"];
+    const MARKERS: [&str; 11] = [
+        "extension",
+        "durchwahl",
+        "toestel",
+        "interno",
+        "anexo",
+        "poste",
+        "ramal",
+        "extn",
+        "ext",
+        "int",
+        "x",
+    ];
     fn spaces_before(text: &str) -> Option<&str> {
         let trimmed = text.trim_end_matches([' ', '\t']);
         (text.len() - trimmed.len() <= 2).then_some(trimmed)

@@ -2,15 +2,28 @@
 //! `837.824.1482 x 63888`): it belongs to the number, so a phone match takes it in, and its
 //! digits are all masked while the number keeps its own tail (`********1482 ext *****`).
 //!
-//! The marker is a word (`x`, `ext`, `extn`, `extension`, `poste`, `ramal`, `durchwahl`, in
-//! any case, `.` or `:` after it allowed), after the number or a comma and at most two
+//! The marker is a word (`x`, `ext`, `extn`, `extension`; French `poste`, Portuguese `ramal`,
+//! Spanish `anexo` and `interno`/`int`, Dutch `toestel`, German `durchwahl`; in any case, `.`
+//! or `:` after it allowed), after the number or a comma and at most two
 //! spaces; then at most two spaces and one to six ASCII digits that end the token (the end
 //! of the text, a space, or closing punctuation). Six digits or fewer that end their token
 //! form no value of any kind, so taking them into the phone match takes nothing from
 //! another match.
 
 /// The markers, lower case.
-const MARKERS: [&[u8]; 7] = [b"extension", b"durchwahl", b"poste", b"ramal", b"extn", b"ext", b"x"];
+const MARKERS: [&[u8]; 11] = [
+    b"extension",
+    b"durchwahl",
+    b"toestel",
+    b"interno",
+    b"anexo",
+    b"poste",
+    b"ramal",
+    b"extn",
+    b"ext",
+    b"int",
+    b"x",
+];
 
 /// The most digits an extension has.
 const MAX_DIGITS: usize = 6;
@@ -21,7 +34,10 @@ pub(crate) fn extension_end(hay: &[u8], at: usize) -> Option<usize> {
     let mut pos = usize::from(rest.first() == Some(&b','));
     pos += spaces(&rest[pos..]);
     // (Most phone matches end before a space and a word: rejected here, at its first letter.)
-    if !rest.get(pos).is_some_and(|b| matches!(b | 0x20, b'x' | b'e' | b'd' | b'p' | b'r')) {
+    if !rest
+        .get(pos)
+        .is_some_and(|b| matches!(b | 0x20, b'x' | b'e' | b'd' | b'p' | b'r' | b't' | b'i' | b'a'))
+    {
         return None;
     }
     let marker =
@@ -100,6 +116,8 @@ mod tests {
         assert_eq!(end("555 0187, Ext: 12)", 8), Some(", Ext: 12"));
         assert_eq!(end("514 555 0187 poste 2345。", 12), Some(" poste 2345"));
         assert_eq!(end("523-222-8888EXT623", 12), Some("EXT623"));
+        assert_eq!(end("2 2345 6789 anexo 123", 11), Some(" anexo 123"));
+        assert_eq!(end("011 4321-5678 int. 45", 13), Some(" int. 45"));
     }
 
     #[test]
@@ -115,6 +133,8 @@ mod tests {
             ("555-0187   x 12", 8),
             ("555-0187 x 12号", 8),
             ("555-0187 box 12", 8),
+            ("555-0187 into 12", 8),
+            ("555-0187 and 12", 8),
         ] {
             assert_eq!(end(text, at), None, "{text:?}");
         }
