@@ -402,15 +402,42 @@ impl Masker {
     }
 
     /// Appends `text` to `out` with every digit (of any script) replaced by the mask
-    /// character.
+    /// character, and every letter of the text before an at sign (`@`, `＠`) up to the space
+    /// before it: masking a domain's digits can end it early and leave an address to read
+    /// (`john＠gmail.co2.0` becomes `john＠gmail.co*.*`; found by the fuzzer), and a local
+    /// part with no letter or digit left reads as masked.
     #[cold]
     fn mask_every_digit<T: Text + ?Sized>(&self, text: &T, out: &mut T::Out) {
         let hay = text.bytes();
         let mask_char = self.inner.config.mask_char;
+        // The stretches before the at signs, from the space before each.
+        let mut local_parts: Vec<std::ops::Range<usize>> = memchr::memchr_iter(b'@', hay)
+            .chain(memchr::memmem::find_iter(hay, "＠".as_bytes()))
+            .map(|sign| {
+                let mut start = sign;
+                while let Some((c, before)) = char_before(hay, start)
+                    && !c.is_whitespace()
+                {
+                    start = before;
+                }
+                start..sign
+            })
+            .collect();
+        // (At signs in one stretch of text share its start: the longest stretch holds the rest.)
+        local_parts.sort_by_key(|part| (part.start, std::cmp::Reverse(part.end)));
+        local_parts.dedup_by_key(|part| part.start);
+        let in_local_part = |at: usize| {
+            let after = local_parts.partition_point(|part| part.start <= at);
+            after > 0 && local_parts[after - 1].contains(&at)
+        };
         let (mut copied, mut at) = (0, 0);
         while at < hay.len() {
             let (class, len) = classify(hay, at);
-            if matches!(class, Class::Digit(_)) {
+            let masked = matches!(class, Class::Digit(_))
+                || (!local_parts.is_empty()
+                    && char_at(hay, at).is_some_and(|(c, _)| c.is_alphanumeric())
+                    && in_local_part(at));
+            if masked {
                 text.copy_to(copied..at, out);
                 out.push_char(mask_char);
                 copied = at + len;
