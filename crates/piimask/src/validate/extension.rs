@@ -10,6 +10,8 @@
 //! form no value of any kind, so taking them into the phone match takes nothing from
 //! another match.
 
+use crate::scan::chars::char_at;
+
 /// The markers, lower case.
 const MARKERS: [&[u8]; 11] = [
     b"extension",
@@ -84,16 +86,7 @@ fn ends_token(rest: &[u8]) -> bool {
             ..,
         ] => true,
         [b'.' | b':', after @ ..] => matches!(after, [] | [b' ' | b'\t' | b'\r' | b'\n', ..]),
-        [b, ..] if *b >= 0x80 => {
-            let head = &rest[..rest.len().min(4)];
-            let c = match std::str::from_utf8(head) {
-                Ok(text) => text.chars().next(),
-                Err(err) => {
-                    std::str::from_utf8(&head[..err.valid_up_to()]).ok().and_then(|t| t.chars().next())
-                }
-            };
-            c.is_some_and(|c| !c.is_alphanumeric())
-        }
+        [b, ..] if *b >= 0x80 => char_at(rest, 0).is_some_and(|(c, _)| !c.is_alphanumeric()),
         _ => false,
     }
 }
