@@ -255,30 +255,40 @@ impl RecordMasker {
             // masking would move words and numbers apart or together, unsettling the masking).
             let text = String::from_utf8_lossy(&self.view);
             let masked = self.masker.mask(&text).into_owned();
-            let kind = first.kind;
-            on(Value { start: 0, end: record.len(), kind, masked, number: None, verbatim: true });
+            let masked = match self.remasked_as_json(masked.as_bytes(), counts) {
+                Some(again) => again,
+                None => masked,
+            };
+            on(Value { start: 0, end: record.len(), kind: first.kind, masked, number: None, verbatim: true });
             return;
         }
-        // Masking as text may have made the record valid JSON (a value holding a control
-        // character was masked away). Read as JSON, each field is read with its own key and
-        // can show a value the text did not: the record is then masked again as JSON, whole,
-        // so that masking it is settled (masking the output again changes nothing).
         let kind = first.kind;
         let mut masked_text = Vec::with_capacity(record.len());
         let mut splice = Splice::new(record);
         values.iter().for_each(|value| splice.put(value, &mut masked_text));
         splice.finish(&mut masked_text);
-        let (mut again, mut found) = (Vec::new(), MatchCounts::default());
-        let mut resplice = Splice::new(&masked_text);
-        let parsed = self.values(&masked_text, &mut found, |value| resplice.put(&value, &mut again));
-        if parsed.is_ok() && found.total() > 0 {
-            resplice.finish(&mut again);
-            counts.merge(&found);
-            let masked = String::from_utf8_lossy(&again).into_owned();
+        if let Some(masked) = self.remasked_as_json(&masked_text, counts) {
             on(Value { start: 0, end: record.len(), kind, masked, number: None, verbatim: true });
             return;
         }
         values.into_iter().for_each(on);
+    }
+
+    /// Masking a record as text may make it valid JSON (a value holding a control character
+    /// or an invalid byte was masked or replaced away). Read as JSON, each field is read with
+    /// its own key and can show a value the text did not: such a record is masked again as
+    /// JSON, whole, so that masking it is settled (masking the output again changes nothing).
+    /// `None` when the masked text is not JSON or shows nothing more.
+    fn remasked_as_json(&mut self, masked_text: &[u8], counts: &mut MatchCounts) -> Option<String> {
+        let (mut again, mut found) = (Vec::new(), MatchCounts::default());
+        let mut resplice = Splice::new(masked_text);
+        let parsed = self.values(masked_text, &mut found, |value| resplice.put(&value, &mut again));
+        if parsed.is_err() || found.total() == 0 {
+            return None;
+        }
+        resplice.finish(&mut again);
+        counts.merge(&found);
+        Some(String::from_utf8_lossy(&again).into_owned())
     }
 }
 
