@@ -11,20 +11,13 @@ use std::process::{Command, Output, Stdio};
 use piimask::Masker;
 
 mod common;
-use common::{json_lines, piimask, repo, run};
+use common::{json_lines, piimask, repo, run, scratch_dir};
 
 /// Runs `piimask ARGS` on files; asserts success.
 fn run_ok(args: &[&str]) -> Output {
     let out = piimask().args(args).output().unwrap();
     assert!(out.status.success(), "piimask {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     out
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("piimask-batch-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn path(p: &Path) -> &str {
@@ -277,7 +270,8 @@ fn unterminated_last_lines_and_empty_files() {
 
 #[test]
 fn output_is_identical_for_every_jobs_value() {
-    let dir = temp_dir("jobs");
+    let scratch = scratch_dir("batch-jobs");
+    let dir = scratch.path();
     let export = dir.join("export.jsonl");
     std::fs::write(&export, big_export(40)).unwrap();
     let csv = dir.join("export.csv");
@@ -316,7 +310,8 @@ fn gunzip(bytes: &[u8]) -> Vec<u8> {
 
 #[test]
 fn compressed_inputs_and_outputs() {
-    let dir = temp_dir("compressed");
+    let scratch = scratch_dir("batch-compressed");
+    let dir = scratch.path();
     let plain = big_export(3);
     let expected = run(&["mask", "-f", "jsonl"], plain.as_bytes()).stdout;
     std::fs::write(dir.join("in.jsonl.gz"), gzip(plain.as_bytes())).unwrap();
@@ -344,7 +339,8 @@ fn compressed_inputs_and_outputs() {
 
 #[test]
 fn directories_are_read_recursively_and_written_at_the_same_relative_paths() {
-    let dir = temp_dir("dirs");
+    let scratch = scratch_dir("batch-dirs");
+    let dir = scratch.path();
     let input = dir.join("in");
     std::fs::create_dir_all(input.join("2025/03")).unwrap();
     std::fs::write(input.join("a.txt"), "call +447966197542\n").unwrap();
@@ -379,7 +375,8 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn stats_summarise_the_run_without_any_text() {
-    let dir = temp_dir("stats");
+    let scratch = scratch_dir("batch-stats");
+    let dir = scratch.path();
     let stats = dir.join("stats.json");
     let input = big_export(2);
     let out = run(&["mask", "-f", "jsonl", "--stats", path(&stats)], input.as_bytes());
@@ -451,7 +448,8 @@ fn scan_reports_findings_without_values_and_gates_on_them() {
     assert_eq!(run(&["scan"], &masked).status.code(), Some(0));
 
     // Any error is status 2, even when something was found before it.
-    let dir = temp_dir("scan");
+    let scratch = scratch_dir("batch-scan");
+    let dir = scratch.path();
     std::fs::write(dir.join("a.txt"), "call +447966197542\n").unwrap();
     let out = piimask().args(["scan", path(&dir.join("a.txt")), "/no/such/file"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -501,7 +499,8 @@ fn usage_errors() {
 #[test]
 fn devices_and_pipes_are_written_directly() {
     // `-o /dev/null` or a FIFO must not be replaced by a rename.
-    let dir = temp_dir("fifo");
+    let scratch = scratch_dir("batch-fifo");
+    let dir = scratch.path();
     let fifo = dir.join("pipe");
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let reader = {
@@ -513,5 +512,5 @@ fn devices_and_pipes_are_written_directly() {
     assert_eq!(reader.join().unwrap(), b"mail m******@gmail.com\n");
     use std::os::unix::fs::FileTypeExt;
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file");
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1, "no temporary file");
 }

@@ -2,20 +2,13 @@
 //! bad inputs, exit statuses, atomic output files and broken pipes.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use regex_automata::meta::Regex;
 
 mod common;
-use common::{json_lines, piimask, repo, run};
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("piimask-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{json_lines, piimask, repo, run, scratch_dir};
 
 #[test]
 fn masks_the_acceptance_example() {
@@ -139,9 +132,10 @@ fn a_field_path_that_names_nothing_is_warned_of() {
 /// after a long run whose output was already written.
 #[test]
 fn an_unwritable_stats_file_fails_before_the_run() {
-    let dir = temp_dir("stats-early");
+    let scratch = scratch_dir("cli-stats-early");
+    let dir = scratch.path();
     let output = dir.join("out.txt");
-    for stats in [dir.join("no-such-dir").join("stats.json"), dir.clone()] {
+    for stats in [dir.join("no-such-dir").join("stats.json"), dir.to_path_buf()] {
         let out = piimask()
             .args(["mask", "-o"])
             .arg(&output)
@@ -159,7 +153,6 @@ fn an_unwritable_stats_file_fails_before_the_run() {
     let out = piimask().args(["mask", "--stats"]).arg(&stats).arg(dir.join("missing.txt")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!stats.exists());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Splicing `scan`'s findings (their `masked` form at their offsets) into the input gives
@@ -368,7 +361,8 @@ fn exit_statuses() {
 /// tail counts when the new style keeps no characters (they would be an error otherwise).
 #[test]
 fn a_style_option_overrides_the_files_keep_counts() {
-    let dir = temp_dir("style-over-config");
+    let scratch = scratch_dir("cli-style-over-config");
+    let dir = scratch.path();
     let config = dir.join("keep.toml");
     std::fs::write(&config, "[card]\nstyle = \"preserve\"\nkeep_head = 6\n").unwrap();
     let config = config.to_str().unwrap();
@@ -380,7 +374,6 @@ fn a_style_option_overrides_the_files_keep_counts() {
     assert_eq!(out.stdout, b"[CARD]\n");
     let out = run(&["mask", "-c", config, "--style", "card=compact"], card);
     assert_eq!(out.stdout, b"411111******1111\n", "a style that keeps characters keeps the file's counts");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -390,7 +383,8 @@ fn options_reach_the_core() {
         b"4111-1111-1111-1111 +447966197542",
     );
     assert_eq!(out.stdout, b"####-####-####-1111 +447966197542");
-    let dir = temp_dir("config");
+    let scratch = scratch_dir("cli-config");
+    let dir = scratch.path();
     let config = dir.join("piimask.toml");
     std::fs::write(&config, "kinds = [\"email\"]\n[email]\nstyle = \"label\"\n").unwrap();
     let out = {
@@ -414,7 +408,8 @@ fn options_reach_the_core() {
 
 #[test]
 fn output_files_appear_only_on_success() {
-    let dir = temp_dir("output");
+    let scratch = scratch_dir("cli-output");
+    let dir = scratch.path();
     let good = dir.join("good.txt");
     let out = piimask().args(["mask", "-o"]).arg(&good).stdin(Stdio::null()).output().unwrap();
     assert!(out.status.success());
@@ -427,7 +422,7 @@ fn output_files_appear_only_on_success() {
         piimask().args(["mask", "-f", "jsonl", "--strict", "-o"]).arg(&bad).arg(&input).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!bad.exists(), "a failed run leaves no output file");
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 2, "no temporary file is left behind: {leftovers:?}");
 
     let out = piimask().args(["mask", "-o"]).arg(&input).arg(&input).output().unwrap();
@@ -441,7 +436,8 @@ fn output_files_appear_only_on_success() {
 #[test]
 fn an_interrupted_run_leaves_no_file_behind() {
     for (signal, status) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
-        let dir = temp_dir(&format!("interrupt-{signal}"));
+        let scratch = scratch_dir(&format!("cli-interrupt-{signal}"));
+        let dir = scratch.path();
         let mut child = piimask()
             .args(["mask", "-o"])
             .arg(dir.join("out.txt"))
@@ -465,9 +461,8 @@ fn an_interrupted_run_leaves_no_file_behind() {
         drop(stdin);
         assert_eq!(out.status.code(), Some(status), "{signal}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"), "{signal}");
-        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let left: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert!(left.is_empty(), "{signal}: {left:?} left behind");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
 
@@ -475,19 +470,20 @@ fn an_interrupted_run_leaves_no_file_behind() {
 /// over the first, and the run succeeded.
 #[test]
 fn two_inputs_of_one_relative_path_are_refused() {
-    let dir = temp_dir("collide");
+    let scratch = scratch_dir("cli-collide");
+    let dir = scratch.path();
     for sub in ["x", "y"] {
         std::fs::create_dir_all(dir.join(sub)).unwrap();
         std::fs::write(dir.join(sub).join("a.txt"), "card 4111111111111111\n").unwrap();
     }
     for args in [["x/a.txt", "y/a.txt"], ["x", "y"], ["x", "y/a.txt"]] {
-        let out = piimask().current_dir(&dir).args(["mask", "-o", "out"]).args(args).output().unwrap();
+        let out = piimask().current_dir(dir).args(["mask", "-o", "out"]).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("two inputs would be written there"), "{stderr}");
         assert!(!dir.join("out").join("a.txt").exists(), "{args:?}: nothing is written");
     }
-    let out = piimask().current_dir(&dir).args(["mask", "-o", "out/", "x"]).output().unwrap();
+    let out = piimask().current_dir(dir).args(["mask", "-o", "out/", "x"]).output().unwrap();
     assert!(out.status.success());
     assert_eq!(std::fs::read(dir.join("out").join("a.txt")).unwrap(), b"card ************1111\n");
 }

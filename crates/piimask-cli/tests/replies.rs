@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 mod common;
-use common::repo;
+use common::{repo, scratch_dir};
 
 /// Runs `piimask ARGS` from the repository root.
 fn piimask(args: &[&str]) -> Output {
@@ -24,12 +24,13 @@ fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
-fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("piimask-replies-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// Writes `contents` to a file `name` in a fresh scratch directory; the directory goes when
+/// the returned guard drops.
+fn temp_file(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {
+    let scratch = scratch_dir("replies");
+    let path = scratch.path().join(name);
     std::fs::write(&path, contents).unwrap();
-    path
+    (scratch, path)
 }
 
 const LIBRARY: &str = "tests/data/replies.toml";
@@ -130,7 +131,7 @@ fn render_fills_and_masks_the_issue_example() {
 
 #[test]
 fn render_reads_a_context_and_keeps_line_breaks() {
-    let context = temp_file(
+    let (_scratch, context) = temp_file(
         "context.json",
         r#"{"agent_name": "Chloé", "agent_id": "0612345678", "customer_name": "melissa@gmail.com",
             "date": "2026-11-21", "date_format": "%d/%m/%Y", "unmasked_variables": ["agent.id"]}"#,
@@ -214,7 +215,7 @@ fn render_errors_name_variables_never_values() {
         assert!(!stderr(&out).contains("4111"), "{}", stderr(&out));
     }
     // An invalid context: exit 2, the field is named, the value is not shown.
-    let context = temp_file("bad-context.json", r#"{"customer_name": 447966197542}"#);
+    let (_scratch, context) = temp_file("bad-context.json", r#"{"customer_name": 447966197542}"#);
     let out = piimask(&["replies", "render", LIBRARY, "hello", "--context", context.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -239,7 +240,7 @@ fn render_usage_errors() {
 
 #[test]
 fn render_warns_about_unknown_variables_and_follows_the_config() {
-    let config = temp_file("label.toml", "[phone]\nstyle = \"label\"\n");
+    let (_scratch, config) = temp_file("label.toml", "[phone]\nstyle = \"label\"\n");
     let out = piimask(&[
         "replies",
         "render",

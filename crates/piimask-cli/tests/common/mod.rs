@@ -17,6 +17,12 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
 }
 
+/// A fresh directory under the system's temporary directory, named after the test; it and
+/// everything written in it are removed when the guard drops, whether the test passed or not.
+pub fn scratch_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("piimask-{name}-")).tempdir().expect("a temporary directory")
+}
+
 /// Runs `piimask ARGS` with `stdin` as input.
 pub fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = piimask()
