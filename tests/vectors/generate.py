@@ -572,6 +572,9 @@ def mask_value(kind: str, value: str, config=None) -> str:
         # (`＠`, U+FF20: the full-width at sign of CJK input; `%40`, percent-encoded in a link.)
         at = value.index("@") if "@" in value else value.index("\uff20") if "\uff20" in value else value.index("%40")
         value, suffix = value[:at], value[at:]
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            # A quoted local part keeps its quotes; what they hold is masked as a local part.
+            return '"' + mask_value(kind, value[1:-1] + "@", config)[:-1] + '"' + suffix
     chars = list(value)
     if style == "compact":
         chars = [c for c in chars if not is_ws(c)]
@@ -600,6 +603,7 @@ assert mask_value("email", "melissa@gmail.com") == "m******@gmail.com"
 assert mask_value("card", "4111 1111 1111 1111") == "************1111"
 assert mask_value("card", "4111 1111 1111 1111", {"card": {"style": "preserve"}}) == "**** **** **** 1111"
 assert mask_value("email", "john.doe@x.com", {"email": {"style": "preserve"}}) == "j***.***@x.com"
+assert mask_value("email", '"john doe"@x.com') == '"j******"@x.com'
 
 # ---------------------------------------------------------------------------------------------
 # Sentences (no digits, no '@', no '+', no context words unless the vector is about them)
@@ -1399,6 +1403,20 @@ def gen_emails():
     V.add("email-end-of-sentence", "a full stop after the TLD ends the domain",
           ["Write to ", ("email", "melissa@gmail.com"), "."])
     V.add("email-whole-input", "the whole input is an address", [("email", "melissa@gmail.com")])
+    V.add("email-quoted-local-part", "a quoted local part (RFC 5322 §3.4.1; REFERENCE §5) may hold spaces: the quotes "
+          "are kept, what they hold is masked as a local part", ["write to ", ("email", '"john doe"@example.com'), " today"])
+    V.add("email-quoted-local-part-escapes", "a quoted local part with escaped quotes, in angle brackets",
+          ["Jane <", ("email", '"jane \\"jd\\" doe"@example.org'), ">"])
+    V.add("email-quoted-local-part-preserve", "style preserve masks the letters and digits inside the quotes",
+          ["mail: ", ("email", '"Anna Kowalska 7"@poczta.pl')], config={"email": {"style": "preserve"}})
+    V.add("email-quoted-local-part-cyrillic", "a quoted local part in Cyrillic (RFC 6532)",
+          ["пишіть на ", ("email", '"Олена К"@приклад.укр')])
+    V.add("email-neg-quoted-glued-to-word", "a quote glued to a word before it opens no local part; the quote is no "
+          "local-part character either", ['he said"hi"@example.com'], flags={"loose"})
+    V.add("email-neg-quoted-nothing-to-hide", "quotes holding no letter or digit hold nothing to hide",
+          ['see "  "@example.com and "--"@example.org'], flags={"loose"})
+    V.add("email-neg-quoted-masked", "a masked quoted local part is not found again",
+          ['write to "j******"@example.com today'], flags={"loose"})
     V.add("email-one-char-in-emphasis", "markdown emphasis around a one-character address: the `*` before "
           "it is markup, not a masked local part (probe 18 left `i@mail.ru` in clear)",
           ["write to *", ("email", "i@mail.ru"), "* please"])

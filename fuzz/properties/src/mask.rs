@@ -235,6 +235,17 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
             else {
                 return Err(format!("an email without an at sign: {}", context()));
             };
+            // A quoted local part keeps its quotes; what they hold is masked as a local part.
+            let unquote = unquoted_local_part;
+            let (local, masked_local) = match unquote(local) {
+                Some(inside) => {
+                    let Some(masked_inside) = unquote(masked_local) else {
+                        return Err(format!("a quoted local part lost its quotes: {}", context()));
+                    };
+                    (inside, masked_inside)
+                }
+                None => (local, masked_local),
+            };
             // Compact removes whitespace first (a merged match may hold some).
             let units: Vec<char> = if options.style == Style::Compact {
                 local.chars().filter(|&c| !is_space(c)).collect()
@@ -346,6 +357,11 @@ fn phone_extension(value: &str) -> Option<(&str, &str)> {
     let last = number.chars().next_back()?;
     (!last.is_ascii_alphabetic() && !last.is_whitespace() && last != ',')
         .then(|| value.split_at(number.len()))
+}
+
+/// What a quoted local part's quotes hold (`"john doe"` → `john doe`).
+fn unquoted_local_part(local: &str) -> Option<&str> {
+    local.strip_prefix('"').and_then(|local| local.strip_suffix('"'))
 }
 
 /// An address split around its last at sign: `@`, the full-width `＠`, or `%40` (percent-encoded

@@ -507,7 +507,7 @@ pub fn ssn(rng: &mut Rng) -> (String, String, &'static str) {
 }
 
 /// An email address (REFERENCE §5): a dot-atom local part of ASCII or Unicode letters,
-/// digits and `atext`, up to 64 octets; a domain of LDH labels (or U-labels) and a TLD of
+/// digits and `atext` (now and then quoted, with spaces), up to 64 octets; a domain of LDH labels (or U-labels) and a TLD of
 /// the public suffix list, up to 254 octets in all.
 pub fn email(rng: &mut Rng) -> (String, String) {
     const LATIN: &str = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -534,6 +534,13 @@ pub fn email(rng: &mut Rng) -> (String, String) {
     }
     while local.len() > 64 {
         local.pop();
+    }
+    // Now and then a quoted local part, which may hold spaces (`"john doe"@…`).
+    if rng.chance(5) {
+        while local.len() > 62 {
+            local.pop();
+        }
+        local = format!("\"{}\"", local.replace('.', " "));
     }
     let mut domain = String::new();
     for _ in 0..rng.range(1, 2) {

@@ -67,7 +67,15 @@ pub(crate) fn render(rule: &MaskRule, kind: Kind, value: &str, sink: &mut impl S
                 }
                 None => (value, "", ""),
             };
-            mask_units(rule, kind, local, sink);
+            // A quoted local part keeps its quotes: `"j******"@example.com`.
+            match local.strip_prefix('"').and_then(|local| local.strip_suffix('"')) {
+                Some(inside) => {
+                    sink.push_char('"');
+                    mask_units(rule, kind, inside, sink);
+                    sink.push_char('"');
+                }
+                None => mask_units(rule, kind, local, sink),
+            }
             // (The sign whole: the digits of `%40` are no digits of the domain.)
             sink.push_str(sign);
             write_domain(rule, domain, sink);
@@ -308,6 +316,9 @@ mod tests {
     #[test]
     fn nothing_is_kept_when_head_and_tail_cover_everything() {
         assert_eq!(masked(rule(Style::Compact, 1, 0), Kind::Email, "a@b.com"), "*@b.com");
+        let quoted = r#""john doe"@x.com"#;
+        assert_eq!(masked(rule(Style::Compact, 1, 0), Kind::Email, quoted), r#""j******"@x.com"#);
+        assert_eq!(masked(rule(Style::Preserve, 1, 0), Kind::Email, quoted), r#""j*** ***"@x.com"#);
         assert_eq!(masked(rule(Style::Compact, 6, 4), Kind::Ssn, "123-45-6789"), "***********");
     }
 

@@ -1,7 +1,7 @@
 //! Email addresses, found from their `@`: a local part of letters, digits and the usual
-//! punctuation (Unicode letters allowed), and a domain of at least two labels whose last
-//! label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1 (local 64 octets, here 64
-//! characters; label 63, domain 253, address 254 octets).
+//! punctuation (Unicode letters allowed), or a quoted one (`"john doe"`), and a domain of at
+//! least two labels whose last label is a real-looking TLD. Length limits: RFC 5321 §4.5.3.1
+//! (local 64 octets, here 64 characters; label 63, domain 253, address 254 octets).
 
 use crate::scan::chars::{
     char_at, char_before, hebrew_prefix_before, is_combining_mark, is_letter, is_spaceless_script,
@@ -128,6 +128,10 @@ pub(crate) fn holds_at_sign(text: &[u8]) -> bool {
 /// byte span.
 pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, usize)> {
     let at_len = at_sign_len(hay, at)?;
+    if let Some(open) = quoted_local_start(hay, at, masked) {
+        let end = domain_end(hay, at + at_len)?;
+        return (end - open <= MAX_ADDRESS).then_some((open, end));
+    }
     let run = local_run_start(hay, at, masked.mask_char)?;
     let run = link_value_start(hay, after_previous_domain(hay, run, at), at);
     if is_masked_local_part(&hay[run..at], masked) {
@@ -144,6 +148,41 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
     }
     let end = domain_end(hay, at + at_len)?;
     (end - start <= MAX_ADDRESS).then_some((start, end))
+}
+
+/// Where a quoted local part right before the at sign at `at` starts (its opening quote):
+/// `"john doe"@example.com` (RFC 5322 §3.4.1, with RFC 6532's characters outside ASCII).
+/// Inside the quotes: any character but a line break or other control character (a tab is
+/// allowed), `"` and `\` only escaped by a backslash; at least one letter or digit; not a
+/// masked local part. With its quotes, at most [`MAX_LOCAL`] characters. The opening quote
+/// stands at the start or after a character other than a letter, digit, `.` or `\`
+/// (`john."doe"@…`, an obsolete form, is not read). `None` when no such local part ends there.
+fn quoted_local_start(hay: &[u8], at: usize, masked: MaskedForm) -> Option<usize> {
+    let close = at.checked_sub(1).filter(|&close| hay[close] == b'"' && !escaped(hay, close))?;
+    let (mut pos, mut chars) = (close, 1);
+    loop {
+        let (c, prev) = char_before(hay, pos)?;
+        chars += 1;
+        if chars > MAX_LOCAL || (c.is_control() && c != '\t') {
+            return None;
+        }
+        if c == '"' && !escaped(hay, prev) {
+            let inside = &hay[pos..close];
+            let opens =
+                char_before(hay, prev).is_none_or(|(c, _)| !(c.is_alphanumeric() || matches!(c, '.' | '\\')));
+            let holds_unit =
+                std::str::from_utf8(inside).is_ok_and(|text| text.chars().any(char::is_alphanumeric));
+            return (opens && holds_unit && !is_masked_local_part(inside, masked)).then_some(prev);
+        }
+        pos = prev;
+    }
+}
+
+/// Whether the character at `at` is escaped: an odd number of backslashes stands before it
+/// (more than [`MAX_RUN`] count as escaping it, so that the count stays bounded).
+fn escaped(hay: &[u8], at: usize) -> bool {
+    let backslashes = hay[..at].iter().rev().take(MAX_RUN).take_while(|&&b| b == b'\\').count();
+    backslashes % 2 == 1 || backslashes == MAX_RUN
 }
 
 /// Walks back over local-part characters (and the mask character, so that masked local
@@ -689,6 +728,24 @@ mod tests {
         assert_eq!(email_in("list=news@example.com"), Some("list=news@example.com"), "no query string");
         let thai = format!("{}@example.com", "ก".repeat(30));
         assert_eq!(email_in(&thai), Some(thai.as_str()), "30 Thai letters: 90 bytes, 30 characters");
+    }
+
+    #[test]
+    fn finds_quoted_local_parts() {
+        assert_eq!(email_in(r#"to "john doe"@example.com."#), Some(r#""john doe"@example.com"#));
+        assert_eq!(email_in(r#"<"j.\"x\" doe"@example.com>"#), Some(r#""j.\"x\" doe"@example.com"#));
+        assert_eq!(email_in(r#"mailto:"Анна К"@пример.рф"#), Some(r#""Анна К"@пример.рф"#));
+        assert_eq!(email_in(r#""john doe"@localhost"#), None, "no TLD");
+        assert_eq!(email_in(r#""  "@example.com"#), None, "nothing to hide");
+        assert_eq!(email_in(r#""j******"@example.com"#), None, "already masked");
+        assert_eq!(email_in(r#"a"john"@example.com"#), None, "a quote glued to a word");
+        assert_eq!(email_in(r#"""john doe"@example.com""#), Some(r#""john doe"@example.com"#), "in quotes");
+        assert_eq!(email_in(r#"john."doe"@example.com"#), None, "the obsolete mixed form");
+        assert_eq!(email_in(r#"doe\"@example.com"#), None, "an escaped quote closes nothing");
+        assert_eq!(email_in("\"john\ndoe\"@example.com"), None, "a line break");
+        let long = format!(r#""{}"@example.com"#, "a".repeat(62));
+        assert_eq!(email_in(&long), Some(long.as_str()), "64 characters with the quotes");
+        assert_eq!(email_in(&format!(r#""{}"@example.com"#, "a".repeat(63))), None);
     }
 
     #[test]
