@@ -1524,6 +1524,9 @@ PHONE_FORMS = [
     ("ru", "trunk8-spaces", "8 912 345 67 89", "uk", "trunk 8, 3-3-2-2 with spaces"),
     ("ru", "intl", "+7 495 123-45-67", "en", "+7 international"),
     ("br", "mobile-nine-apart", "(11) 9 8765-4321", "es", "Brazilian mobile with its 9 apart"),
+    ("br", "parens-spaced-inside", "( 11 ) 98765-4321", "en", "a space inside each parenthesis around the area code, "
+     "as some forms print it (Recognizers-Text `( 19 ) 38294427`)"),
+    ("br", "parens-space-before-close", "(19 ) 3829-4427", "fr", "a space before the closing parenthesis only"),
     ("br", "mobile-nine-apart-bare", "11 9 8765-4321", "en", "Brazilian mobile, area code without parentheses"),
     ("ar", "mobile-15", "011 15 4123-4567", "es", "Argentine national mobile: trunk 0, area 11, 15"),
     ("ar", "mobile-15-dashes", "0351 15-412-3456", "es", "Argentine national mobile (Córdoba)"),

@@ -220,9 +220,13 @@ impl<'h> Chunk<'h> {
             chunk.push(first);
             return;
         }
-        // A parenthesised first group: `(555) 123-4567`.
-        let open =
-            char_before(hay, anchor).filter(|&(_, at)| classify(hay, at).0 == Class::Open).map(|(_, at)| at);
+        // A parenthesised first group: `(555) 123-4567`, `( 19 ) 3829-4427` (one space inside
+        // each parenthesis allowed); or one spaced inside right before the anchor, whose
+        // digits the fast paths passed over as a chunk too short for any kind.
+        let open = char_before(hay, anchor)
+            .map(|(c, at)| if c == ' ' { char_before(hay, at).map_or(at, |(_, open)| open) } else { at })
+            .filter(|&at| classify(hay, at).0 == Class::Open)
+            .or_else(|| spaced_parenthesis_before(hay, anchor));
         let first = open
             .and_then(|at| read_group(hay, at, Joint::Start))
             .or_else(|| read_group(hay, anchor, Joint::Start));
@@ -848,6 +852,21 @@ fn next_group(hay: &[u8], last: &Group) -> Option<Group> {
     }
 }
 
+/// Where the `(` of a parenthesised group with a space inside it stands, when the group ends
+/// right before `anchor` or one space before it: `( 19 ) 3829-4427`, `(19 ) 3829`,
+/// `( 19)3829` (ASCII only; one to five digits inside).
+fn spaced_parenthesis_before(hay: &[u8], anchor: usize) -> Option<usize> {
+    let before = &hay[..anchor];
+    let before = before.strip_suffix(b" ").unwrap_or(before);
+    let inside = before.strip_suffix(b")")?;
+    let digits_end = inside.strip_suffix(b" ").unwrap_or(inside);
+    let digits = digits_end.iter().rev().take(6).take_while(|b| b.is_ascii_digit()).count();
+    let digits_start = &digits_end[..digits_end.len() - digits];
+    let open_at = digits_start.strip_suffix(b" ").unwrap_or(digits_start);
+    let spaced = open_at.len() < digits_start.len() || digits_end.len() < inside.len();
+    ((1..=5).contains(&digits) && spaced && open_at.ends_with(b"(")).then(|| open_at.len() - 1)
+}
+
 /// Reads a group starting at `at` (a digit, or `(` followed by digits and `)`).
 fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
     if at >= hay.len() {
@@ -856,19 +875,26 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
     let mut pos = at;
     let paren = match classify(hay, at) {
         (Class::Open, len) => {
-            pos += len;
+            // One space may stand inside each parenthesis: `( 19 )`.
+            pos += len + usize::from(hay.get(pos + len) == Some(&b' '));
             true
         }
         (Class::Digit(_), _) => false,
         _ => return None,
     };
+    let spaced = paren && hay[pos - 1] == b' ';
     let mut group = Group { start: at, end: at, len: 0, head: [0; HEAD], joint, paren, flags: 0 };
     pos = read_digits(hay, pos, &mut group);
     if group.len == 0 {
         return None;
     }
     if paren {
-        pos = split_parenthesised_group(hay, pos, &mut group)?;
+        if hay.get(pos) == Some(&b' ') && hay.get(pos + 1) == Some(&b')') {
+            pos += 1;
+        } else if !spaced {
+            // (Spaced inside, the parentheses hold one group: `( 06 1 )` is not read.)
+            pos = split_parenthesised_group(hay, pos, &mut group)?;
+        }
         match hay.get(pos).map(|_| classify(hay, pos)) {
             Some((Class::Close, len)) => pos += len,
             _ => return None,
@@ -963,6 +989,17 @@ mod tests {
         assert_eq!(texts, ["0170", "1234567", "89"], "spaced and doubled separators");
         let texts: Vec<_> = chunk_of("(+44) 7911").into_iter().map(|g| g.0).collect();
         assert_eq!(texts, ["(+44)", "7911"]);
+        // One space inside each parenthesis, or either.
+        for (text, first) in
+            [("( 19 ) 3829-4427", "( 19 )"), ("(19 ) 3829", "(19 )"), ("x ( 19) 3829", "( 19)")]
+        {
+            let groups = chunk_of(text);
+            assert_eq!((groups[0].0.as_str(), groups[0].1), (first, 2), "{text}");
+            assert_eq!(groups[1].0, "3829", "{text}");
+        }
+        // Not two spaces, and not a trunk and an area code apart inside spaced parentheses.
+        assert_eq!(chunk_of("(  19 ) 3829")[0].0, "19");
+        assert_eq!(chunk_of("( 06 1 ) 234")[0].0, "06");
     }
 
     #[test]
