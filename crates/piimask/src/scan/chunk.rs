@@ -223,10 +223,15 @@ impl<'h> Chunk<'h> {
         // A parenthesised first group: `(555) 123-4567`, `( 19 ) 3829-4427` (one space inside
         // each parenthesis allowed); or one spaced inside right before the anchor, whose
         // digits the fast paths passed over as a chunk too short for any kind.
-        let open = char_before(hay, anchor)
-            .map(|(c, at)| if c == ' ' { char_before(hay, at).map_or(at, |(_, open)| open) } else { at })
-            .filter(|&at| classify(hay, at).0 == Class::Open)
-            .or_else(|| spaced_parenthesis_before(hay, anchor));
+        let open = match hay[..anchor] {
+            [.., b'('] => Some(anchor - 1),
+            [.., b'(', b' '] => Some(anchor - 2),
+            [.., b')'] | [.., b')', b' '] => spaced_parenthesis_before(hay, anchor),
+            [.., 0x80..=0xFF] => char_before(hay, anchor)
+                .filter(|&(_, at)| classify(hay, at).0 == Class::Open)
+                .map(|(_, at)| at),
+            _ => None,
+        };
         let first = open
             .and_then(|at| read_group(hay, at, Joint::Start))
             .or_else(|| read_group(hay, anchor, Joint::Start));
@@ -876,32 +881,40 @@ fn read_group(hay: &[u8], at: usize, joint: Joint) -> Option<Group> {
     let paren = match classify(hay, at) {
         (Class::Open, len) => {
             // One space may stand inside each parenthesis: `( 19 )`.
-            pos += len + usize::from(hay.get(pos + len) == Some(&b' '));
+            pos += len + usize::from(hay.get(at + len) == Some(&b' '));
             true
         }
         (Class::Digit(_), _) => false,
         _ => return None,
     };
-    let spaced = paren && hay[pos - 1] == b' ';
     let mut group = Group { start: at, end: at, len: 0, head: [0; HEAD], joint, paren, flags: 0 };
     pos = read_digits(hay, pos, &mut group);
     if group.len == 0 {
         return None;
     }
     if paren {
-        if hay.get(pos) == Some(&b' ') && hay.get(pos + 1) == Some(&b')') {
-            pos += 1;
-        } else if !spaced {
-            // (Spaced inside, the parentheses hold one group: `( 06 1 )` is not read.)
-            pos = split_parenthesised_group(hay, pos, &mut group)?;
-        }
-        match hay.get(pos).map(|_| classify(hay, pos)) {
-            Some((Class::Close, len)) => pos += len,
-            _ => return None,
-        }
+        pos = close_parenthesised_group(hay, at, pos, &mut group)?;
     }
     group.end = pos;
     Some(group)
+}
+
+/// Reads the rest of a parenthesised group opened at `open` after its first digits, which
+/// end at `pos`: a trunk's area code (see [`split_parenthesised_group`]; not when a space
+/// follows the `(`: `( 06 1 )` is not read), an optional space, the `)`. Returns where the
+/// group ends. (Out of line: most groups are not in parentheses.)
+#[inline(never)]
+fn close_parenthesised_group(hay: &[u8], open: usize, mut pos: usize, group: &mut Group) -> Option<usize> {
+    let spaced_open = hay.get(open + classify(hay, open).1) == Some(&b' ');
+    if hay.get(pos) == Some(&b' ') && hay.get(pos + 1) == Some(&b')') {
+        pos += 1;
+    } else if !spaced_open {
+        pos = split_parenthesised_group(hay, pos, group)?;
+    }
+    match hay.get(pos).map(|_| classify(hay, pos)) {
+        Some((Class::Close, len)) => Some(pos + len),
+        _ => None,
+    }
 }
 
 /// Reads the digits from `pos` into `group`; returns where they end.
