@@ -1417,6 +1417,11 @@ def gen_emails():
           ['see "  "@example.com and "--"@example.org'], flags={"loose"})
     V.add("email-neg-quoted-masked", "a masked quoted local part is not found again",
           ['write to "j******"@example.com today'], flags={"loose"})
+    V.add("email-fullwidth-at-after-hebrew-letter", "a Hebrew letter before a full-width at sign: the look for a Hebrew "
+          "prefix stays before the at sign (fuzz: it ran past `＠`, no ASCII character, and panicked)",
+          ["x ", ("email", "ע＠מ6.com"), " ok"])
+    V.add("email-neg-fullwidth-at-after-hebrew-letter", "the same without a TLD: no address, and no panic",
+          ["x ע＠מ6 ok"], flags={"loose"})
     V.add("email-one-char-in-emphasis", "markdown emphasis around a one-character address: the `*` before "
           "it is markup, not a masked local part (probe 18 left `i@mail.ru` in clear)",
           ["write to *", ("email", "i@mail.ru"), "* please"])

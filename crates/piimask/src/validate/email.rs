@@ -137,7 +137,7 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
     if is_masked_local_part(&hay[run..at], masked) {
         return None;
     }
-    let start = after_hebrew_prefix(hay, trim_local_start(hay, run, at)?);
+    let start = after_hebrew_prefix(hay, trim_local_start(hay, run, at)?, at);
     if start > run && is_masked_local_part(&hay[start..at], masked) {
         return None;
     }
@@ -344,9 +344,14 @@ fn after_address_key(local: &[u8]) -> Option<usize> {
 
 /// Where a local part in Latin letters starts after a Hebrew prefix written onto it (`ל-` "to",
 /// `ב` "at": `ל-sofia@example.com`, see `chars::hebrew_prefix_before`); `start` otherwise.
-fn after_hebrew_prefix(hay: &[u8], start: usize) -> usize {
+/// Never at or past the at sign at `end` (the full-width `＠` is no ASCII character either:
+/// `ע＠מ6` once read past it, out of the local part; found by the fuzzer).
+fn after_hebrew_prefix(hay: &[u8], start: usize, end: usize) -> usize {
     let mut at = start;
     for _ in 0..4 {
+        if at >= end {
+            break;
+        }
         match char_at(hay, at) {
             Some((c, len)) if !c.is_ascii() || c == '-' => at += len,
             Some((c, _)) if c.is_ascii_alphanumeric() && at > start && hebrew_prefix_before(hay, at) => {
@@ -728,6 +733,19 @@ mod tests {
         assert_eq!(email_in("list=news@example.com"), Some("list=news@example.com"), "no query string");
         let thai = format!("{}@example.com", "ก".repeat(30));
         assert_eq!(email_in(&thai), Some(thai.as_str()), "30 Thai letters: 90 bytes, 30 characters");
+    }
+
+    #[test]
+    fn a_hebrew_prefix_is_looked_for_before_the_at_sign_only() {
+        // Found by the fuzzer: after a Hebrew letter, the look for a prefix went on past a
+        // full-width at sign (no ASCII character) and out of the local part, and panicked.
+        let in_text = |text: &str| {
+            let at = text.find('＠').unwrap();
+            find(text.as_bytes(), at, MASKED).map(|(s, e)| text[s..e].to_string())
+        };
+        assert_eq!(in_text("x ע＠מ6 ok"), None);
+        assert_eq!(in_text("x ע＠מ6.com ok").as_deref(), Some("ע＠מ6.com"));
+        assert_eq!(in_text("x ל-dana＠example.com").as_deref(), Some("dana＠example.com"));
     }
 
     #[test]
