@@ -502,6 +502,46 @@ def fmt_nir(d: str) -> str:
     return " ".join([d[0], d[1:3], d[3:5], d[5:7], d[7:10], d[10:13], d[13:]])
 
 
+# The national numbers that play the SSN's part (REFERENCE §7), read after an SSN word: own
+# implementations of their checks.
+def bsn_ok(d: str) -> bool:
+    return len(d) == 9 and int(d) != 0 and (sum((9 - i) * int(x) for i, x in enumerate(d[:8])) - int(d[8])) % 11 == 0
+
+
+def sin_ok(d: str) -> bool:
+    return len(d) == 9 and d[0] not in "08" and luhn_valid(d)
+
+
+def rnokpp_ok(d: str) -> bool:
+    weights = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
+    return len(d) == 10 and sum(w * int(x) for w, x in zip(weights, d)) % 11 % 10 == int(d[9])
+
+
+def mod_11_10_ok(d: str) -> bool:
+    check = 5
+    for x in d:
+        check = ((check or 10) * 2 % 11 + int(x)) % 10
+    return check == 1
+
+
+def idnr_ok(d: str) -> bool:
+    if len(d) != 11 or d[0] == "0":
+        return False
+    counts = sorted((d[:10].count(x) for x in set(d[:10])), reverse=True)
+    return counts[0] in (2, 3) and (len(counts) == 1 or counts[1] == 1) and mod_11_10_ok(d)
+
+
+def national_id_ok(d: str) -> bool:
+    return {9: lambda: bsn_ok(d) or sin_ok(d), 10: lambda: rnokpp_ok(d), 11: lambda: idnr_ok(d)}.get(len(d), lambda: False)()
+
+
+def make_national_id(rng: random.Random, ok, length: int, first="123456789") -> str:
+    while True:
+        d = rng.choice(first) + "".join(rng.choice(DIGITS) for _ in range(length - 1))
+        if ok(d):
+            return d
+
+
 def make_ssn(rng: random.Random) -> str:
     while True:
         a = rng.randint(1, 899)
@@ -1201,6 +1241,34 @@ def gen_ssn():
           ["commande ", ("ssn", "2 95 10 99 126 111 93"), ""])
     V.add("ssn-nir-neg-bare", "15 bare digits with a valid key but no word are no NIR",
           ["ref 295109912611193 ok"], flags={"loose"})
+    # The national numbers that play the SSN's part, after an SSN word (their own name or a
+    # generic one), with their checks
+    for i in range(4):
+        d = make_national_id(rng, bsn_ok, 9)
+        V.add("ssn-national-bsn", "a Dutch BSN (11-proof) after its name",
+              [["mijn BSN is ", "BSN: ", "burgerservicenummer ", "Mijn sofi-nummer: "][i], ("ssn", [d, d[:4] + "." + d[4:6] + "." + d[6:], d, d[:3] + " " + d[3:6] + " " + d[6:]][i]), ""])
+        d = make_national_id(rng, sin_ok, 9, "1234567")
+        V.add("ssn-national-sin", "a Canadian SIN (Luhn) after an SSN word",
+              [["Social insurance number: ", "numéro d'assurance sociale ", "SIN number ", "my social "][i], ("ssn", [d[:3] + "-" + d[3:6] + "-" + d[6:], d[:3] + " " + d[3:6] + " " + d[6:], d, d[:3] + " " + d[3:6] + " " + d[6:]][i]), "."])
+        d = make_national_id(rng, rnokpp_ok, 10)
+        V.add("ssn-national-rnokpp", "a Ukrainian РНОКПП (ІПН) after its name",
+              [["мій РНОКПП ", "ІПН: ", "ідентифікаційний код ", "мой ИПН "][i], ("ssn", d), [" дякую", "", ", дякую", ""][i]])
+        d = make_national_id(rng, idnr_ok, 11)
+        V.add("ssn-national-steuer-idnr", "a German Steuer-IdNr (MOD 11,10) after its name",
+              [["Steuer-ID: ", "Steuer-IdNr ", "meine Steueridentifikationsnummer ist ", "steuerliche Identifikationsnummer "][i], ("ssn", [d, d[:2] + " " + d[2:5] + " " + d[5:8] + " " + d[8:], d, d][i]), ""])
+    # (Negatives: each check fails; the first digit is no 0 or 1, so no phone reading either.)
+    for word, ok, length in (("ІПН: ", rnokpp_ok, 10), ("Steuer-ID ", idnr_ok, 11)):
+        d = make_national_id(rng, ok, length, "23456789")
+        bad = d[:-1] + str((int(d[-1]) + 1) % 10)
+        assert not national_id_ok(bad)
+        V.add("ssn-national-neg-check", "a national number whose check fails is none",
+              [word + bad + " ok"], flags={"loose"})
+    V.add("ssn-national-neg-bsn-dotted", "a BSN grouping that fails the 11-proof (and Luhn) is none",
+          ["BSN: 1112.22.334"], flags={"loose"})
+    V.add("ssn-national-neg-no-word", "without an SSN word, a valid РНОКПП or Steuer-IdNr is no SSN",
+          ["код замовлення 2759013775 ok, Vorgang 36574261809"], flags={"loose"})
+    V.add("ssn-national-neg-label", "a label nearer than the SSN word names the number",
+          ["ІПН є, номер замовлення 2759013775"], flags={"loose"})
     V.add("ssn-bare-context-social-security", "two-word context word 'social security'",
           ["Social Security: ", ("ssn", "412783001"), "."])
     V.add("ssn-bare-context-after", "context word after the number, same line",
@@ -3116,6 +3184,9 @@ REDTEAM_TRADEOFFS = {
            "a group of two digits joined by the same space continues the number (Continuation: '15' itself is "
            "not glued to a word or sign), so with the phone word 'llámame' the phone is the whole run "
            "(PHONE rule 6)"),
+    1135: ([("ssn", "1759013776")],
+           "a national number that plays the SSN's part, named by its own word and passing its check, is "
+           "masked as SSN (SSN: national numbers), to fail closed: a customer's tax number is theirs"),
 }
 
 
@@ -3610,7 +3681,8 @@ def verify(rendered: dict, built: dict) -> int:
                     compact = "".join(c for c in unicodedata.normalize("NFKC", seg) if c.isascii() and c.isalnum())
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
-                    assert ssn_ok(ascii_digits(seg)) or nir_ok(ascii_digits(seg)), where
+                    digits = ascii_digits(seg)
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -24,7 +24,9 @@ pub enum Kind {
     Card,
     /// An international bank account number: registry country, exact length, mod-97.
     Iban,
-    /// A US social security number or ITIN, or a French social security number (NIR).
+    /// A US social security number or ITIN, a French social security number (NIR), or
+    /// another national number that plays its part, named as such (BSN, SIN, РНОКПП,
+    /// Steuer-IdNr).
     Ssn,
     /// An email address.
     Email,

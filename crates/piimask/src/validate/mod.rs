@@ -6,6 +6,7 @@ pub(crate) mod context;
 pub(crate) mod email;
 pub(crate) mod extension;
 pub(crate) mod iban;
+pub(crate) mod national_id;
 pub(crate) mod numbers;
 pub(crate) mod phone;
 pub(crate) mod ssn;

@@ -19,6 +19,7 @@ use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
+use super::national_id::is_national_id;
 use super::numbers::vetoed;
 
 /// Whether nine digits are an issuable SSN or an ITIN.
@@ -54,6 +55,55 @@ pub(crate) fn is_nir(d: &[u8]) -> bool {
     key == 97 - body % 97
 }
 
+/// The run of groups starting at group `s`: all joined by one kind of space, dash or dot (or
+/// group `s` alone), none in parentheses, `min` to `max` digits (at most 15). Returns its
+/// last group and its digit count; whether it stands apart is [`run_stands_apart`]'s question.
+fn joined_run(chunk: &Chunk<'_>, s: usize, min: usize, max: usize) -> Option<(usize, usize)> {
+    let groups = chunk.groups();
+    let joint = groups.get(s + 1).map(|g| g.joint);
+    if !matches!(joint, None | Some(Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot))) {
+        return None;
+    }
+    let mut count = 0;
+    let mut end = s;
+    for (e, group) in groups.iter().enumerate().skip(s) {
+        if e > s && Some(group.joint) != joint {
+            break;
+        }
+        if group.paren || count + group.len > max {
+            return None;
+        }
+        count += group.len;
+        end = e;
+        if count == max {
+            break;
+        }
+    }
+    (count >= min).then_some((end, count))
+}
+
+/// Whether the run of groups `s..=end` (from [`joined_run`]) stands apart: the chunk does not
+/// go on the same way after it or before it, and it is glued to no word or number.
+fn run_stands_apart(chunk: &Chunk<'_>, s: usize, end: usize) -> bool {
+    let joint = (end > s).then(|| chunk.groups()[end].joint);
+    let next_joint = chunk.next_joint(end);
+    let continued =
+        joint.is_some_and(|joint| next_joint.same_sep(joint)) || (end == s && next_joint != Joint::Start);
+    !continued
+        && chunk.starts_clean(s)
+        && chunk.ends_clean(end)
+        && !chunk.continued_before(s, joint.unwrap_or(Joint::Start))
+}
+
+/// Writes the digit values of groups `s..=end` into `out`; returns how many.
+fn decode_run(chunk: &Chunk<'_>, s: usize, end: usize, out: &mut [u8]) -> usize {
+    let mut at = 0;
+    for group in &chunk.groups()[s..=end] {
+        at += group.decode(chunk.hay, &mut out[at..]);
+    }
+    at
+}
+
 /// The NIR's printed groupings: sex, year, month, département, commune, serial, key; or the
 /// 13 digits and the key apart.
 const NIR_GROUPINGS: [&[usize]; 2] = [&[1, 2, 2, 2, 3, 3, 2], &[13, 2]];
@@ -68,45 +118,14 @@ fn nir_candidate(
     out: &mut Candidates,
 ) {
     let groups = chunk.groups();
-    let Some(&first) = groups.get(s) else { return };
-    let joint = groups.get(s + 1).map(|g| g.joint);
-    if !matches!(first.head().first(), Some(1..=4 | 7 | 8))
-        || !matches!(joint, None | Some(Joint::Sep(Sep::Space | Sep::Dash | Sep::Dot)))
-    {
+    if !matches!(groups[s].head().first(), Some(1..=4 | 7 | 8)) {
         return;
     }
     // The groups' lengths first (most chunks of 15 digits or more are cards and longer
     // numbers, turned away here), the digits only for a run of exactly 15.
-    let mut count = 0;
-    let mut end = s;
-    for (e, group) in groups.iter().enumerate().skip(s) {
-        if group.paren || (e > s && Some(group.joint) != joint) || count + group.len > 15 {
-            return;
-        }
-        count += group.len;
-        end = e;
-        if count == 15 {
-            break;
-        }
-    }
-    let next_joint = chunk.next_joint(end);
-    let continued =
-        joint.is_some_and(|joint| next_joint.same_sep(joint)) || (end == s && next_joint != Joint::Start);
-    if count != 15
-        || continued
-        || !chunk.starts_clean(s)
-        || !chunk.ends_clean(end)
-        || chunk.continued_before(s, joint.unwrap_or(Joint::Start))
-    {
-        return;
-    }
+    let Some((end, _)) = joined_run(chunk, s, 15, 15) else { return };
     let mut digits = [0u8; 15];
-    let mut at = 0;
-    for group in &groups[s..=end] {
-        group.decode(chunk.hay, &mut digits[at..at + group.len]);
-        at += group.len;
-    }
-    if !is_nir(&digits) {
+    if !run_stands_apart(chunk, s, end) || decode_run(chunk, s, end, &mut digits) != 15 || !is_nir(&digits) {
         return;
     }
     let lengths = groups[s..=end].iter().map(|g| g.len);
@@ -115,7 +134,43 @@ fn nir_candidate(
     if vetoed(chunk, s, end, veto) || !(printed || context.ssn()) {
         return;
     }
-    out.push(Candidate::new(first.start, groups[end].end, Kind::Ssn));
+    out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
+}
+
+/// Pushes the national number starting at group `s` that an SSN word names, if there is
+/// one: a run of 9 to 11 digits (one group, or groups joined by one kind of space, dash or
+/// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`) that passes the check of a national
+/// number of its length (`national_id`), after an SSN word and no label nearer.
+fn national_candidate(
+    chunk: &Chunk<'_>,
+    s: usize,
+    context: &mut ContextProbe<'_>,
+    veto: Option<(usize, usize)>,
+    out: &mut Candidates,
+) {
+    let Some((end, count)) = joined_run(chunk, s, 9, 11) else { return };
+    let groups = chunk.groups();
+    // Nine digits in one group are read by the US rules (`candidates`); in 3-3-3 (a SIN, a
+    // BSN) or 4-2-3 (a BSN: `1112.22.333`), by the national ones. (Not in the US 3-2-4
+    // grouping: `SSN 000-12-3456` is no one's, whatever the BSN's 11-proof says.)
+    if count == 9 {
+        let lengths = groups[s..=end].iter().map(|g| g.len);
+        if ![[3, 3, 3], [4, 2, 3]].iter().any(|grouping| lengths.clone().eq(grouping.iter().copied())) {
+            return;
+        }
+    }
+    // The check first (it turns away nine numbers in ten), then the context.
+    let mut digits = [0u8; 11];
+    if decode_run(chunk, s, end, &mut digits) != count
+        || !is_national_id(&digits[..count])
+        || !run_stands_apart(chunk, s, end)
+        || vetoed(chunk, s, end, veto)
+        || !context.ssn()
+        || context.labelled()
+    {
+        return;
+    }
+    out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
 }
 
 fn is_ssn_separator(joint: Joint) -> bool {
@@ -138,6 +193,7 @@ pub(crate) fn candidates(
     if chunk.total_digits >= 15 {
         nir_candidate(chunk, s, context, veto, out);
     }
+    national_candidate(chunk, s, context, veto, out);
     let end = if first.len == 3 && groups.len() > s + 2 {
         let (g2, g3) = (&groups[s + 1], &groups[s + 2]);
         // Dots join the groups only after an SSN word (`my ssn: 123.45.6789`): without
