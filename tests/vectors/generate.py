@@ -531,6 +531,20 @@ def idnr_ok(d: str) -> bool:
     return counts[0] in (2, 3) and (len(counts) == 1 or counts[1] == 1) and mod_11_10_ok(d)
 
 
+DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def spanish_id_ok(value: str) -> bool:
+    """A Spanish DNI (8 digits) or NIE (X, Y or Z and 7 digits) and its check letter, any
+    separators between."""
+    chars = [c.upper() for c in value if c.isascii() and c.isalnum()]
+    lead = "XYZ".find(chars[0]) if chars and chars[0] in "XYZ" else -1
+    body = "".join(chars[1:-1] if lead >= 0 else chars[:-1])
+    if not body.isdigit() or len(body) != (7 if lead >= 0 else 8) or not chars[-1].isalpha():
+        return False
+    return DNI_LETTERS[int(str(max(lead, 0)) + body) % 23] == chars[-1]
+
+
 def national_id_ok(d: str) -> bool:
     return {9: lambda: bsn_ok(d) or sin_ok(d), 10: lambda: rnokpp_ok(d), 11: lambda: idnr_ok(d)}.get(len(d), lambda: False)()
 
@@ -632,7 +646,9 @@ def mask_value(kind: str, value: str, config=None) -> str:
     out = []
     for i, c in enumerate(chars):
         maskable = (is_letter(c) or is_digit(c)) if kind == "email" else is_unit(kind, c)
-        out.append(m if (i in units and i not in kept and maskable) else c)
+        # (An SSN's letters, a Spanish DNI's or NIE's, are masked too: they are no separators.)
+        letter = kind == "ssn" and is_letter(c)
+        out.append(m if (i in units and i not in kept and maskable) or letter else c)
     return "".join(out) + suffix
 
 
@@ -643,6 +659,7 @@ assert mask_value("email", "melissa@gmail.com") == "m******@gmail.com"
 assert mask_value("card", "4111 1111 1111 1111") == "************1111"
 assert mask_value("card", "4111 1111 1111 1111", {"card": {"style": "preserve"}}) == "**** **** **** 1111"
 assert mask_value("email", "john.doe@x.com", {"email": {"style": "preserve"}}) == "j***.***@x.com"
+assert mask_value("ssn", "X-2482300-W", {"ssn": {"style": "preserve"}}) == "*-***2300-*"
 assert mask_value("email", '"john doe"@x.com') == '"j******"@x.com'
 
 # ---------------------------------------------------------------------------------------------
@@ -1263,6 +1280,36 @@ def gen_ssn():
         assert not national_id_ok(bad)
         V.add("ssn-national-neg-check", "a national number whose check fails is none",
               [word + bad + " ok"], flags={"loose"})
+    # The Spanish DNI and NIE: the check letter makes them safe to read without a word
+    for i in range(6):
+        number = rng.randint(1000000, 99999999)
+        d, letter = "%08d" % number, DNI_LETTERS[number % 23]
+        value = [d + letter, d + "-" + letter, d + " " + letter, "%s.%s.%s-%s" % (d[:2], d[2:5], d[5:], letter),
+                 d + letter.lower(), d + letter][i]
+        V.add("ssn-spanish-dni", "a Spanish DNI with its check letter (glued, after a dash or a space, dotted)",
+              [["Mi DNI es ", "DNI: ", "NIF ", "mi documento es el ", "dni ", "te paso mi "][i], ("ssn", value),
+               [" gracias", "", ".", "", "", " ok"][i]])
+        lead = i % 3
+        body = "%07d" % rng.randint(0, 9999999)
+        letter = DNI_LETTERS[int(str(lead) + body) % 23]
+        prefix = "XYZ"[lead]
+        value = [prefix + body + letter, prefix + "-" + body + "-" + letter, prefix + " " + body + " " + letter,
+                 prefix.lower() + body + letter.lower(), prefix + body + letter, prefix + "-" + body + "-" + letter][i]
+        V.add("ssn-spanish-nie", "a Spanish NIE (X, Y or Z, 7 digits, check letter)",
+              [["mi NIE es ", "NIE: ", "tarjeta de residencia ", "", "Soy extranjero, mi NIE ", "NIE "][i],
+               ("ssn", value), ["", " gracias", "", " es mi NIE", ".", ""][i]])
+    V.add("ssn-spanish-unit-letter", "a check letter that could be an amount's unit (M for million) is the DNI's "
+          "(found by the leak oracle)", ["hola ", ("ssn", "87619287M"), " ok, y el NIE ", ("ssn", "Z0640021M"), "!"])
+    V.add("ssn-spanish-preserve", "the preserve style masks an SSN's letters too: they are no separators",
+          ["NIE ", ("ssn", "X-2482300-W"), ", DNI ", ("ssn", "54.362.315-k")], config={"ssn": {"style": "preserve"}})
+    V.add("ssn-spanish-neg-letter", "a DNI whose check letter is wrong is none",
+          ["DNI 54362315-T"], flags={"loose"})
+    V.add("ssn-spanish-after-label", "with its check letter, a DNI is one whatever a label in front calls it "
+          "(as the US 3-2-4 shape is)", ["pedido ", ("ssn", "54362315K")])
+    V.add("ssn-spanish-neg-small-letter-after-space", "a small letter after a space is as likely a word "
+          "('y', 'a'): no check letter, even when it would fit", ["costó 12.345.670 y nada más"], flags={"loose"})
+    V.add("ssn-spanish-neg-glued", "letters glued before or after make a longer code",
+          ["ABC54362315K, 54362315KA, AX2482300W, X2482300W5"], flags={"loose"})
     V.add("ssn-national-neg-bsn-dotted", "a BSN grouping that fails the 11-proof (and Luhn) is none",
           ["BSN: 1112.22.334"], flags={"loose"})
     V.add("ssn-national-neg-no-word", "without an SSN word, a valid РНОКПП or Steuer-IdNr is no SSN",
@@ -1483,6 +1530,9 @@ def gen_emails():
           "local-part character either", ['he said"hi"@example.com'], flags={"loose"})
     V.add("email-neg-quoted-nothing-to-hide", "quotes holding no letter or digit hold nothing to hide",
           ['see "  "@example.com and "--"@example.org'], flags={"loose"})
+    V.add("email-quoted-holds-no-at-sign", "a quote before an at sign closes a quoted local part and opens no other: "
+          "quotes holding an at sign are none (fuzz: masking the 7 glued to the closing quote made it an opening one)",
+          ["mail: ", ("email", '"Anna K 7"@poczta.pl'), ' Kowalska 7"@poczta.pl'], flags={"loose"})
     V.add("email-neg-quoted-masked", "a masked quoted local part is not found again",
           ['write to "j******"@example.com today'], flags={"loose"})
     V.add("email-fullwidth-at-after-hebrew-letter", "a Hebrew letter before a full-width at sign: the look for a Hebrew "
@@ -3682,7 +3732,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or spanish_id_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -302,7 +302,9 @@ fn check_kept(masker: &Masker, text: &[u8], found: &Match) -> Verdict {
                 );
                 for (v, m) in value.chars().zip(masked.chars()) {
                     ensure!(
-                        m == v || (m == mask_char && is_unit(kind, v)),
+                        m == v
+                            || (m == mask_char
+                                && (is_unit(kind, v) || (kind == Kind::Ssn && v.is_alphabetic()))),
                         "preserve changed {v:?} to {m:?}: {}",
                         context()
                     );

@@ -466,6 +466,9 @@ pub fn iban(rng: &mut Rng) -> (String, String) {
 /// group 01-99; serial 0001-9999; written `AAA-GG-SSSS`, `AAA GG SSSS` (any dash or space of
 /// §6) or as nine bare digits after an SSN key word.
 pub fn ssn(rng: &mut Rng) -> (String, String, &'static str) {
+    if rng.chance(30) {
+        return national_id(rng);
+    }
     let itin = rng.chance(15);
     let (area, group) = if itin {
         let groups: Vec<usize> = (50..=65).chain(70..=88).chain(90..=92).chain(94..=99).collect();
@@ -502,6 +505,59 @@ pub fn ssn(rng: &mut Rng) -> (String, String, &'static str) {
                 format!("{name} 3-2-4, separator {}", describe(&separator)),
                 "",
             )
+        }
+    }
+}
+
+/// A national number reported as SSN (RULES.md, REFERENCE §7): a Spanish DNI (8 digits) or
+/// NIE (`X`, `Y` or `Z` and 7 digits) and its check letter, with no word; or a Dutch BSN
+/// (11-proof, grouped 3-3-3) or a Ukrainian РНОКПП (10 digits, weighted check) after its
+/// own word.
+fn national_id(rng: &mut Rng) -> (String, String, &'static str) {
+    const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+    let digit_string =
+        |digits: &[usize]| digits.iter().map(|d| char::from(b'0' + *d as u8)).collect::<String>();
+    match rng.below(4) {
+        0 => {
+            let number = rng.below(100_000_000);
+            let letter = char::from(LETTERS[number % 23]);
+            let d = format!("{number:08}");
+            let (value, form) = match rng.below(4) {
+                0 => (format!("{d}{letter}"), "glued"),
+                1 => (format!("{d}-{letter}"), "dash"),
+                2 => (format!("{d} {letter}"), "space"),
+                _ => (format!("{}.{}.{}-{letter}", &d[..2], &d[2..5], &d[5..]), "dotted"),
+            };
+            (value, format!("DNI, {form}"), "")
+        }
+        1 => {
+            let lead = rng.below(3);
+            let number = rng.below(10_000_000);
+            let letter = char::from(LETTERS[(lead * 10_000_000 + number) % 23]);
+            let prefix = ['X', 'Y', 'Z'][lead];
+            if rng.chance(50) {
+                (format!("{prefix}{number:07}{letter}"), "NIE, glued".to_string(), "")
+            } else {
+                (format!("{prefix}-{number:07}-{letter}"), "NIE, dashes".to_string(), "")
+            }
+        }
+        2 => loop {
+            let mut d: Vec<usize> =
+                (0..8).map(|i| if i == 0 { rng.range(1, 9) } else { rng.below(10) }).collect();
+            let check = d.iter().zip((2..=9).rev()).map(|(d, w)| d * w).sum::<usize>() % 11;
+            if check < 10 {
+                d.push(check);
+                let s = digit_string(&d);
+                break (format!("{} {} {}", &s[..3], &s[3..6], &s[6..]), "BSN 3-3-3".to_string(), "BSN");
+            }
+        },
+        _ => {
+            let mut d: Vec<usize> =
+                (0..9).map(|i| if i == 0 { rng.range(1, 9) } else { rng.below(10) }).collect();
+            let weights = [-1, 5, 7, 9, 4, 6, 10, 5, 7];
+            let sum: i64 = d.iter().zip(weights).map(|(&d, w)| d as i64 * w).sum();
+            d.push(sum.rem_euclid(11) as usize % 10);
+            (digit_string(&d), "РНОКПП".to_string(), "ІПН")
         }
     }
 }

@@ -180,9 +180,15 @@ fn mask_ascii_units(rule: &MaskRule, kind: Kind, text: &[u8], sink: &mut impl Si
             out.push(if kept { b } else { mask });
             index += 1;
         } else {
-            out.push(b);
+            out.push(if is_masked_letter(kind, b as char) { mask } else { b });
         }
     }
+}
+
+/// Whether `c`, no unit of `kind`, is masked anyway in the preserve style: the letters of an
+/// SSN (a Spanish DNI's check letter, a NIE's first letter), which are no separators.
+fn is_masked_letter(kind: Kind, c: char) -> bool {
+    kind == Kind::Ssn && c.is_alphabetic()
 }
 
 /// A small stack buffer of ASCII bytes, written to a sink in `str` pieces.
@@ -264,7 +270,7 @@ fn mask_char_units(rule: &MaskRule, kind: Kind, text: &str, sink: &mut impl Sink
             sink.push_char(if kept { c } else { rule.mask_char });
             index += 1;
         } else {
-            sink.push_char(c);
+            sink.push_char(if is_masked_letter(kind, c) { rule.mask_char } else { c });
         }
     }
 }
@@ -311,6 +317,10 @@ mod tests {
             masked(rule(Style::Preserve, 0, 4), Kind::Iban, "DE89 3704 0044 0532 0130 00"),
             "**** **** **** **** **30 00"
         );
+        // An SSN's letters are no separators: a Spanish NIE's and DNI's are masked.
+        assert_eq!(masked(rule(Style::Preserve, 0, 4), Kind::Ssn, "X-2482300-W"), "*-***2300-*");
+        assert_eq!(masked(rule(Style::Preserve, 0, 4), Kind::Ssn, "54.362.315-k"), "**.**2.315-*");
+        assert_eq!(masked(rule(Style::Compact, 0, 4), Kind::Ssn, "X 2482300 W"), "*****2300");
     }
 
     #[test]

@@ -56,7 +56,8 @@ impl Detector {
         let min_digits = if kinds.contains(Kind::Phone) {
             7
         } else if kinds.contains(Kind::Ssn) {
-            9
+            // (A NIE has seven: `X2482300W`.)
+            7
         } else if kinds.contains(Kind::Card) {
             12
         } else {
@@ -236,6 +237,8 @@ fn glued_without_value(
         && chunk.digits - chunk.first_digits < min_digits
         // (A phone or SSN word glued by its hyphen starts no code: `Mob-9876543210`.)
         && !value_word_glued(hay, if hyphen_glued { anchor - 1 } else { anchor }, words)
+        // (Nor does a Spanish NIE's letter: `X2482300W`, `X-2482300-W`.)
+        && !(chunk.digits == 7 && ssn::nie_letter_before(hay, anchor).is_some())
 }
 
 /// Whether the word glued to a number and ending at `end` (at the gluing hyphen, or at the
@@ -663,7 +666,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// Whether a chunk is a lone group of 7 to 11 digits that only a phone or SSN key word
     /// could make a value, and the nearest key word before it says it is something else
     /// (`pedido #115568416`, `Bestellung #76059294`): the question the validators would ask
-    /// first, asked without reading the chunk for them.
+    /// first, asked without reading the chunk for them. (Not eight digits and a letter: a
+    /// Spanish DNI, see `ssn::spanish_id_candidate`.)
     ///
     /// Such a group (starting plainly, not with `0`, no `+` before it, not 11 digits read
     /// as an `8…` mobile, a mobile without its `+` or a NANP number after its trunk `1`,
@@ -680,7 +684,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
                     || is_mobile_without_plus_at(hay, anchor)))
             && hay[anchor] != b'0'
             && plain_start(hay, anchor)
-            && !(anchor >= 2 && hay[anchor - 2] == b'+');
+            && !(anchor >= 2 && hay[anchor - 2] == b'+')
+            // (Nor a Spanish DNI, which a label does not decide: `pedido 54362315K`.)
+            && !(chunk.digits == 8 && ssn::check_letter_after(hay, chunk.end).is_some());
         lone && ContextProbe::new(hay, self.detector.words, &mut self.keys, (anchor, chunk.end))
             .masked_by(self.detector.mask_chars)
             .other_key_decides()
@@ -738,6 +744,10 @@ impl<'d, 'h> Scanner<'d, 'h> {
                     }
                     if kinds.contains(Kind::Card) && remaining >= 12 {
                         card::candidates(chunk, s, &mut context, self.veto, out);
+                    }
+                    // (A Spanish DNI or NIE is a whole chunk of 7 or 8 digits and its letters.)
+                    if kinds.contains(Kind::Ssn) && s == 0 && matches!(remaining, 7 | 8) {
+                        ssn::spanish_id_candidate(chunk, self.veto, out);
                     }
                     if kinds.contains(Kind::Ssn) && remaining >= 9 && !covers_rest(out, from, group_start) {
                         ssn::candidates(chunk, s, &mut context, self.veto, out);

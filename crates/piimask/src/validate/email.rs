@@ -154,9 +154,12 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
 /// `"john doe"@example.com` (RFC 5322 §3.4.1, with RFC 6532's characters outside ASCII).
 /// Inside the quotes: any character but a line break or other control character (a tab is
 /// allowed), `"` and `\` only escaped by a backslash; at least one letter or digit; not a
-/// masked local part. With its quotes, at most [`MAX_LOCAL`] characters. The opening quote
-/// stands at the start or after a character other than a letter, digit, `.` or `\`
-/// (`john."doe"@…`, an obsolete form, is not read). `None` when no such local part ends there.
+/// masked local part; no at sign (RFC 5322 allows one, but in chat a quote before an at sign
+/// closes a quoted part: in `"j******"@a.pl x 7"@b.pl` the first closing quote opens
+/// nothing, whatever the mask made of the `7"` that stood before it). With its quotes, at
+/// most [`MAX_LOCAL`] characters. The opening quote stands at the start or after a character
+/// other than a letter, digit, `.` or `\` (`john."doe"@…`, an obsolete form, is not read).
+/// `None` when no such local part ends there.
 fn quoted_local_start(hay: &[u8], at: usize, masked: MaskedForm) -> Option<usize> {
     let close = at.checked_sub(1).filter(|&close| hay[close] == b'"' && !escaped(hay, close))?;
     let (mut pos, mut chars) = (close, 1);
@@ -172,7 +175,9 @@ fn quoted_local_start(hay: &[u8], at: usize, masked: MaskedForm) -> Option<usize
                 char_before(hay, prev).is_none_or(|(c, _)| !(c.is_alphanumeric() || matches!(c, '.' | '\\')));
             let holds_unit =
                 std::str::from_utf8(inside).is_ok_and(|text| text.chars().any(char::is_alphanumeric));
-            return (opens && holds_unit && !is_masked_local_part(inside, masked)).then_some(prev);
+            let holds_at_sign = (0..inside.len()).any(|i| at_sign_len(inside, i).is_some());
+            return (opens && holds_unit && !holds_at_sign && !is_masked_local_part(inside, masked))
+                .then_some(prev);
         }
         pos = prev;
     }
@@ -756,6 +761,7 @@ mod tests {
         assert_eq!(email_in(r#""john doe"@localhost"#), None, "no TLD");
         assert_eq!(email_in(r#""  "@example.com"#), None, "nothing to hide");
         assert_eq!(email_in(r#""j******"@example.com"#), None, "already masked");
+        assert_eq!(email_in(r#""x y@z"@example.com"#), None, "an at sign inside");
         assert_eq!(email_in(r#"a"john"@example.com"#), None, "a quote glued to a word");
         assert_eq!(email_in(r#"""john doe"@example.com""#), Some(r#""john doe"@example.com"#), "in quotes");
         assert_eq!(email_in(r#"john."doe"@example.com"#), None, "the obsolete mixed form");

@@ -1,10 +1,11 @@
 //! The check rules of the national numbers that play the social security number's part in
 //! other markets, reported as SSN when an SSN word names them (see `ssn::national_candidate`):
-//! the Dutch BSN, the Canadian SIN, the Ukrainian РНОКПП (ІПН) and the German Steuer-IdNr.
-//! Each is a pure function of the digit values.
+//! the Dutch BSN, the Canadian SIN, the Ukrainian РНОКПП (ІПН) and the German Steuer-IdNr;
+//! and the Spanish DNI and NIE, whose check letter makes them safe to read without a word.
+//! Each is a pure function of the digit values (and letters).
 //!
 //! Sources: REFERENCE §7 (python-stdnum `nl/bsn.py`, `ca/sin.py`, `ua/rntrc.py`,
-//! `de/idnr.py`, `iso7064/mod_11_10.py`). The rules here agree with python-stdnum 2.2 on
+//! `de/idnr.py`, `iso7064/mod_11_10.py`, `es/dni.py`, `es/nie.py`). The rules here agree with python-stdnum 2.2 on
 //! 300 000 random numbers of each length.
 
 use super::card::luhn_valid;
@@ -56,6 +57,23 @@ pub(crate) fn is_steuer_idnr(d: &[u8]) -> bool {
     check == 1
 }
 
+/// The Spanish DNI's check letters, indexed by the number modulo 23.
+const DNI_LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
+
+/// Spanish DNI (8 digits) or NIE (`X`, `Y` or `Z`, read as 0, 1 or 2, and 7 digits): the
+/// check letter (either case) is `DNI_LETTERS[number mod 23]`.
+pub(crate) fn is_spanish_id(prefix: Option<u8>, d: &[u8], letter: u8) -> bool {
+    let lead = match prefix.map(|p| p.to_ascii_uppercase()) {
+        None if d.len() == 8 => 0,
+        Some(b'X') if d.len() == 7 => 0,
+        Some(b'Y') if d.len() == 7 => 1,
+        Some(b'Z') if d.len() == 7 => 2,
+        _ => return false,
+    };
+    let number = d.iter().fold(lead, |acc, &x| acc * 10 + u32::from(x));
+    DNI_LETTERS[(number % 23) as usize] == letter.to_ascii_uppercase()
+}
+
 /// Whether a run of 9 to 11 digits is one of the national numbers above.
 pub(crate) fn is_national_id(d: &[u8]) -> bool {
     match d.len() {
@@ -85,6 +103,19 @@ mod tests {
         assert!(!is_sin(&d("046 454 286")), "Luhn-valid, but no SIN starts with 0");
         assert!(is_rnokpp(&d("1759013776")) && !is_rnokpp(&d("1759013775")));
         assert!(is_steuer_idnr(&d("36 574 261 809")) && !is_steuer_idnr(&d("36 574 261 808")));
+    }
+
+    #[test]
+    fn spanish_check_letters() {
+        assert!(is_spanish_id(None, &d("54362315"), b'K') && is_spanish_id(None, &d("54362315"), b'k'));
+        assert!(!is_spanish_id(None, &d("54362315"), b'T'));
+        assert!(
+            is_spanish_id(Some(b'X'), &d("2482300"), b'W') && is_spanish_id(Some(b'x'), &d("2482300"), b'W')
+        );
+        assert!(!is_spanish_id(Some(b'Y'), &d("2482300"), b'W'), "Y reads as 1");
+        assert!(!is_spanish_id(Some(b'A'), &d("2482300"), b'W'), "no such prefix");
+        assert!(!is_spanish_id(None, &d("2482300"), b'W'), "a DNI has 8 digits");
+        assert!(!is_spanish_id(Some(b'X'), &d("54362315"), b'K'), "a NIE has 7");
     }
 
     #[test]

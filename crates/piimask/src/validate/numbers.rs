@@ -45,6 +45,16 @@ pub(crate) fn vetoed_unless(
         || one_digit_repeated(chunk, groups)
 }
 
+/// [`vetoed`]'s questions for a value that ends in a letter of its own (a Spanish DNI's
+/// check letter, which is no unit after an amount: `87619287M`), with no shape of its
+/// digits vetoing it (the letter checks them): whether groups `s..=e` overlap the vetoed
+/// span, or follow an amount's sign or code (`€ 87619287M`).
+pub(crate) fn vetoed_before(chunk: &Chunk<'_>, s: usize, e: usize, veto: Option<(usize, usize)>) -> bool {
+    let (start, end) = (chunk.groups()[s].start, chunk.groups()[e].end);
+    veto.is_some_and(|(veto_start, veto_end)| start < veto_end && veto_start < end)
+        || (chunk.is_first(s) && cached(&chunk.amount_before, || price_before(chunk.hay, chunk.start)))
+}
+
 /// Whether the whole chunk is a UPC-A product code printed as on its barcode (`0 36000 29145
 /// 2`: 1, 5, 5 and 1 digits joined by one kind of space or dash) passing its check digit.
 /// (Read whole, its first 11 digits are a mobile number with its country code `7` or `1`

@@ -14,13 +14,13 @@
 //! (Corsican numbers, `2A`/`2B` in place of the département's digits, are not read.)
 
 use crate::kind::Kind;
-use crate::scan::chars::{Sep, word_char_at};
+use crate::scan::chars::{Sep, word_char_at, word_char_before};
 use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::national_id::is_national_id;
-use super::numbers::vetoed;
+use super::national_id::{is_national_id, is_spanish_id};
+use super::numbers::{vetoed, vetoed_before};
 
 /// Whether nine digits are an issuable SSN or an ITIN.
 pub(crate) fn is_ssn(d: &[u8]) -> bool {
@@ -148,8 +148,14 @@ fn national_candidate(
     veto: Option<(usize, usize)>,
     out: &mut Candidates,
 ) {
-    let Some((end, count)) = joined_run(chunk, s, 9, 11) else { return };
     let groups = chunk.groups();
+    // (A run joined to the group before it the same way is the tail of a longer number, as
+    // `run_stands_apart` would find after reading it; asked first, as most start groups are
+    // inside a number.)
+    if s > 0 && groups.get(s + 1).is_some_and(|next| next.joint == groups[s].joint) {
+        return;
+    }
+    let Some((end, count)) = joined_run(chunk, s, 9, 11) else { return };
     // Nine digits in one group are read by the US rules (`candidates`); in 3-3-3 (a SIN, a
     // BSN) or 4-2-3 (a BSN: `1112.22.333`), by the national ones. (Not in the US 3-2-4
     // grouping: `SSN 000-12-3456` is no one's, whatever the BSN's 11-proof says.)
@@ -171,6 +177,73 @@ fn national_candidate(
         return;
     }
     out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
+}
+
+/// Where the letter of a Spanish NIE (`X`, `Y` or `Z`) stands before the digits at
+/// `digits`: glued to them or before a dash, in either case, or a capital before one space
+/// (`X2482300W`, `x-2482300-w`, `X 2482300 W`; a small `y` there is as likely "and"); glued
+/// to no word before it.
+pub(crate) fn nie_letter_before(hay: &[u8], digits: usize) -> Option<usize> {
+    let (letter, capital_only) = match digits.checked_sub(1).map(|at| hay[at]) {
+        Some(b' ') => (digits.checked_sub(2)?, true),
+        Some(b'-') => (digits.checked_sub(2)?, false),
+        _ => (digits.checked_sub(1)?, false),
+    };
+    let prefix = if capital_only { hay[letter] } else { hay[letter].to_ascii_uppercase() };
+    (matches!(prefix, b'X' | b'Y' | b'Z') && !word_char_before(hay, letter)).then_some(letter)
+}
+
+/// Where a Spanish DNI's or NIE's check letter stands after the digits ending at `end`: an
+/// ASCII letter glued to them or after a dash, or a capital after one space (a small one
+/// there is as likely a word: `12.345.678 y …`, `… a ti`); nothing glued after it.
+pub(crate) fn check_letter_after(hay: &[u8], end: usize) -> Option<usize> {
+    let (at, letter_ok): (usize, fn(&u8) -> bool) = match hay.get(end) {
+        Some(b' ') => (end + 1, u8::is_ascii_uppercase),
+        Some(b'-') => (end + 1, u8::is_ascii_alphabetic),
+        _ => (end, u8::is_ascii_alphabetic),
+    };
+    (hay.get(at).is_some_and(letter_ok) && !word_char_at(hay, at + 1)).then_some(at)
+}
+
+/// Pushes the Spanish DNI or NIE the chunk holds, if it holds one: 8 digits (one group, or
+/// 2-3-3 joined by dots: `54.362.315-K`) or an `X`, `Y` or `Z` and 7 digits (`X2482300W`,
+/// `X-2482300-W`), then the check letter (`national_id::is_spanish_id`), each letter glued
+/// or after one dash or space; the whole chunk, standing apart from any word. (The check
+/// letter makes it safe to read without a word, and, as for the US 3-2-4 shape, whatever a
+/// label in front calls it.)
+pub(crate) fn spanish_id_candidate(chunk: &Chunk<'_>, veto: Option<(usize, usize)>, out: &mut Candidates) {
+    let groups = chunk.groups();
+    let hay = chunk.hay;
+    if !chunk.is_first(0) || !chunk.complete || groups[0].paren {
+        return;
+    }
+    let end = match groups.len() {
+        1 if matches!(groups[0].len, 7 | 8) => 0,
+        3 if groups[0].len == 2
+            && groups[1..].iter().all(|g| g.len == 3 && g.joint == Joint::Sep(Sep::Dot) && !g.paren) =>
+        {
+            2
+        }
+        _ => return,
+    };
+    let (first, last) = (&groups[0], &groups[end]);
+    let Some(letter_at) = check_letter_after(hay, last.end) else { return };
+    let letter = hay[letter_at];
+    let (start, prefix) = if first.len == 7 && end == 0 {
+        let Some(at) = nie_letter_before(hay, first.start) else { return };
+        (at, Some(hay[at]))
+    } else {
+        (first.start, None)
+    };
+    if word_char_before(hay, start) || (prefix.is_none() && chunk.word_before_first) {
+        return;
+    }
+    let mut digits = [0u8; 8];
+    let count = decode_run(chunk, 0, end, &mut digits);
+    if !is_spanish_id(prefix, &digits[..count], letter) || vetoed_before(chunk, 0, end, veto) {
+        return;
+    }
+    out.push(Candidate::new(start, letter_at + 1, Kind::Ssn));
 }
 
 fn is_ssn_separator(joint: Joint) -> bool {
