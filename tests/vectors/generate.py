@@ -545,6 +545,20 @@ def spanish_id_ok(value: str) -> bool:
     return DNI_LETTERS[int(str(max(lead, 0)) + body) % 23] == chars[-1]
 
 
+def nino_prefix_ok(first: str, second: str) -> bool:
+    """Two capitals that may open a UK National Insurance number (REFERENCE §7)."""
+    never = "DFIQUV"
+    return (first.isascii() and first.isupper() and second.isascii() and second.isupper()
+            and first not in never and second not in never + "O"
+            and first + second not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"))
+
+
+def nino_ok(value: str) -> bool:
+    """A UK National Insurance number: valid prefix, six digits, suffix A to D, spaces between."""
+    c = value.replace(" ", "")
+    return len(c) == 9 and nino_prefix_ok(c[0], c[1]) and c[2:8].isdigit() and c[8] in "ABCD"
+
+
 def national_id_ok(d: str) -> bool:
     return {9: lambda: bsn_ok(d) or sin_ok(d), 10: lambda: rnokpp_ok(d), 11: lambda: idnr_ok(d)}.get(len(d), lambda: False)()
 
@@ -1310,6 +1324,25 @@ def gen_ssn():
           "('y', 'a'): no check letter, even when it would fit", ["costó 12.345.670 y nada más"], flags={"loose"})
     V.add("ssn-spanish-neg-glued", "letters glued before or after make a longer code",
           ["ABC54362315K, 54362315KA, AX2482300W, X2482300W5"], flags={"loose"})
+    # The UK National Insurance number: printed spaced it is read anywhere, written whole
+    # only after an SSN word
+    letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    for i in range(6):
+        while True:
+            first, second = rng.choice(letters), rng.choice(letters)
+            if nino_prefix_ok(first, second):
+                break
+        digits = "".join(rng.choice(DIGITS) for _ in range(6))
+        suffix = "ABCD"[i % 4]
+        whole, spaced = first + second + digits + suffix, "%s%s %s %s %s %s" % (first, second, digits[:2], digits[2:4], digits[4:], suffix)
+        assert nino_ok(whole) and nino_ok(spaced)
+        V.add("ssn-uk-nino", "a UK National Insurance number (spaced anywhere; whole after an SSN word)",
+              [["My National Insurance number is ", "NI number: ", "here it is ", "NINO ", "ni no. ", "(NI No "][i],
+               ("ssn", [whole, spaced, spaced, whole, whole, spaced][i]), ["", ".", " thanks", ", thanks", "", ")"][i]])
+    V.add("ssn-uk-nino-neg", "a NINO prefix never issued (QQ is HMRC's own example, D/F/I/U/V, O second, "
+          "BG GB KN NK NT TN ZZ), a suffix past D, letters glued on, or written whole without an SSN word is none",
+          ["QQ 12 34 56 C, AO 12 34 56 A, DA 12 34 56 B, TN 12 34 56 A, JG 12 34 56 E, "
+           "XJG 12 34 56 A, JG 12 34 56 AB, ref JG123456A"], flags={"loose"})
     V.add("ssn-national-neg-bsn-dotted", "a BSN grouping that fails the 11-proof (and Luhn) is none",
           ["BSN: 1112.22.334"], flags={"loose"})
     V.add("ssn-national-neg-no-word", "without an SSN word, a valid РНОКПП or Steuer-IdNr is no SSN",
@@ -3732,7 +3765,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or spanish_id_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or spanish_id_ok(seg) or nino_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

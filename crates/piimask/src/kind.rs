@@ -24,9 +24,9 @@ pub enum Kind {
     Card,
     /// An international bank account number: registry country, exact length, mod-97.
     Iban,
-    /// A US social security number or ITIN, a French social security number (NIR), or
-    /// another national number that plays its part, named as such (BSN, SIN, РНОКПП,
-    /// Steuer-IdNr).
+    /// A US social security number or ITIN, a French social security number (NIR), a
+    /// Spanish DNI or NIE, a UK National Insurance number, or another national number that
+    /// plays its part, named as such (BSN, SIN, РНОКПП, Steuer-IdNr).
     Ssn,
     /// An email address.
     Email,

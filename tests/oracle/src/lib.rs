@@ -512,12 +512,13 @@ pub fn ssn(rng: &mut Rng) -> (String, String, &'static str) {
 /// A national number reported as SSN (RULES.md, REFERENCE §7): a Spanish DNI (8 digits) or
 /// NIE (`X`, `Y` or `Z` and 7 digits) and its check letter, with no word; or a Dutch BSN
 /// (11-proof, grouped 3-3-3) or a Ukrainian РНОКПП (10 digits, weighted check) after its
-/// own word.
+/// own word; or a UK National Insurance number, printed spaced with no word or written whole
+/// after its own.
 fn national_id(rng: &mut Rng) -> (String, String, &'static str) {
     const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
     let digit_string =
         |digits: &[usize]| digits.iter().map(|d| char::from(b'0' + *d as u8)).collect::<String>();
-    match rng.below(4) {
+    match rng.below(5) {
         0 => {
             let number = rng.below(100_000_000);
             let letter = char::from(LETTERS[number % 23]);
@@ -551,13 +552,33 @@ fn national_id(rng: &mut Rng) -> (String, String, &'static str) {
                 break (format!("{} {} {}", &s[..3], &s[3..6], &s[6..]), "BSN 3-3-3".to_string(), "BSN");
             }
         },
-        _ => {
+        3 => {
             let mut d: Vec<usize> =
                 (0..9).map(|i| if i == 0 { rng.range(1, 9) } else { rng.below(10) }).collect();
             let weights = [-1, 5, 7, 9, 4, 6, 10, 5, 7];
             let sum: i64 = d.iter().zip(weights).map(|(&d, w)| d as i64 * w).sum();
             d.push(sum.rem_euclid(11) as usize % 10);
             (digit_string(&d), "РНОКПП".to_string(), "ІПН")
+        }
+        _ => {
+            // Prefix letters HMRC issues (NIM39110): no D, F, I, Q, U or V, no O second, none
+            // of the pairs never issued.
+            const FIRST: &[u8] = b"ABCEGHJKLMNOPRSTWXYZ";
+            const SECOND: &[u8] = b"ABCEGHJKLMNPRSTWXYZ";
+            let prefix = loop {
+                let pair = [*rng.pick(FIRST), *rng.pick(SECOND)];
+                if !matches!(&pair, b"BG" | b"GB" | b"KN" | b"NK" | b"NT" | b"TN" | b"ZZ") {
+                    break String::from_utf8_lossy(&pair).into_owned();
+                }
+            };
+            let d = digit_string(&(0..6).map(|_| rng.below(10)).collect::<Vec<_>>());
+            let suffix = *rng.pick(&['A', 'B', 'C', 'D']);
+            if rng.chance(50) {
+                let spaced = format!("{prefix} {} {} {} {suffix}", &d[..2], &d[2..4], &d[4..]);
+                (spaced, "NINO, spaced".to_string(), "")
+            } else {
+                (format!("{prefix}{d}{suffix}"), "NINO, whole".to_string(), "NI number")
+            }
         }
     }
 }

@@ -657,10 +657,35 @@ impl<'d, 'h> Scanner<'d, 'h> {
                 || long_lone_group_without_value(hay, anchor, chunk)
                 || self.labelled_lone_group(anchor, chunk))
         {
+            // (Six digits may be a UK National Insurance number's, its letters glued on.)
+            if chunk.digits == 6 && self.read_nino(anchor, out) {
+                return;
+            }
             self.pos = chunk.end.max(anchor + len);
             return;
         }
         self.pos = self.scan_chunk::<true>(anchor, out).max(anchor + len);
+    }
+
+    /// Reads a UK National Insurance number whose six digits start at `anchor`
+    /// (`ssn::nino_at`): spaced as printed, anywhere; written whole, only with SSN context.
+    /// Returns whether one was found (and pushed).
+    fn read_nino(&mut self, anchor: usize, out: &mut Candidates) -> bool {
+        let hay = self.hay;
+        let detector = self.detector;
+        if detector.kinds.contains(Kind::Ssn)
+            && self.veto.is_none_or(|(_, veto_end)| veto_end <= anchor.saturating_sub(3))
+            && let Some((start, end, spaced)) = ssn::nino_at(hay, anchor)
+            && (spaced
+                || ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
+                    .masked_by(detector.mask_chars)
+                    .ssn())
+        {
+            out.push(Candidate::new(start, end, Kind::Ssn));
+            self.pos = end;
+            return true;
+        }
+        false
     }
 
     /// Whether a chunk is a lone group of 7 to 11 digits that only a phone or SSN key word

@@ -1,8 +1,9 @@
 //! The check rules of the national numbers that play the social security number's part in
 //! other markets, reported as SSN when an SSN word names them (see `ssn::national_candidate`):
 //! the Dutch BSN, the Canadian SIN, the Ukrainian РНОКПП (ІПН) and the German Steuer-IdNr;
-//! and the Spanish DNI and NIE, whose check letter makes them safe to read without a word.
-//! Each is a pure function of the digit values (and letters).
+//! the Spanish DNI and NIE, whose check letter makes them safe to read without a word; and
+//! the prefix rules of the UK National Insurance number. Each is a pure function of the
+//! digit values (and letters).
 //!
 //! Sources: REFERENCE §7 (python-stdnum `nl/bsn.py`, `ca/sin.py`, `ua/rntrc.py`,
 //! `de/idnr.py`, `iso7064/mod_11_10.py`, `es/dni.py`, `es/nie.py`). The rules here agree with python-stdnum 2.2 on
@@ -74,6 +75,19 @@ pub(crate) fn is_spanish_id(prefix: Option<u8>, d: &[u8], letter: u8) -> bool {
     DNI_LETTERS[(number % 23) as usize] == letter.to_ascii_uppercase()
 }
 
+/// Whether two capitals may open a UK National Insurance number (HMRC NIM39110, REFERENCE
+/// §7): neither is D, F, I, Q, U or V, the second is no O, and the pair is none of BG, GB,
+/// KN, NK, NT, TN, ZZ (never issued).
+pub(crate) fn is_nino_prefix(first: u8, second: u8) -> bool {
+    const NEVER: &[u8] = b"DFIQUV";
+    first.is_ascii_uppercase()
+        && second.is_ascii_uppercase()
+        && !NEVER.contains(&first)
+        && !NEVER.contains(&second)
+        && second != b'O'
+        && !matches!(&[first, second], b"BG" | b"GB" | b"KN" | b"NK" | b"NT" | b"TN" | b"ZZ")
+}
+
 /// Whether a run of 9 to 11 digits is one of the national numbers above.
 pub(crate) fn is_national_id(d: &[u8]) -> bool {
     match d.len() {
@@ -116,6 +130,17 @@ mod tests {
         assert!(!is_spanish_id(Some(b'A'), &d("2482300"), b'W'), "no such prefix");
         assert!(!is_spanish_id(None, &d("2482300"), b'W'), "a DNI has 8 digits");
         assert!(!is_spanish_id(Some(b'X'), &d("54362315"), b'K'), "a NIE has 7");
+    }
+
+    #[test]
+    fn nino_prefixes() {
+        assert!(is_nino_prefix(b'A', b'B') && is_nino_prefix(b'O', b'A'));
+        assert!(!is_nino_prefix(b'Q', b'Q'), "HMRC's own example is never issued");
+        assert!(!is_nino_prefix(b'A', b'O') && !is_nino_prefix(b'D', b'A') && !is_nino_prefix(b'A', b'V'));
+        for never in [b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ"] {
+            assert!(!is_nino_prefix(never[0], never[1]));
+        }
+        assert!(!is_nino_prefix(b'a', b'b'), "capitals only");
     }
 
     #[test]

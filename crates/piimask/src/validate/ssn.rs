@@ -19,7 +19,7 @@ use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::national_id::{is_national_id, is_spanish_id};
+use super::national_id::{is_national_id, is_nino_prefix, is_spanish_id};
 use super::numbers::{vetoed, vetoed_before};
 
 /// Whether nine digits are an issuable SSN or an ITIN.
@@ -191,6 +191,33 @@ pub(crate) fn nie_letter_before(hay: &[u8], digits: usize) -> Option<usize> {
     };
     let prefix = if capital_only { hay[letter] } else { hay[letter].to_ascii_uppercase() };
     (matches!(prefix, b'X' | b'Y' | b'Z') && !word_char_before(hay, letter)).then_some(letter)
+}
+
+/// The UK National Insurance number whose digits start at `anchor`, if one does: two
+/// capitals with a valid prefix (`national_id::is_nino_prefix`), six digits, a suffix `A` to
+/// `D`, written whole (`AB123456C`) or spaced as HMRC prints it (`AB 12 34 56 C`), standing
+/// apart from any word. Returns its span and whether it is spaced (the printed form is read
+/// anywhere; the written-whole one only after an SSN word: as a code, it is no rarer).
+pub(crate) fn nino_at(hay: &[u8], anchor: usize) -> Option<(usize, usize, bool)> {
+    let digit_pairs = |at: usize, spaced: bool| {
+        let step = if spaced { 3 } else { 2 };
+        (0..3).all(|pair| {
+            let at = at + pair * step;
+            hay.get(at..at + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && (!spaced || pair == 2 || hay.get(at + 2) == Some(&b' '))
+        })
+    };
+    let spaced = hay.get(anchor.checked_sub(1)?) == Some(&b' ');
+    let start = anchor.checked_sub(if spaced { 3 } else { 2 })?;
+    let digits_end = if spaced { anchor + 8 } else { anchor + 6 };
+    let suffix = if spaced { digits_end + 1 } else { digits_end };
+    let shaped = is_nino_prefix(hay[start], hay[start + 1])
+        && !word_char_before(hay, start)
+        && digit_pairs(anchor, spaced)
+        && (!spaced || hay.get(digits_end) == Some(&b' '))
+        && hay.get(suffix).is_some_and(|b| (b'A'..=b'D').contains(b))
+        && !word_char_at(hay, suffix + 1);
+    shaped.then_some((start, suffix + 1, spaced))
 }
 
 /// Where a Spanish DNI's or NIE's check letter stands after the digits ending at `end`: an

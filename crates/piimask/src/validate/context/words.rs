@@ -631,6 +631,11 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("steuerliche identifikationsnummer", Key::Ssn),
     ("identifikationsnummer", Key::Ssn),
     ("idnr", Key::Ssn),
+    ("national insurance", Key::Ssn),
+    ("ni number", Key::Ssn),
+    ("ni no", Key::Ssn),
+    ("ni no.", Key::Ssn),
+    ("nino", Key::Ssn),
     // Labels: the number is something else.
     // A payment card: its number is a card or nothing (a card that fails its checks is no
     // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
