@@ -498,6 +498,23 @@ def make_nir(rng: random.Random) -> str:
     return d
 
 
+def corsican_nir_ok(value: str) -> bool:
+    """A French NIR of someone born in Corsica: `2A` or `2B` as the département, read as 19
+    and 18 for the key (REFERENCE §7); any separators between."""
+    c = "".join(ch for ch in value.upper() if ch.isascii() and ch.isalnum())
+    return len(c) == 15 and c[5:7] in ("2A", "2B") and nir_ok(c[:5] + {"2A": "19", "2B": "18"}[c[5:7]] + c[7:])
+
+
+def make_corsican_nir(rng: random.Random) -> str:
+    dept = rng.choice(["2A", "2B"])
+    body = "%d%02d%02d%s%03d%03d" % (rng.choice([1, 2]), rng.randint(0, 99), rng.randint(1, 12), dept,
+                                     rng.randint(1, 366), rng.randint(1, 999))
+    key = 97 - int(body.replace("2A", "19").replace("2B", "18")) % 97
+    code = body + "%02d" % key
+    assert corsican_nir_ok(code)
+    return code
+
+
 def fmt_nir(d: str) -> str:
     return " ".join([d[0], d[1:3], d[3:5], d[5:7], d[7:10], d[10:13], d[13:]])
 
@@ -557,6 +574,45 @@ def nino_ok(value: str) -> bool:
     """A UK National Insurance number: valid prefix, six digits, suffix A to D, spaces between."""
     c = value.replace(" ", "")
     return len(c) == 9 and nino_prefix_ok(c[0], c[1]) and c[2:8].isdigit() and c[8] in "ABCD"
+
+
+CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
+CF_OMOCODIA = "LMNPQRSTUV"
+CF_MONTHS = "ABCDEHLMPRST"
+
+
+def cf_check_letter(body: str) -> str:
+    rank = lambda c: int(c) if c.isdigit() else ord(c) - ord("A")
+    return chr(ord("A") + sum(CF_ODD[rank(c)] if i % 2 == 0 else rank(c) for i, c in enumerate(body)) % 26)
+
+
+def codice_fiscale_ok(value: str) -> bool:
+    """An Italian codice fiscale (REFERENCE §7): letters, date digits (or omocodia letters),
+    a month letter, a real day (+40 for women), the birthplace, the check letter."""
+    c = value.upper()
+    if len(c) != 16 or not c.isascii() or not c.isalnum():
+        return False
+    digit = lambda ch: int(ch) if ch.isdigit() else CF_OMOCODIA.find(ch)
+    if not all(c[i].isalpha() for i in (0, 1, 2, 3, 4, 5, 11, 15)) or c[8] not in CF_MONTHS:
+        return False
+    if any(digit(c[i]) < 0 for i in (6, 7, 9, 10, 12, 13, 14)):
+        return False
+    year, month, day = digit(c[6]) * 10 + digit(c[7]), CF_MONTHS.index(c[8]) + 1, (digit(c[9]) * 10 + digit(c[10])) % 40
+    days = 29 if month == 2 and year % 4 == 0 else 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+    return 1 <= day <= days and cf_check_letter(c[:15]) == c[15]
+
+
+def make_codice_fiscale(rng: random.Random, woman: bool, omocodia: int = 0) -> str:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    body = list("".join(rng.choice(letters) for _ in range(6)) + "%02d" % rng.randint(0, 99) + rng.choice(CF_MONTHS)
+                + "%02d" % (rng.randint(1, 28) + (40 if woman else 0)) + rng.choice(letters) + "%03d" % rng.randint(1, 999))
+    # omocodia replaces digits from the last one back
+    for at in [14, 13, 12, 10, 9, 7, 6][:omocodia]:
+        body[at] = CF_OMOCODIA[int(body[at])]
+    body = "".join(body)
+    code = body + cf_check_letter(body)
+    assert codice_fiscale_ok(code)
+    return code
 
 
 def national_id_ok(d: str) -> bool:
@@ -1272,6 +1328,14 @@ def gen_ssn():
           ["commande ", ("ssn", "2 95 10 99 126 111 93"), ""])
     V.add("ssn-nir-neg-bare", "15 bare digits with a valid key but no word are no NIR",
           ["ref 295109912611193 ok"], flags={"loose"})
+    # Born in Corsica: 2A or 2B in place of the département's digits
+    for i in range(4):
+        code = make_corsican_nir(rng)
+        V.add("ssn-nir-corsica", "a French NIR of someone born in Corsica (2A/2B), printed anywhere, whole after its name",
+              [["mon numéro : ", "n° de sécu ", "NIR ", "voici "][i],
+               ("ssn", [fmt_nir(code), code, code.lower(), code[:13] + " " + code[13:]][i]), [" merci", "", ".", ""][i]])
+    V.add("ssn-nir-corsica-neg", "a Corsican NIR whose key is wrong, or written whole without an SSN word, is none",
+          ["voici 2 53 07 2B 073 004 71, ref 253072B07300470"], flags={"loose"})
     # The national numbers that play the SSN's part, after an SSN word (their own name or a
     # generic one), with their checks
     for i in range(4):
@@ -1343,6 +1407,21 @@ def gen_ssn():
           "BG GB KN NK NT TN ZZ), a suffix past D, letters glued on, or written whole without an SSN word is none",
           ["QQ 12 34 56 C, AO 12 34 56 A, DA 12 34 56 B, TN 12 34 56 A, JG 12 34 56 E, "
            "XJG 12 34 56 A, JG 12 34 56 AB, ref JG123456A"], flags={"loose"})
+    # The Italian codice fiscale: its check letter makes it safe to read without a word
+    for i in range(6):
+        code = make_codice_fiscale(rng, woman=i % 2 == 1, omocodia=[0, 0, 1, 0, 3, 0][i])
+        V.add("ssn-codice-fiscale", "an Italian codice fiscale (check letter, omocodia, either case), read anywhere",
+              [["il mio codice fiscale è ", "CF: ", "codice fiscale ", "ecco: ", "C.F. ", "numero ordine? no, "][i],
+               ("ssn", code.lower() if i == 3 else code), [" grazie", "", ".", "", ",", " è il mio CF"][i]])
+    bad = make_codice_fiscale(rng, woman=False)
+    bad = bad[:15] + chr((ord(bad[15]) - ord("A") + 1) % 26 + ord("A"))
+    assert not codice_fiscale_ok(bad)
+    V.add("ssn-codice-fiscale-neg", "a codice fiscale whose check letter fails, whose month letter is none "
+          "(F), whose day is no real one (30 February), or glued to a word is none",
+          ["CF " + bad + ", RCCMNL83F18D969H, RCCMNL83B30D969X, xRCCMNL83S18D969H, RCCMNL83S18D969H2"],
+          flags={"loose"})
+    V.add("ssn-national-bsn-one-group", "a BSN in one group that the US rules turn away (area 991) is read by the "
+          "national ones", ["mijn BSN is ", ("ssn", "991161464"), ""])
     V.add("ssn-national-neg-bsn-dotted", "a BSN grouping that fails the 11-proof (and Luhn) is none",
           ["BSN: 1112.22.334"], flags={"loose"})
     V.add("ssn-national-neg-no-word", "without an SSN word, a valid РНОКПП or Steuer-IdNr is no SSN",
@@ -3765,7 +3844,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or spanish_id_ok(seg) or nino_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -491,8 +491,9 @@ typedef struct piimask_message_report {
 #define PIIMASK_KIND_IBAN 1
 
 /**
- * A US social security number (or ITIN), a French NIR, a Spanish DNI or NIE, a UK
- * National Insurance number, or a BSN, SIN, РНОКПП or Steuer-IdNr named as such.
+ * A US social security number (or ITIN), a French NIR, a Spanish DNI or NIE, an Italian
+ * codice fiscale, a UK National Insurance number, or a BSN, SIN, РНОКПП or Steuer-IdNr
+ * named as such.
  */
 #define PIIMASK_KIND_SSN 2
 

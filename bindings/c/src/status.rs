@@ -56,8 +56,9 @@ pub type piimask_kind = u32;
 pub const PIIMASK_KIND_CARD: piimask_kind = 0;
 /// An IBAN.
 pub const PIIMASK_KIND_IBAN: piimask_kind = 1;
-/// A US social security number (or ITIN), a French NIR, a Spanish DNI or NIE, a UK
-/// National Insurance number, or a BSN, SIN, РНОКПП or Steuer-IdNr named as such.
+/// A US social security number (or ITIN), a French NIR, a Spanish DNI or NIE, an Italian
+/// codice fiscale, a UK National Insurance number, or a BSN, SIN, РНОКПП or Steuer-IdNr
+/// named as such.
 pub const PIIMASK_KIND_SSN: piimask_kind = 2;
 /// An email address.
 pub const PIIMASK_KIND_EMAIL: piimask_kind = 3;

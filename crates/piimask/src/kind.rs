@@ -25,8 +25,9 @@ pub enum Kind {
     /// An international bank account number: registry country, exact length, mod-97.
     Iban,
     /// A US social security number or ITIN, a French social security number (NIR), a
-    /// Spanish DNI or NIE, a UK National Insurance number, or another national number that
-    /// plays its part, named as such (BSN, SIN, РНОКПП, Steuer-IdNr).
+    /// Spanish DNI or NIE, an Italian codice fiscale, a UK National Insurance number, or
+    /// another national number that plays its part, named as such (BSN, SIN, РНОКПП,
+    /// Steuer-IdNr).
     Ssn,
     /// An email address.
     Email,

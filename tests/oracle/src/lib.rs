@@ -512,13 +512,13 @@ pub fn ssn(rng: &mut Rng) -> (String, String, &'static str) {
 /// A national number reported as SSN (RULES.md, REFERENCE §7): a Spanish DNI (8 digits) or
 /// NIE (`X`, `Y` or `Z` and 7 digits) and its check letter, with no word; or a Dutch BSN
 /// (11-proof, grouped 3-3-3) or a Ukrainian РНОКПП (10 digits, weighted check) after its
-/// own word; or a UK National Insurance number, printed spaced with no word or written whole
-/// after its own.
+/// own word; a UK National Insurance number, printed spaced with no word or written whole
+/// after its own; or an Italian codice fiscale (check letter), with no word.
 fn national_id(rng: &mut Rng) -> (String, String, &'static str) {
     const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
     let digit_string =
         |digits: &[usize]| digits.iter().map(|d| char::from(b'0' + *d as u8)).collect::<String>();
-    match rng.below(5) {
+    match rng.below(6) {
         0 => {
             let number = rng.below(100_000_000);
             let letter = char::from(LETTERS[number % 23]);
@@ -559,6 +559,27 @@ fn national_id(rng: &mut Rng) -> (String, String, &'static str) {
             let sum: i64 = d.iter().zip(weights).map(|(&d, w)| d as i64 * w).sum();
             d.push(sum.rem_euclid(11) as usize % 10);
             (digit_string(&d), "РНОКПП".to_string(), "ІПН")
+        }
+        4 => {
+            const ODD: [usize; 26] = [
+                1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+            ];
+            let letter = |rng: &mut Rng| char::from(b'A' + rng.below(26) as u8);
+            let mut body: String = (0..6).map(|_| letter(rng)).collect();
+            let woman = rng.chance(50);
+            body.push_str(&format!("{:02}", rng.below(100)));
+            body.push(char::from(*rng.pick(b"ABCDEHLMPRST")));
+            body.push_str(&format!("{:02}", rng.range(1, 28) + if woman { 40 } else { 0 }));
+            body.push(letter(rng));
+            body.push_str(&format!("{:03}", rng.range(1, 999)));
+            let rank = |c: u8| if c.is_ascii_digit() { usize::from(c - b'0') } else { usize::from(c - b'A') };
+            let sum: usize = body
+                .bytes()
+                .enumerate()
+                .map(|(at, c)| if at % 2 == 0 { ODD[rank(c)] } else { rank(c) })
+                .sum();
+            body.push(char::from(b'A' + (sum % 26) as u8));
+            (body, "codice fiscale".to_string(), "")
         }
         _ => {
             // Prefix letters HMRC issues (NIM39110): no D, F, I, Q, U or V, no O second, none

@@ -146,6 +146,18 @@ fn plain_fast_path(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
     }
 }
 
+/// Whether the digits at `anchor` follow a Corsican département's letter after its `2`
+/// (`2A`, `2B`, either case), glued or after one space, dash or dot: the rest of a NIR whose
+/// first digits the fast paths passed over (`Scanner::read_corsican_nir`).
+#[inline(always)]
+fn after_corsican_letter(hay: &[u8], anchor: usize) -> bool {
+    let letter = match anchor.checked_sub(1).map(|at| hay[at]) {
+        Some(b' ' | b'-' | b'.') => anchor.checked_sub(2),
+        _ => anchor.checked_sub(1),
+    };
+    letter.is_some_and(|at| at >= 1 && matches!(hay[at] | 0x20, b'a' | b'b') && hay[at - 1] == b'2')
+}
+
 /// The end of the chunk at `anchor` when it is plain ASCII digits and single ASCII
 /// separators holding fewer than `min_digits` digits (exactly where the full reader ends
 /// it); `None` otherwise. Such a chunk holds no card, SSN or phone number, whatever comes
@@ -209,6 +221,33 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
             },
             _ => return Some(ends_here(i)),
         }
+    }
+}
+
+/// Whether a chunk the readers pass over may be part of an SSN whose letters glue to its
+/// digits (`Scanner::read_lettered_ssn`), by the letters around it: six digits after a
+/// capital or a capital and a space (a UK National Insurance number); eight after `2A`'s or
+/// `2B`'s letter (the rest of a Corsican NIR); one or two digits after six letters, the
+/// token 16
+/// characters long (a codice fiscale's year). Asked of every such chunk (most are parcel
+/// numbers, `1ZARERGF1JU1KSWSNL`), so it reads a few bytes only.
+#[inline(always)]
+fn may_be_lettered_ssn(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
+    match chunk.digits {
+        6 => {
+            anchor >= 2
+                && (hay[anchor - 1].is_ascii_uppercase()
+                    || (hay[anchor - 1] == b' ' && hay[anchor - 2].is_ascii_uppercase()))
+        }
+        8 => after_corsican_letter(hay, anchor),
+        1 | 2 => {
+            anchor >= 6
+                && hay[anchor - 1].is_ascii_alphabetic()
+                && hay[anchor - 6].is_ascii_alphabetic()
+                && (anchor == 6 || !hay[anchor - 7].is_ascii_alphanumeric())
+                && !hay.get(anchor + 10).is_some_and(u8::is_ascii_alphanumeric)
+        }
+        _ => false,
     }
 }
 
@@ -499,7 +538,8 @@ impl Detector {
     /// Whether `text` may hold a chunk with enough digits for an enabled digit kind: `false`
     /// only when every chunk is plain ASCII digits and separators with too few digits (a
     /// masked line whose only digits are kept tails, prices and times) or a date, which no
-    /// context can turn into a value.
+    /// context can turn into a value, and none may be part of an SSN whose letters glue to
+    /// its digits.
     #[inline(never)]
     pub(crate) fn may_hold_digit_value(&self, text: &[u8]) -> bool {
         let mut at = 0;
@@ -515,9 +555,15 @@ impl Detector {
                 at += len;
                 continue;
             }
-            if let Some(end) =
-                short_chunk_end(text, at, self.min_digits).or_else(|| short_date_chunk(text, at))
-            {
+            if let Some(short) = plain_chunk(text, at, self.min_digits) {
+                // (Unless its letters may make it an SSN: `AB 12 34 56 C`, `RCCMNL83S18D969H`.)
+                if self.kinds.contains(Kind::Ssn) && may_be_lettered_ssn(text, at, short) {
+                    return true;
+                }
+                at = short.end;
+                continue;
+            }
+            if let Some(end) = short_date_chunk(text, at) {
                 at = end;
                 continue;
             }
@@ -657,23 +703,67 @@ impl<'d, 'h> Scanner<'d, 'h> {
                 || long_lone_group_without_value(hay, anchor, chunk)
                 || self.labelled_lone_group(anchor, chunk))
         {
-            // (Six digits may be a UK National Insurance number's, its letters glued on.)
-            if chunk.digits == 6 && self.read_nino(anchor, out) {
+            // (Unless the chunk is part of an SSN whose letters glue to its digits.)
+            if may_be_lettered_ssn(hay, anchor, chunk) && self.read_lettered_ssn(anchor, chunk.digits, out) {
                 return;
             }
             self.pos = chunk.end.max(anchor + len);
             return;
         }
+        if detector.kinds.contains(Kind::Ssn)
+            && after_corsican_letter(hay, anchor)
+            && self.read_corsican_nir(anchor, out)
+        {
+            return;
+        }
         self.pos = self.scan_chunk::<true>(anchor, out).max(anchor + len);
     }
 
-    /// Reads a UK National Insurance number whose six digits start at `anchor`
-    /// (`ssn::nino_at`): spaced as printed, anywhere; written whole, only with SSN context.
-    /// Returns whether one was found (and pushed).
-    fn read_nino(&mut self, anchor: usize, out: &mut Candidates) -> bool {
+    /// Reads the French NIR of someone born in Corsica whose digits after the département
+    /// (`2A`, `2B`) start at `anchor` (see `after_corsican_letter`), from its first digit
+    /// (`ssn::corsican_nir_at`: six characters before that letter written whole, nine
+    /// printed). Printed, it is read anywhere; written whole, only with SSN context. Returns
+    /// whether one was found (and pushed).
+    #[cold]
+    #[inline(never)]
+    fn read_corsican_nir(&mut self, anchor: usize, out: &mut Candidates) -> bool {
         let hay = self.hay;
         let detector = self.detector;
-        if detector.kinds.contains(Kind::Ssn)
+        let letter = if hay[anchor - 1].is_ascii_alphabetic() { anchor - 1 } else { anchor - 2 };
+        for start in [letter.checked_sub(6), letter.checked_sub(9)].into_iter().flatten() {
+            if let Some((end, printed)) = ssn::corsican_nir_at(hay, start)
+                && (printed
+                    || ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
+                        .masked_by(detector.mask_chars)
+                        .ssn())
+            {
+                out.push(Candidate::new(start, end, Kind::Ssn));
+                self.pos = end;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Reads an SSN whose letters glue to its digits, which the chunk readers pass over as
+    /// too short or glued to a word: an Italian codice fiscale from its first digits, glued
+    /// to its letters (`ssn::codice_fiscale_at`, anywhere); a UK National Insurance number around a
+    /// chunk of six digits (`ssn::nino_at`) or a French NIR of someone born in Corsica
+    /// starting with one (`ssn::corsican_nir_at`), each printed anywhere, written whole only
+    /// with SSN context. Returns whether one was found (and pushed).
+    #[cold]
+    #[inline(never)]
+    fn read_lettered_ssn(&mut self, anchor: usize, chunk_digits: usize, out: &mut Candidates) -> bool {
+        let hay = self.hay;
+        let detector = self.detector;
+        if !detector.kinds.contains(Kind::Ssn) {
+            return false;
+        }
+        // (A codice fiscale's first digits, the year's, are two, or one turned into a letter.)
+        let letter_glued = chunk_digits <= 2 && anchor > 0 && hay[anchor - 1].is_ascii_alphabetic();
+        let found = if letter_glued && let Some(span) = ssn::codice_fiscale_at(hay, anchor) {
+            Some(span)
+        } else if chunk_digits == 6
             && self.veto.is_none_or(|(_, veto_end)| veto_end <= anchor.saturating_sub(3))
             && let Some((start, end, spaced)) = ssn::nino_at(hay, anchor)
             && (spaced
@@ -681,11 +771,16 @@ impl<'d, 'h> Scanner<'d, 'h> {
                     .masked_by(detector.mask_chars)
                     .ssn())
         {
-            out.push(Candidate::new(start, end, Kind::Ssn));
-            self.pos = end;
-            return true;
-        }
-        false
+            Some((start, end))
+        } else if chunk_digits == 8 {
+            return self.read_corsican_nir(anchor, out);
+        } else {
+            None
+        };
+        let Some((start, end)) = found else { return false };
+        out.push(Candidate::new(start, end, Kind::Ssn));
+        self.pos = end;
+        true
     }
 
     /// Whether a chunk is a lone group of 7 to 11 digits that only a phone or SSN key word
@@ -1056,6 +1151,9 @@ mod tests {
             ("(555) 123-4567", true, false),
             ("٠٦١٢٣٤٥٦٧٨", true, false),
             ("٤١١١ ١١١١ ١١١١ ١١١١", true, true),
+            ("NI number AB123456C", true, false),
+            ("RCCMNL83S18D969H", true, false),
+            ("2 53 07 2B 073 004 70", true, false),
         ] {
             assert_eq!(all.may_hold_digit_value(text.as_bytes()), any_kind, "{text:?}");
             assert_eq!(cards.may_hold_digit_value(text.as_bytes()), cards_only, "{text:?}");

@@ -19,7 +19,7 @@ use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::national_id::{is_national_id, is_nino_prefix, is_spanish_id};
+use super::national_id::{is_codice_fiscale, is_national_id, is_nino_prefix, is_spanish_id};
 use super::numbers::{vetoed, vetoed_before};
 
 /// Whether nine digits are an issuable SSN or an ITIN.
@@ -156,18 +156,24 @@ fn national_candidate(
         return;
     }
     let Some((end, count)) = joined_run(chunk, s, 9, 11) else { return };
-    // Nine digits in one group are read by the US rules (`candidates`); in 3-3-3 (a SIN, a
-    // BSN) or 4-2-3 (a BSN: `1112.22.333`), by the national ones. (Not in the US 3-2-4
-    // grouping: `SSN 000-12-3456` is no one's, whatever the BSN's 11-proof says.)
+    // Nine digits in 3-3-3 (a SIN, a BSN) or 4-2-3 (a BSN: `1112.22.333`) are read by the
+    // national rules, and in one group when the US ones (`candidates`) turn them away
+    // (`BSN 991161464`: no US area) and the first is no 0 (a SIN never starts so, a BSN
+    // rarely and then mostly without it). (Not in the US 3-2-4 grouping: `SSN 000-12-3456`
+    // is no one's, whatever the BSN's 11-proof says.)
+    let one_group = s == end;
     if count == 9 {
         let lengths = groups[s..=end].iter().map(|g| g.len);
-        if ![[3, 3, 3], [4, 2, 3]].iter().any(|grouping| lengths.clone().eq(grouping.iter().copied())) {
+        if !one_group
+            && ![[3, 3, 3], [4, 2, 3]].iter().any(|grouping| lengths.clone().eq(grouping.iter().copied()))
+        {
             return;
         }
     }
     // The check first (it turns away nine numbers in ten), then the context.
     let mut digits = [0u8; 11];
     if decode_run(chunk, s, end, &mut digits) != count
+        || (count == 9 && one_group && (is_ssn(&digits[..9]) || digits[0] == 0))
         || !is_national_id(&digits[..count])
         || !run_stands_apart(chunk, s, end)
         || vetoed(chunk, s, end, veto)
@@ -191,6 +197,58 @@ pub(crate) fn nie_letter_before(hay: &[u8], digits: usize) -> Option<usize> {
     };
     let prefix = if capital_only { hay[letter] } else { hay[letter].to_ascii_uppercase() };
     (matches!(prefix, b'X' | b'Y' | b'Z') && !word_char_before(hay, letter)).then_some(letter)
+}
+
+/// A French NIR of someone born in Corsica starting at `anchor`, if one does: the
+/// département `2A` or `2B` in place of its sixth and seventh digits (either case; read as
+/// 19 and 18 for the key, REFERENCE §7), in the NIR's printed groupings (`2 53 07 2B 073 004
+/// 70`, or the 13 characters and the key apart) joined by one kind of space, dash or dot, or
+/// written whole (`253072B07300470`); not continued on either side. Returns its end and
+/// whether it is printed (read anywhere, as the NIR is; written whole, only after an SSN
+/// word).
+pub(crate) fn corsican_nir_at(hay: &[u8], anchor: usize) -> Option<(usize, bool)> {
+    let is_sep = |b: &u8| matches!(b, b' ' | b'-' | b'.');
+    let mut chars = [0u8; 15];
+    let mut cuts = [0usize; 14];
+    let (mut ncuts, mut sep, mut at) = (0, None, anchor);
+    for (i, char) in chars.iter_mut().enumerate() {
+        *char = *hay.get(at)?;
+        at += 1;
+        if i < 14 && hay.get(at).is_some_and(is_sep) && hay.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            if *sep.get_or_insert(hay[at]) != hay[at] {
+                return None;
+            }
+            cuts[ncuts] = i;
+            ncuts += 1;
+            at += 1;
+        }
+    }
+    let cuts = &cuts[..ncuts];
+    let printed = cuts == [0, 2, 4, 6, 9, 12] || cuts == [12];
+    let dept = match chars[6].to_ascii_uppercase() {
+        b'A' => 9,
+        b'B' => 8,
+        _ => return None,
+    };
+    let mut digits = [0u8; 15];
+    for (i, (&char, digit)) in chars.iter().zip(&mut digits).enumerate() {
+        *digit = match i {
+            5 if char == b'2' => 1,
+            6 => dept,
+            _ if char.is_ascii_digit() => char - b'0',
+            _ => return None,
+        };
+    }
+    let joined_before = anchor >= 2 && is_sep(&hay[anchor - 1]) && hay[anchor - 2].is_ascii_digit();
+    let joined_after = hay.get(at).is_some_and(is_sep) && hay.get(at + 1).is_some_and(u8::is_ascii_digit);
+    ((printed || cuts.is_empty())
+        && !word_char_before(hay, anchor)
+        && !word_char_at(hay, at)
+        && !joined_before
+        && !joined_after
+        && is_nir(&digits))
+    .then_some((at, printed))
 }
 
 /// The UK National Insurance number whose digits start at `anchor`, if one does: two
@@ -218,6 +276,23 @@ pub(crate) fn nino_at(hay: &[u8], anchor: usize) -> Option<(usize, usize, bool)>
         && hay.get(suffix).is_some_and(|b| (b'A'..=b'D').contains(b))
         && !word_char_at(hay, suffix + 1);
     shaped.then_some((start, suffix + 1, spaced))
+}
+
+/// The Italian codice fiscale whose first digit stands at `anchor`, if one does: 16 ASCII
+/// letters and digits (`RCCMNL83S18D969H`), six letters before that digit, passing its
+/// check (`national_id::is_codice_fiscale`) and standing apart from any word. (Omocodia
+/// turns digits into letters from the last one back: a code with all seven turned, no
+/// digit left, is not read.) Read anywhere, whatever a label says: with its shape and
+/// check letter it is as safe to read as a Spanish DNI.
+pub(crate) fn codice_fiscale_at(hay: &[u8], anchor: usize) -> Option<(usize, usize)> {
+    let start = anchor.checked_sub(6)?;
+    let code = hay.get(start..start + 16)?;
+    (code[..6].iter().all(u8::is_ascii_alphabetic)
+        && code[6..].iter().all(u8::is_ascii_alphanumeric)
+        && !word_char_before(hay, start)
+        && !word_char_at(hay, start + 16)
+        && is_codice_fiscale(code))
+    .then_some((start, start + 16))
 }
 
 /// Where a Spanish DNI's or NIE's check letter stands after the digits ending at `end`: an
@@ -361,6 +436,21 @@ mod tests {
         assert!(!is_ssn(&d("666-12-3456")));
         assert!(!is_ssn(&d("123-00-4567")));
         assert!(!is_ssn(&d("123-45-0000")));
+    }
+
+    #[test]
+    fn corsican_nir() {
+        let found = |text: &str| corsican_nir_at(text.as_bytes(), 0);
+        // python-stdnum's example (REFERENCE §7), and the same printed.
+        assert_eq!(found("253072B07300470"), Some((15, false)));
+        assert_eq!(found("2 53 07 2B 073 004 70."), Some((21, true)));
+        assert_eq!(found("253072b073004-70"), Some((16, true)), "the key apart, a small letter");
+        assert_eq!(found("253072B07300471"), None, "wrong key");
+        assert_eq!(found("253072A07300470"), None, "the key is 2B's");
+        assert_eq!(found("2 53 07 2B 073 004-70"), None, "two kinds of separator");
+        assert_eq!(found("2 53 07 2B 07 3004 70"), None, "no NIR grouping");
+        assert_eq!(found("253072B07300470 12"), None, "continued");
+        assert_eq!(found("253072B07300470x"), None, "glued to a word");
     }
 
     #[test]
