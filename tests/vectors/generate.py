@@ -571,9 +571,11 @@ def nino_prefix_ok(first: str, second: str) -> bool:
 
 
 def nino_ok(value: str) -> bool:
-    """A UK National Insurance number: valid prefix, six digits, suffix A to D, spaces between."""
+    """A UK National Insurance number's shape: two capitals, six digits, a capital suffix,
+    spaces between (after an SSN word the letters need not be ones HMRC issues)."""
     c = value.replace(" ", "")
-    return len(c) == 9 and nino_prefix_ok(c[0], c[1]) and c[2:8].isdigit() and c[8] in "ABCD"
+    return (len(c) == 9 and c.isascii() and c[:2].isupper() and c[:2].isalpha() and c[2:8].isdigit()
+            and c[8].isupper())
 
 
 CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
@@ -1403,6 +1405,13 @@ def gen_ssn():
         V.add("ssn-uk-nino", "a UK National Insurance number (spaced anywhere; whole after an SSN word)",
               [["My National Insurance number is ", "NI number: ", "here it is ", "NINO ", "ni no. ", "(NI No "][i],
                ("ssn", [whole, spaced, spaced, whole, whole, spaced][i]), ["", ".", " thanks", ", thanks", "", ")"][i]])
+    V.add("ssn-uk-nino-test-data", "after an SSN word, a NINO shape with letters HMRC never issues is one too "
+          "(test data writes them so: ZZ, T)", ["my NI number is ", ("ssn", "ZZ 12 34 56 T"), ", NINO ", ("ssn", "ZZ123456T"),
+                                                 ", National Insurance ", ("ssn", "QQ 123456 C")])
+    V.add("ssn-uk-nino-six-together", "a NINO printed with its six digits together, read anywhere",
+          ["here it is ", ("ssn", "JG 103759 A"), " thanks"])
+    V.add("ssn-uk-nino-neg-test-data", "without an SSN word, letters HMRC never issues make no NINO",
+          ["ZZ 12 34 56 T, QQ 123456 C"], flags={"loose"})
     V.add("ssn-uk-nino-neg", "a NINO prefix never issued (QQ is HMRC's own example, D/F/I/U/V, O second, "
           "BG GB KN NK NT TN ZZ), a suffix past D, letters glued on, or written whole without an SSN word is none",
           ["QQ 12 34 56 C, AO 12 34 56 A, DA 12 34 56 B, TN 12 34 56 A, JG 12 34 56 E, "

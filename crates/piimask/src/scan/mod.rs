@@ -765,8 +765,8 @@ impl<'d, 'h> Scanner<'d, 'h> {
             Some(span)
         } else if chunk_digits == 6
             && self.veto.is_none_or(|(_, veto_end)| veto_end <= anchor.saturating_sub(3))
-            && let Some((start, end, spaced)) = ssn::nino_at(hay, anchor)
-            && (spaced
+            && let Some((start, end, anywhere)) = ssn::nino_at(hay, anchor)
+            && (anywhere
                 || ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
                     .masked_by(detector.mask_chars)
                     .ssn())

@@ -252,30 +252,36 @@ pub(crate) fn corsican_nir_at(hay: &[u8], anchor: usize) -> Option<(usize, bool)
 }
 
 /// The UK National Insurance number whose digits start at `anchor`, if one does: two
-/// capitals with a valid prefix (`national_id::is_nino_prefix`), six digits, a suffix `A` to
-/// `D`, written whole (`AB123456C`) or spaced as HMRC prints it (`AB 12 34 56 C`), standing
-/// apart from any word. Returns its span and whether it is spaced (the printed form is read
-/// anywhere; the written-whole one only after an SSN word: as a code, it is no rarer).
+/// capitals, six digits (`123456` or `12 34 56`) and a capital suffix, the letters glued to
+/// the digits or one space apart, standing apart from any word. Returns its span and
+/// whether it may be read anywhere: printed as HMRC prints it (`AB 12 34 56 C`, or
+/// `AB 123456 C`), with a prefix that may be issued (`national_id::is_nino_prefix`) and a
+/// suffix `A` to `D`. Any other (written whole, `AB123456C`, as common a shape for a code;
+/// or a prefix or suffix never issued, as test data writes them: `ZZ 12 34 56 T`) is read
+/// only after an SSN word.
 pub(crate) fn nino_at(hay: &[u8], anchor: usize) -> Option<(usize, usize, bool)> {
-    let digit_pairs = |at: usize, spaced: bool| {
-        let step = if spaced { 3 } else { 2 };
-        (0..3).all(|pair| {
-            let at = at + pair * step;
-            hay.get(at..at + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-                && (!spaced || pair == 2 || hay.get(at + 2) == Some(&b' '))
-        })
+    let space_before = hay.get(anchor.checked_sub(1)?) == Some(&b' ');
+    let start = anchor.checked_sub(if space_before { 3 } else { 2 })?;
+    let digits_end = if hay.get(anchor..anchor + 6).is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+        anchor + 6
+    } else if hay.get(anchor..anchor + 8).is_some_and(|d| {
+        d.iter().enumerate().all(|(at, b)| if at % 3 == 2 { *b == b' ' } else { b.is_ascii_digit() })
+    }) {
+        anchor + 8
+    } else {
+        return None;
     };
-    let spaced = hay.get(anchor.checked_sub(1)?) == Some(&b' ');
-    let start = anchor.checked_sub(if spaced { 3 } else { 2 })?;
-    let digits_end = if spaced { anchor + 8 } else { anchor + 6 };
-    let suffix = if spaced { digits_end + 1 } else { digits_end };
-    let shaped = is_nino_prefix(hay[start], hay[start + 1])
+    let space_after = hay.get(digits_end) == Some(&b' ');
+    let suffix = digits_end + usize::from(space_after);
+    let (first, second) = (hay[start], hay[start + 1]);
+    let shaped = first.is_ascii_uppercase()
+        && second.is_ascii_uppercase()
         && !word_char_before(hay, start)
-        && digit_pairs(anchor, spaced)
-        && (!spaced || hay.get(digits_end) == Some(&b' '))
-        && hay.get(suffix).is_some_and(|b| (b'A'..=b'D').contains(b))
+        && hay.get(suffix).is_some_and(u8::is_ascii_uppercase)
         && !word_char_at(hay, suffix + 1);
-    shaped.then_some((start, suffix + 1, spaced))
+    let anywhere =
+        space_before && space_after && is_nino_prefix(first, second) && (b'A'..=b'D').contains(&hay[suffix]);
+    shaped.then_some((start, suffix + 1, anywhere))
 }
 
 /// The Italian codice fiscale whose first digit stands at `anchor`, if one does: 16 ASCII
@@ -436,6 +442,22 @@ mod tests {
         assert!(!is_ssn(&d("666-12-3456")));
         assert!(!is_ssn(&d("123-00-4567")));
         assert!(!is_ssn(&d("123-45-0000")));
+    }
+
+    #[test]
+    fn nino_forms() {
+        let found =
+            |text: &str| nino_at(text.as_bytes(), text.find(|c: char| c.is_ascii_digit()).unwrap_or(0));
+        assert_eq!(found("AB 12 34 56 C"), Some((0, 13, true)), "as HMRC prints it");
+        assert_eq!(found("AB 123456 C."), Some((0, 11, true)));
+        assert_eq!(found("AB123456C"), Some((0, 9, false)), "written whole: after a word only");
+        assert_eq!(found("ZZ 12 34 56 T"), Some((0, 13, false)), "never issued: after a word only");
+        assert_eq!(found("QQ 12 34 56 C"), Some((0, 13, false)));
+        assert_eq!(found("AB 12 34 56"), None, "no suffix");
+        assert_eq!(found("AB 12 34 56 CD"), None, "glued to a word");
+        assert_eq!(found("XAB123456C"), None);
+        assert_eq!(found("Ab 12 34 56 C"), None, "capitals only");
+        assert_eq!(found("AB 12 3456 C"), None);
     }
 
     #[test]
