@@ -228,9 +228,8 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
 /// digits (`Scanner::read_lettered_ssn`), by the letters around it: six digits after a
 /// capital or a capital and a space (a UK National Insurance number); eight after `2A`'s or
 /// `2B`'s letter (the rest of a Corsican NIR); one or two digits after six letters, the
-/// token 16
-/// characters long (a codice fiscale's year). Asked of every such chunk (most are parcel
-/// numbers, `1ZARERGF1JU1KSWSNL`), so it reads a few bytes only.
+/// token 16 characters long (a codice fiscale's year). Asked of every such chunk (most are
+/// parcel numbers, `1ZARERGF1JU1KSWSNL`), so it reads a few bytes only.
 #[inline(always)]
 fn may_be_lettered_ssn(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
     match chunk.digits {
@@ -746,11 +745,12 @@ impl<'d, 'h> Scanner<'d, 'h> {
     }
 
     /// Reads an SSN whose letters glue to its digits, which the chunk readers pass over as
-    /// too short or glued to a word: an Italian codice fiscale from its first digits, glued
-    /// to its letters (`ssn::codice_fiscale_at`, anywhere); a UK National Insurance number around a
-    /// chunk of six digits (`ssn::nino_at`) or a French NIR of someone born in Corsica
-    /// starting with one (`ssn::corsican_nir_at`), each printed anywhere, written whole only
-    /// with SSN context. Returns whether one was found (and pushed).
+    /// too short or glued to a word (`may_be_lettered_ssn` says which chunks may be one): an
+    /// Italian codice fiscale from its first digits, glued to its letters
+    /// (`ssn::codice_fiscale_at`, anywhere); a UK National Insurance number around a chunk of
+    /// six digits (`ssn::nino_at`: printed with letters HMRC may issue, anywhere; otherwise
+    /// only with SSN context); the rest of a Corsican NIR after its `2A` or `2B`
+    /// (`read_corsican_nir`). Returns whether one was found (and pushed).
     #[cold]
     #[inline(never)]
     fn read_lettered_ssn(&mut self, anchor: usize, chunk_digits: usize, out: &mut Candidates) -> bool {

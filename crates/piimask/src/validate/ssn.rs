@@ -1,6 +1,9 @@
 //! US social security numbers and ITINs: `AAA-GG-SSSS` (space or dash separators; dots
-//! only after an SSN context word), or nine bare digits next to an SSN context word; and the
-//! French social security number (NIR), which French customers call theirs.
+//! only after an SSN context word), or nine bare digits next to an SSN context word; the
+//! French social security number (NIR), which French customers call theirs; and the national
+//! numbers that play the same part elsewhere (check rules in `national_id`): named ones
+//! (BSN, SIN, РНОКПП, Steuer-IdNr), and the Spanish DNI and NIE, the Italian codice fiscale
+//! and the UK National Insurance number, whose letters the scanner reads around the digits.
 //!
 //! Rules: SSA POMS RM 10201.035 (area not 000 or 666, group not 00, serial not 0000);
 //! area 900-999 only as an ITIN, whose group is 50-65, 70-88, 90-92 or 94-99 (IRS); not
@@ -11,7 +14,8 @@
 //! to people born abroad or not yet registered), the key last: 97 minus the first 13 digits
 //! modulo 97. Read in its printed grouping (`2 95 10 99 126 111 93`, or 13 digits and the key
 //! apart) anywhere, otherwise (one run of 15 digits, other groupings) only after an SSN word.
-//! (Corsican numbers, `2A`/`2B` in place of the département's digits, are not read.)
+//! Corsican numbers, `2A`/`2B` in place of the département's digits (19/18 for the key),
+//! likewise (`corsican_nir_at`).
 
 use crate::kind::Kind;
 use crate::scan::chars::{Sep, word_char_at, word_char_before};
