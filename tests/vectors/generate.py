@@ -1410,6 +1410,8 @@ def gen_ssn():
                                                  ", National Insurance ", ("ssn", "QQ 123456 C")])
     V.add("ssn-uk-nino-six-together", "a NINO printed with its six digits together, read anywhere",
           ["here it is ", ("ssn", "JG 103759 A"), " thanks"])
+    V.add("ssn-uk-nino-neg-text-ends", "a NINO's digits and the space before its suffix, then the text ends: "
+          "no NINO (and no panic)", ["NI number AB 12 34 56 "], flags={"loose"})
     V.add("ssn-uk-nino-neg-test-data", "without an SSN word, letters HMRC never issues make no NINO",
           ["ZZ 12 34 56 T, QQ 123456 C"], flags={"loose"})
     V.add("ssn-uk-nino-neg", "a NINO prefix never issued (QQ is HMRC's own example, D/F/I/U/V, O second, "

@@ -283,8 +283,12 @@ pub(crate) fn nino_at(hay: &[u8], anchor: usize) -> Option<(usize, usize, bool)>
         && !word_char_before(hay, start)
         && hay.get(suffix).is_some_and(u8::is_ascii_uppercase)
         && !word_char_at(hay, suffix + 1);
-    let anywhere =
-        space_before && space_after && is_nino_prefix(first, second) && (b'A'..=b'D').contains(&hay[suffix]);
+    // (`shaped` has read the suffix; the text may end after the space before it.)
+    let anywhere = shaped
+        && space_before
+        && space_after
+        && is_nino_prefix(first, second)
+        && hay.get(suffix).is_some_and(|b| (b'A'..=b'D').contains(b));
     shaped.then_some((start, suffix + 1, anywhere))
 }
 
@@ -458,6 +462,8 @@ mod tests {
         assert_eq!(found("ZZ 12 34 56 T"), Some((0, 13, false)), "never issued: after a word only");
         assert_eq!(found("QQ 12 34 56 C"), Some((0, 13, false)));
         assert_eq!(found("AB 12 34 56"), None, "no suffix");
+        assert_eq!(found("AB 12 34 56 "), None, "the text ends after a space");
+        assert_eq!(found("AB 123456 "), None);
         assert_eq!(found("AB 12 34 56 CD"), None, "glued to a word");
         assert_eq!(found("XAB123456C"), None);
         assert_eq!(found("Ab 12 34 56 C"), None, "capitals only");
