@@ -571,11 +571,13 @@ def nino_prefix_ok(first: str, second: str) -> bool:
 
 
 def nino_ok(value: str) -> bool:
-    """A UK National Insurance number's shape: two capitals, six digits, a capital suffix,
-    spaces between (after an SSN word the letters need not be ones HMRC issues)."""
+    """A UK National Insurance number's shape: two letters, six digits, a letter suffix,
+    spaces between, the three letters all capitals or all small (after an SSN word the
+    letters need not be ones HMRC issues, nor capitals)."""
     c = value.replace(" ", "")
-    return (len(c) == 9 and c.isascii() and c[:2].isupper() and c[:2].isalpha() and c[2:8].isdigit()
-            and c[8].isupper())
+    letters = c[:2] + c[8:]
+    return (len(c) == 9 and c.isascii() and letters.isalpha() and c[2:8].isdigit()
+            and (letters.isupper() or letters.islower()))
 
 
 CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
@@ -1408,6 +1410,10 @@ def gen_ssn():
     V.add("ssn-uk-nino-test-data", "after an SSN word, a NINO shape with letters HMRC never issues is one too "
           "(test data writes them so: ZZ, T)", ["my NI number is ", ("ssn", "ZZ 12 34 56 T"), ", NINO ", ("ssn", "ZZ123456T"),
                                                  ", National Insurance ", ("ssn", "QQ 123456 C")])
+    V.add("ssn-uk-nino-small-letters", "after an SSN word, a NINO typed in small letters is one too",
+          ["my ni number is ", ("ssn", "jk123456c"), ", NINO: ", ("ssn", "jk 12 34 56 c"), "."])
+    V.add("ssn-uk-nino-neg-small-letters", "without an SSN word a NINO shape in small letters is none, "
+          "nor one whose letters mix the cases", ["here it is jk 12 34 56 c, ni number Jk 12 34 56 C"], flags={"loose"})
     V.add("ssn-uk-nino-six-together", "a NINO printed with its six digits together, read anywhere",
           ["here it is ", ("ssn", "JG 103759 A"), " thanks"])
     V.add("ssn-uk-nino-neg-text-ends", "a NINO's digits and the space before its suffix, then the text ends: "

@@ -92,8 +92,6 @@ fn plain_start(hay: &[u8], anchor: usize) -> bool {
 /// them, a separator and a bank code of four letters or a check letter after them. (Narrow
 /// on purpose: a day after a short word, `le 12 mai`, is common and must stay on the fast
 /// path.)
-#[cold]
-#[inline(never)]
 fn lower_case_iban_head(hay: &[u8], anchor: usize) -> bool {
     let letter = |at: usize| hay.get(at).is_some_and(u8::is_ascii_alphabetic);
     let is_sep = |at: usize| matches!(hay.get(at), Some(b' ' | b'-' | b'.'));
@@ -111,6 +109,30 @@ fn lower_case_iban_head(hay: &[u8], anchor: usize) -> bool {
     matches!(letters, 1 | 4)
         && (is_sep(after) || hay.get(after).is_some_and(u8::is_ascii_digit))
         && iban::has_formats([hay[anchor - 3].to_ascii_uppercase(), hay[anchor - 2].to_ascii_uppercase()])
+}
+
+/// Whether the short chunk from `anchor` to `end`, a letter after it, may be part of a
+/// value typed in small letters that the full reader must see: an IBAN's check digits
+/// (`lower_case_iban_head`) or a UK National Insurance number's digits
+/// (`lower_case_nino_digits`).
+fn lower_case_head(hay: &[u8], anchor: usize, end: usize) -> bool {
+    match end - anchor {
+        2 => lower_case_iban_head(hay, anchor),
+        6 | 8 => lower_case_nino_digits(hay, anchor),
+        _ => false,
+    }
+}
+
+/// Whether a short chunk of six or eight bytes at `anchor` (`123456`, `12 34 56`) may hold
+/// the digits of a UK National Insurance number typed in small letters, apart
+/// (`jk 12 34 56 c`), which only an SSN word makes one (`ssn::nino_at` decides; a capital
+/// before the space already keeps the chunk off the fast path).
+#[inline(always)]
+fn lower_case_nino_digits(hay: &[u8], anchor: usize) -> bool {
+    anchor >= 3
+        && hay[anchor - 1] == b' '
+        && hay[anchor - 2].is_ascii_lowercase()
+        && hay[anchor - 3].is_ascii_lowercase()
 }
 
 /// Whether the character ending at `at` is a lower-case Latin-1 or Cyrillic letter (`à`,
@@ -133,11 +155,11 @@ fn plain_fast_path(hay: &[u8], anchor: usize, min_digits: usize) -> Option<usize
         return None;
     }
     match short_chunk_end(hay, anchor, min_digits) {
-        // (Cheap tests first: two digits, then one character and a letter.)
+        // (A letter after the chunk's next character first: most chunks end before `/`,
+        // `:`, `,` or a digit. One test for both heads: a second arm here costs every
+        // message about 80 instructions, benches/HISTORY.md.)
         Some(end)
-            if end == anchor + 2
-                && hay.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
-                && lower_case_iban_head(hay, anchor) =>
+            if hay.get(end + 1).is_some_and(u8::is_ascii_alphabetic) && lower_case_head(hay, anchor, end) =>
         {
             None
         }
@@ -226,7 +248,7 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
 
 /// Whether a chunk the readers pass over may be part of an SSN whose letters glue to its
 /// digits (`Scanner::read_lettered_ssn`), by the letters around it: six digits after a
-/// capital or a capital and a space (a UK National Insurance number); eight after `2A`'s or
+/// letter or a letter and a space (a UK National Insurance number); eight after `2A`'s or
 /// `2B`'s letter (the rest of a Corsican NIR); one or two digits after six letters, the
 /// token 16 characters long (a codice fiscale's year). Asked of every such chunk (most are
 /// parcel numbers, `1ZARERGF1JU1KSWSNL`), so it reads a few bytes only.
@@ -235,8 +257,8 @@ fn may_be_lettered_ssn(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
     match chunk.digits {
         6 => {
             anchor >= 2
-                && (hay[anchor - 1].is_ascii_uppercase()
-                    || (hay[anchor - 1] == b' ' && hay[anchor - 2].is_ascii_uppercase()))
+                && (hay[anchor - 1].is_ascii_alphabetic()
+                    || (hay[anchor - 1] == b' ' && hay[anchor - 2].is_ascii_alphabetic()))
         }
         8 => after_corsican_letter(hay, anchor),
         1 | 2 => {

@@ -261,8 +261,8 @@ pub(crate) fn corsican_nir_at(hay: &[u8], anchor: usize) -> Option<(usize, bool)
 /// whether it may be read anywhere: printed as HMRC prints it (`AB 12 34 56 C`, or
 /// `AB 123456 C`), with a prefix that may be issued (`national_id::is_nino_prefix`) and a
 /// suffix `A` to `D`. Any other (written whole, `AB123456C`, as common a shape for a code;
-/// or a prefix or suffix never issued, as test data writes them: `ZZ 12 34 56 T`) is read
-/// only after an SSN word.
+/// a prefix or suffix never issued, as test data writes them: `ZZ 12 34 56 T`; or in small
+/// letters, as chat types it: `ab123456c`) is read only after an SSN word.
 pub(crate) fn nino_at(hay: &[u8], anchor: usize) -> Option<(usize, usize, bool)> {
     let space_before = hay.get(anchor.checked_sub(1)?) == Some(&b' ');
     let start = anchor.checked_sub(if space_before { 3 } else { 2 })?;
@@ -278,10 +278,13 @@ pub(crate) fn nino_at(hay: &[u8], anchor: usize) -> Option<(usize, usize, bool)>
     let space_after = hay.get(digits_end) == Some(&b' ');
     let suffix = digits_end + usize::from(space_after);
     let (first, second) = (hay[start], hay[start + 1]);
-    let shaped = first.is_ascii_uppercase()
-        && second.is_ascii_uppercase()
+    // (Three capitals, or three small letters: chat often types it so; `Ab…` is no NINO.)
+    let same_case: fn(&u8) -> bool =
+        if first.is_ascii_lowercase() { u8::is_ascii_lowercase } else { u8::is_ascii_uppercase };
+    let shaped = same_case(&first)
+        && same_case(&second)
         && !word_char_before(hay, start)
-        && hay.get(suffix).is_some_and(u8::is_ascii_uppercase)
+        && hay.get(suffix).is_some_and(same_case)
         && !word_char_at(hay, suffix + 1);
     // (`shaped` has read the suffix; the text may end after the space before it.)
     let anywhere = shaped
@@ -466,7 +469,10 @@ mod tests {
         assert_eq!(found("AB 123456 "), None);
         assert_eq!(found("AB 12 34 56 CD"), None, "glued to a word");
         assert_eq!(found("XAB123456C"), None);
-        assert_eq!(found("Ab 12 34 56 C"), None, "capitals only");
+        assert_eq!(found("ab 12 34 56 c"), Some((0, 13, false)), "small letters: after a word only");
+        assert_eq!(found("jk123456c"), Some((0, 9, false)));
+        assert_eq!(found("Ab 12 34 56 C"), None, "one case");
+        assert_eq!(found("ab 12 34 56 C"), None);
         assert_eq!(found("AB 12 3456 C"), None);
     }
 
