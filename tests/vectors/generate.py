@@ -619,8 +619,123 @@ def make_codice_fiscale(rng: random.Random, woman: bool, omocodia: int = 0) -> s
     return code
 
 
+# The national numbers read after an SSN word beyond REFERENCE §7 (python-stdnum 2.2's rules;
+# RULES.md, SSN): own implementations of their checks. Dates: a month 1-12 and a day that
+# month may have, 29 February always.
+MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+
+def month_day_ok(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= MONTH_DAYS[month - 1]
+
+
+def dot(weights, d: str) -> int:
+    return sum(w * int(x) for w, x in zip(weights, d))
+
+
+def svnr_ok(d: str) -> bool:
+    return len(d) == 10 and d[0] != "0" and dot((3, 7, 9, 0, 5, 8, 4, 2, 1, 6), d) % 11 == int(d[3])
+
+
+def personnummer_ok(d: str) -> bool:
+    day = int(d[4:6])
+    return len(d) == 10 and month_day_ok(int(d[2:4]), day - 60 if day > 60 else day) and luhn_valid(d)
+
+
+def cpf_ok(d: str) -> bool:
+    if len(d) != 11 or len(set(d)) == 1:
+        return False
+    first = (11 - dot(range(10, 1, -1), d)) % 11 % 10
+    second = (11 - dot(range(11, 1, -1), d)) % 11 % 10
+    return d[9:] == "%d%d" % (first, second)
+
+
+def pesel_ok(d: str) -> bool:
+    return (len(d) == 11 and month_day_ok(int(d[2:4]) % 20, int(d[4:6]))
+            and (10 - dot((1, 3, 7, 9) * 3, d[:10]) % 10) % 10 == int(d[10]))
+
+
+def tc_kimlik_ok(d: str) -> bool:
+    return (len(d) == 11 and d[0] != "0" and (7 * dot((1, 0) * 5, d[:9]) - dot((0, 1) * 5, d[:9])) % 10 == int(d[9])
+            and sum(map(int, d[:10])) % 10 == int(d[10]))
+
+
+def fodselsnummer_ok(d: str) -> bool:
+    if len(d) != 11:
+        return False
+    day, month = int(d[:2]), int(d[2:4])
+    first = (11 - dot((3, 7, 6, 1, 8, 9, 4, 5, 2), d)) % 11
+    second = (11 - dot((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), d)) % 11
+    return (month_day_ok(month - 40 if month > 40 else month, day - 40 if 40 < day < 80 else day)
+            and first == int(d[9]) and second == int(d[10]))
+
+
+def belgian_nn_ok(d: str) -> bool:
+    if len(d) != 11 or int(d[2:4]) % 20 > 12:
+        return False
+    return int(d[9:]) in (97 - int(d[:9]) % 97, 97 - int("2" + d[:9]) % 97)
+
+
+def cuit_ok(d: str) -> bool:
+    if len(d) != 11 or d[:2] not in ("20", "23", "24", "27", "30", "33", "34"):
+        return False
+    rest = dot((5, 4, 3, 2, 7, 6, 5, 4, 3, 2), d) % 11
+    return {0: 0, 1: 9}.get(rest, 11 - rest) == int(d[10])
+
+
+def isikukood_ok(d: str) -> bool:
+    if len(d) != 11 or d[0] not in "12345678" or not month_day_ok(int(d[3:5]), int(d[5:7])):
+        return False
+    check = dot((1, 2, 3, 4, 5, 6, 7, 8, 9, 1), d) % 11
+    if check == 10:
+        check = dot((3, 4, 5, 6, 7, 8, 9, 1, 2, 3), d) % 11 % 10
+    return check == int(d[10])
+
+
+def oib_ok(d: str) -> bool:
+    return len(d) == 11 and mod_11_10_ok(d)
+
+
+def luhn_11_ok(d: str) -> bool:
+    return len(d) == 11 and luhn_valid(d)
+
+
+def russian_inn_ok(d: str) -> bool:
+    return (len(d) == 12 and dot((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), d) % 11 % 10 == int(d[10])
+            and dot((3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8), d) % 11 % 10 == int(d[11]))
+
+
+def ahv_ok(d: str) -> bool:
+    return len(d) == 13 and d.startswith("756") and (10 - dot((1, 3) * 6, d) % 10) % 10 == int(d[12])
+
+
+def cnp_ok(d: str) -> bool:
+    if len(d) != 13 or d[0] == "0" or not month_day_ok(int(d[3:5]), int(d[5:7])):
+        return False
+    check = dot((2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9), d) % 11
+    return (1 if check == 10 else check) == int(d[12])
+
+
+def thai_pin_ok(d: str) -> bool:
+    return len(d) == 13 and d[0] in "12345678" and (11 - dot(range(13, 1, -1), d) % 11) % 10 == int(d[12])
+
+
+def korean_rrn_ok(d: str) -> bool:
+    return (len(d) == 13 and month_day_ok(int(d[2:4]), int(d[4:6])) and int(d[7:9]) <= 96
+            and (11 - dot((2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5), d) % 11) % 10 == int(d[12]))
+
+
+def korean_rrn_shape_ok(d: str) -> bool:
+    return len(d) == 13 and month_day_ok(int(d[2:4]), int(d[4:6])) and d[6] in "12345678"
+
+
 def national_id_ok(d: str) -> bool:
-    return {9: lambda: bsn_ok(d) or sin_ok(d), 10: lambda: rnokpp_ok(d), 11: lambda: idnr_ok(d)}.get(len(d), lambda: False)()
+    """Whether a generic SSN word (`SSN`, `social security number`) makes `d` a national number."""
+    checks = {9: (bsn_ok, sin_ok), 10: (rnokpp_ok, svnr_ok, personnummer_ok),
+              11: (idnr_ok, cpf_ok, pesel_ok, tc_kimlik_ok, fodselsnummer_ok, belgian_nn_ok, cuit_ok, isikukood_ok,
+                   oib_ok, luhn_11_ok),
+              12: (russian_inn_ok,), 13: (ahv_ok, cnp_ok, thai_pin_ok, korean_rrn_ok)}
+    return any(ok(d) for ok in checks.get(len(d), ()))
 
 
 def make_national_id(rng: random.Random, ok, length: int, first="123456789") -> str:
@@ -1359,9 +1474,77 @@ def gen_ssn():
     for word, ok, length in (("ІПН: ", rnokpp_ok, 10), ("Steuer-ID ", idnr_ok, 11)):
         d = make_national_id(rng, ok, length, "23456789")
         bad = d[:-1] + str((int(d[-1]) + 1) % 10)
-        assert not national_id_ok(bad)
-        V.add("ssn-national-neg-check", "a national number whose check fails is none",
+        assert not ok(bad)
+        V.add("ssn-national-neg-check", "a national number whose check fails after its own name is none",
               [word + bad + " ok"], flags={"loose"})
+    # Beyond REFERENCE §7 (python-stdnum 2.2's rules): national numbers after their own names
+    # (printed as people print them), and after a generic SSN word. Each: slug, what it is,
+    # its check, its length, its first digits, its own names, how it is printed.
+    def plain(d):
+        return d
+    national = [
+        ("svnr", "an Austrian Sozialversicherungsnummer", svnr_ok, 10, "123456789",
+         ["SVNR: ", "meine SV-Nummer ist "], lambda d: d[:4] + " " + d[4:]),
+        ("personnummer", "a Swedish personnummer", personnummer_ok, 10, "123456789",
+         ["personnummer ", "Mitt personnummer är "], lambda d: d[:6] + "-" + d[6:]),
+        ("cpf", "a Brazilian CPF", cpf_ok, 11, "123456789",
+         ["meu CPF é ", "CPF: "], lambda d: "%s.%s.%s-%s" % (d[:3], d[3:6], d[6:9], d[9:])),
+        ("pesel", "a Polish PESEL", pesel_ok, 11, "123456789", ["PESEL: ", "mój numer PESEL to "], plain),
+        ("tc-kimlik", "a Turkish T.C. kimlik numarası", tc_kimlik_ok, 11, "123456789",
+         ["TC kimlik no: ", "kimlik numaram "], plain),
+        ("fodselsnummer", "a Norwegian fødselsnummer", fodselsnummer_ok, 11, "123",
+         ["fødselsnummer ", "Fødselsnummeret mitt er "], lambda d: d[:6] + " " + d[6:]),
+        ("belgian-nn", "a Belgian national number", belgian_nn_ok, 11, "3456789",
+         ["rijksregisternummer ", "numéro national "],
+         lambda d: "%s.%s.%s-%s.%s" % (d[:2], d[2:4], d[4:6], d[6:9], d[9:])),
+        ("cuit", "an Argentine CUIL/CUIT", cuit_ok, 11, "2", ["CUIL: ", "mi CUIT es "],
+         lambda d: "%s-%s-%s" % (d[:2], d[2:10], d[10])),
+        ("isikukood", "an Estonian isikukood", isikukood_ok, 11, "3456", ["isikukood ", "Minu isikukood on "], plain),
+        ("oib", "a Croatian OIB", oib_ok, 11, "123456789", ["OIB: ", "moj OIB je "], plain),
+        ("amka", "a Greek AMKA (Luhn)", luhn_11_ok, 11, "123", ["ΑΜΚΑ: ", "AMKA "], plain),
+        ("imss", "a Mexican IMSS number (Luhn)", luhn_11_ok, 11, "123456789", ["NSS: ", "mi NSS es el "], plain),
+        ("ahv", "a Swiss AHV/AVS number", ahv_ok, 13, "7", ["AHV-Nr. ", "numéro AVS "],
+         lambda d: "%s.%s.%s.%s" % (d[:3], d[3:7], d[7:11], d[11:])),
+        ("cnp", "a Romanian CNP", cnp_ok, 13, "1256", ["CNP: ", "codul numeric personal "], plain),
+        ("thai-pin", "a Thai personal identification number", thai_pin_ok, 13, "1358",
+         ["เลขประจำตัวประชาชน ", "เลขบัตรประชาชน: "],
+         lambda d: "%s-%s-%s-%s-%s" % (d[0], d[1:5], d[5:10], d[10:12], d[12])),
+        ("korean-rrn", "a South Korean resident registration number", korean_rrn_ok, 13, "0123456789",
+         ["주민등록번호 ", "주민번호: "], lambda d: d[:6] + "-" + d[6:]),
+    ]
+
+    def make_own(ok, length, first):
+        while True:
+            head = "756" if ok is ahv_ok else rng.choice(["20", "23", "27"]) if ok is cuit_ok else rng.choice(first)
+            d = head + "".join(rng.choice(DIGITS) for _ in range(length - len(head)))
+            if ok(d):
+                return d
+    for slug, what, ok, length, first, words, printed in national:
+        for i, word in enumerate(words):
+            d = make_own(ok, length, first)
+            V.add("ssn-national-" + slug, what + " after its own name" + (", printed" if i == 0 else ""),
+                  [word, ("ssn", printed(d) if i == 0 else d), [".", " obrigado", "", " ok"][i % 4]])
+        if ok is korean_rrn_ok:
+            continue  # (after its own name its shape is enough: the vectors below)
+        # (First digits no phone rule reads: the number is none of any kind.)
+        d = make_own(ok, length, {"123456789": "2345", "0123456789": "345"}.get(first, first))
+        bad = d[:-1] + str((int(d[-1]) + 1) % 10)
+        assert not ok(bad)
+        # (Written whole where the printing's first groups read as a phone number, which
+        # masks them: fail closed.)
+        V.add("ssn-national-neg-" + slug, what + " whose check fails is none after its own name, whatever "
+              "other check its digits pass", [words[0] + (bad if ok in (cpf_ok, thai_pin_ok) else printed(bad)) + " ok"],
+              flags={"loose"})
+    for i, (ok, length, first) in enumerate([(cpf_ok, 11, "23456789"), (russian_inn_ok, 12, "23456789"),
+                                             (ahv_ok, 13, "7"), (pesel_ok, 11, "23456789")]):
+        d = make_own(ok, length, first)
+        V.add("ssn-national-generic-word", "a national number that passes its check after a generic SSN word",
+              [["my social security number is ", "SSN: ", "my ssn ", "Social Security Number "][i], ("ssn", d), ""])
+    V.add("ssn-national-neg-korean-rrn-generic", "a Korean RRN shape whose check fails is none after a generic SSN "
+          "word (only after its own name: numbers issued since 2020 have no check)",
+          ["SSN 900101-1234567 thanks"], flags={"loose"})
+    V.add("ssn-national-korean-rrn-no-check", "after its own name, a Korean RRN shape is one without its check",
+          ["주민등록번호 ", ("ssn", "900101-1234567"), ""])
     # The Spanish DNI and NIE: the check letter makes them safe to read without a word
     for i in range(6):
         number = rng.randint(1000000, 99999999)
@@ -3861,7 +4044,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -1,14 +1,25 @@
 //! The check rules of the national numbers that play the social security number's part in
 //! other markets, reported as SSN when an SSN word names them (see `ssn::national_candidate`):
-//! the Dutch BSN, the Canadian SIN, the Ukrainian РНОКПП (ІПН) and the German Steuer-IdNr;
-//! the Spanish DNI and NIE and the Italian codice fiscale, whose check letter makes them safe
-//! to read without a word; and the prefix rules of the UK National Insurance number. Each is
-//! a pure function of the digit values (and letters).
+//! the Dutch BSN, the Canadian SIN, the Ukrainian РНОКПП (ІПН), the German Steuer-IdNr, and
+//! (by length) the Austrian SVNR, the Swedish personnummer, the Brazilian CPF, the Polish
+//! PESEL, the Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national
+//! number, the Argentine CUIT/CUIL, the Estonian isikukood, the Greek AMKA and Mexican IMSS
+//! number (Luhn), the Russian personal ИНН, the Swiss AHV number, the Romanian CNP, the Thai
+//! PIN and the Korean RRN; the Spanish DNI and NIE and the Italian codice fiscale, whose
+//! check letter makes them safe to read without a word; and the prefix rules of the UK
+//! National Insurance number. Each is a pure function of the digit values (and letters).
 //!
 //! Sources: REFERENCE §7 (python-stdnum `nl/bsn.py`, `ca/sin.py`, `ua/rntrc.py`,
 //! `de/idnr.py`, `iso7064/mod_11_10.py`, `es/dni.py`, `es/nie.py`, `it/codicefiscale.py`;
-//! HMRC NIM39110). The rules here agree with python-stdnum 2.2 on 300 000 random numbers of
-//! each length (and of the codice fiscale's shape).
+//! HMRC NIM39110) and, beyond REFERENCE, python-stdnum 2.2's `at/vnr.py`,
+//! `se/personnummer.py`, `br/cpf.py`, `pl/pesel.py`, `tr/tckimlik.py`,
+//! `no/fodselsnummer.py`, `be/nn.py`, `ar/cuit.py`, `ee/ik.py`, `hr/oib.py`, `gr/amka.py`, `ru/inn.py`,
+//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py` (and the IMSS number's Luhn check, as
+//! Faker writes it). The rules here agree with python-stdnum 2.2 on 300 000 random numbers
+//! of each length (and of the codice fiscale's shape), but for the dates inside the newer
+//! ones, read more loosely here (29 February in any year; Swedish coordination numbers, the
+//! day plus 60; Belgian BIS numbers and either century; no Romanian county codes), and the
+//! CUIT types 50, 51 and 55, left out here.
 
 use super::card::luhn_valid;
 
@@ -51,12 +62,21 @@ pub(crate) fn is_steuer_idnr(d: &[u8]) -> bool {
     if repeated != 1 || counts.iter().any(|&c| c > 3) {
         return false;
     }
-    // MOD 11,10: the running value ends at 1 over all 11 digits.
+    is_mod_11_10(d)
+}
+
+/// ISO 7064 MOD 11,10 over all the digits (the last the check): the running value ends at 1.
+fn is_mod_11_10(d: &[u8]) -> bool {
     let check = d.iter().fold(5u32, |acc, &x| {
         let doubled = (if acc == 0 { 10 } else { acc } * 2) % 11;
         (doubled + u32::from(x)) % 10
     });
     check == 1
+}
+
+/// Croatian OIB (osobni identifikacijski broj): 11 digits, ISO 7064 MOD 11,10.
+pub(crate) fn is_oib(d: &[u8]) -> bool {
+    d.len() == 11 && is_mod_11_10(d)
 }
 
 /// The Spanish DNI's check letters, indexed by the number modulo 23.
@@ -135,13 +155,283 @@ pub(crate) fn is_codice_fiscale(code: &[u8]) -> bool {
     u32::from(code[15] - b'A') == sum % 26
 }
 
-/// Whether a run of 9 to 11 digits is one of the national numbers above.
+/// The number the two digits at `at` write (`d[at]` the tens).
+fn two_digits(d: &[u8], at: usize) -> u8 {
+    d[at] * 10 + d[at + 1]
+}
+
+/// Whether `month` is 1 to 12 and `day` a day that month may have (29 February always: the
+/// century is not known).
+fn is_month_day(month: u8, day: u8) -> bool {
+    const DAYS: [u8; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    (1..=12).contains(&month) && (1..=DAYS[usize::from(month - 1)]).contains(&day)
+}
+
+/// Austrian Sozialversicherungsnummer: 10 digits, the first not 0, the fourth the check:
+/// Σ of the weights 3, 7, 9, 0, 5, 8, 4, 2, 1, 6 times the digits, mod 11 (10: never
+/// issued).
+pub(crate) fn is_austrian_svnr(d: &[u8]) -> bool {
+    d.len() == 10 && d[0] != 0 && weighted(d, &[3, 7, 9, 0, 5, 8, 4, 2, 1, 6]) % 11 == i32::from(d[3])
+}
+
+/// Swedish personnummer (or samordningsnummer, the day plus 60) without its century:
+/// `YYMMDD` and four digits, Luhn over all ten.
+pub(crate) fn is_swedish_personnummer(d: &[u8]) -> bool {
+    if d.len() != 10 {
+        return false;
+    }
+    let day = two_digits(d, 4);
+    is_month_day(two_digits(d, 2), if day > 60 { day - 60 } else { day }) && luhn_valid(d)
+}
+
+/// Brazilian CPF: 11 digits, not all the same, the last two check digits, each (11 − Σ of
+/// the weights 10, 9, … 2, then 11, 10, … 2, times the digits before it) mod 11 mod 10.
+pub(crate) fn is_cpf(d: &[u8]) -> bool {
+    if d.len() != 11 || d.iter().all(|&x| x == d[0]) {
+        return false;
+    }
+    let first = (11 - weighted(d, &[10, 9, 8, 7, 6, 5, 4, 3, 2])).rem_euclid(11) % 10;
+    let second = (11 - weighted(d, &[11, 10, 9, 8, 7, 6, 5, 4, 3, 2])).rem_euclid(11) % 10;
+    first == i32::from(d[9]) && second == i32::from(d[10])
+}
+
+/// Polish PESEL: 11 digits, `YYMMDD` (the month plus 20, 40, 60 or 80 for the 2000s, 2100s,
+/// 2200s and 1800s), the last = (10 − Σ of the weights 1, 3, 7, 9, 1, 3, 7, 9, 1, 3 times
+/// the digits) mod 10.
+pub(crate) fn is_pesel(d: &[u8]) -> bool {
+    d.len() == 11
+        && is_month_day(two_digits(d, 2) % 20, two_digits(d, 4))
+        && (10 - weighted(d, &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10) % 10 == i32::from(d[10])
+}
+
+/// Turkish T.C. kimlik numarası: 11 digits, the first not 0; the tenth = (7 × the sum of
+/// the odd-position digits 1–9 − the sum of the even-position ones) mod 10, the eleventh =
+/// the sum of the first ten mod 10.
+pub(crate) fn is_tc_kimlik(d: &[u8]) -> bool {
+    d.len() == 11
+        && d[0] != 0
+        && weighted(d, &[7, -1, 7, -1, 7, -1, 7, -1, 7]).rem_euclid(10) == i32::from(d[9])
+        && weighted(d, &[1; 10]) % 10 == i32::from(d[10])
+}
+
+/// Norwegian fødselsnummer (or D-number, the day plus 40; H-number, the month plus 40):
+/// 11 digits, `DDMMYY`, three digits, then two check digits, each 11 − Σ of the weights
+/// (3, 7, 6, 1, 8, 9, 4, 5, 2, then 5, 4, 3, 2, 7, 6, 5, 4, 3, 2) times the digits before
+/// it, mod 11 (10: never issued).
+pub(crate) fn is_fodselsnummer(d: &[u8]) -> bool {
+    if d.len() != 11 {
+        return false;
+    }
+    let (day, month) = (two_digits(d, 0), two_digits(d, 2));
+    let first = (11 - weighted(d, &[3, 7, 6, 1, 8, 9, 4, 5, 2])).rem_euclid(11);
+    let second = (11 - weighted(d, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2])).rem_euclid(11);
+    is_month_day(
+        if month > 40 { month - 40 } else { month },
+        if (41..80).contains(&day) { day - 40 } else { day },
+    ) && first == i32::from(d[9])
+        && second == i32::from(d[10])
+}
+
+/// Belgian rijksregisternummer / numéro de registre national: 11 digits, `YYMMDD` (month 0
+/// when the date is not known; plus 20 or 40 for a BIS number), the last two = 97 − (the
+/// first nine mod 97), or for someone born in 2000 or later the same with a 2 in front.
+pub(crate) fn is_belgian_nn(d: &[u8]) -> bool {
+    if d.len() != 11 || two_digits(d, 2) % 20 > 12 {
+        return false;
+    }
+    let first_nine = d[..9].iter().fold(0u64, |acc, &x| acc * 10 + u64::from(x));
+    let check = u64::from(two_digits(d, 9));
+    97 - first_nine % 97 == check || 97 - (2_000_000_000 + first_nine) % 97 == check
+}
+
+/// Argentine CUIT / CUIL: 11 digits, a type (20, 23, 24, 27 for people; 30, 33, 34 for
+/// companies), the DNI's eight, and the check: Σ of the weights 5, 4, 3, 2, 7, 6, 5, 4, 3,
+/// 2 times the digits, mod 11, read as 0 → 0, 1 → 9, s → 11 − s.
+pub(crate) fn is_cuit(d: &[u8]) -> bool {
+    if d.len() != 11 || !matches!(two_digits(d, 0), 20 | 23 | 24 | 27 | 30 | 33 | 34) {
+        return false;
+    }
+    let check = match weighted(d, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11 {
+        0 => 0,
+        1 => 9,
+        s => 11 - s,
+    };
+    check == i32::from(d[10])
+}
+
+/// Estonian isikukood: 11 digits, a century-and-sex digit 1 to 8, `YYMMDD`, three digits
+/// and the check: Σ of the weights 1 … 9, 1 times the digits mod 11; if that is 10, the
+/// weights 3 … 9, 1, 2, 3 instead; 10 again reads as 0.
+pub(crate) fn is_isikukood(d: &[u8]) -> bool {
+    if d.len() != 11 || !(1..=8).contains(&d[0]) || !is_month_day(two_digits(d, 3), two_digits(d, 5)) {
+        return false;
+    }
+    let mut check = weighted(d, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 1]) % 11;
+    if check == 10 {
+        check = weighted(d, &[3, 4, 5, 6, 7, 8, 9, 1, 2, 3]) % 11 % 10;
+    }
+    check == i32::from(d[10])
+}
+
+/// Russian personal ИНН (a person's taxpayer number): 12 digits, the last two check digits,
+/// each Σ of the weights (7, 2, 4, 10, 3, 5, 9, 4, 6, 8, then 3, 7, 2, 4, 10, 3, 5, 9, 4,
+/// 6, 8) times the digits before it, mod 11 mod 10.
+pub(crate) fn is_russian_personal_inn(d: &[u8]) -> bool {
+    d.len() == 12
+        && weighted(d, &[7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11 % 10 == i32::from(d[10])
+        && weighted(d, &[3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11 % 10 == i32::from(d[11])
+}
+
+/// Swiss AHV / AVS number (the social security number since 2008): 13 digits, `756` (the
+/// country) first, an EAN-13 check digit last: (10 − Σ of the weights 1, 3, 1, 3, … times
+/// the first twelve, mod 10) mod 10.
+pub(crate) fn is_swiss_ahv(d: &[u8]) -> bool {
+    d.len() == 13
+        && d.starts_with(&[7, 5, 6])
+        && (10 - weighted(d, &[1, 3, 1, 3, 1, 3, 1, 3, 1, 3, 1, 3]) % 10) % 10 == i32::from(d[12])
+}
+
+/// Romanian CNP: 13 digits, a century-and-sex digit 1 to 9, `YYMMDD`, the county's two
+/// digits, three, and the check: Σ of the weights 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9 times
+/// the digits mod 11 (10 reads as 1).
+pub(crate) fn is_romanian_cnp(d: &[u8]) -> bool {
+    if d.len() != 13 || d[0] == 0 || !is_month_day(two_digits(d, 3), two_digits(d, 5)) {
+        return false;
+    }
+    let check = weighted(d, &[2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9]) % 11;
+    (if check == 10 { 1 } else { check }) == i32::from(d[12])
+}
+
+/// Thai personal identification number: 13 digits, the first 1 to 8, the last = (11 − Σ
+/// of the weights 13, 12, … 2 times the first twelve, mod 11) mod 10.
+pub(crate) fn is_thai_pin(d: &[u8]) -> bool {
+    d.len() == 13
+        && (1..=8).contains(&d[0])
+        && (11 - weighted(d, &[13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11) % 10 == i32::from(d[12])
+}
+
+/// South Korean resident registration number: 13 digits, `YYMMDD`, a century-and-sex
+/// digit, a birthplace 00 to 96, and the check: (11 − Σ of the weights 2 … 9, 2 … 5 times
+/// the first twelve, mod 11) mod 10. (Numbers issued since October 2020 have neither
+/// birthplace nor check: [`is_korean_rrn_shape`], after the number's own name only.)
+pub(crate) fn is_korean_rrn(d: &[u8]) -> bool {
+    d.len() == 13
+        && is_month_day(two_digits(d, 2), two_digits(d, 4))
+        && two_digits(d, 7) <= 96
+        && (11 - weighted(d, &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]) % 11) % 10 == i32::from(d[12])
+}
+
+/// A South Korean resident registration number after its own name: with its check, or in its
+/// shape alone (numbers issued since October 2020).
+fn is_korean_rrn_after_name(d: &[u8]) -> bool {
+    is_korean_rrn(d) || is_korean_rrn_shape(d)
+}
+
+/// A South Korean resident registration number's shape: 13 digits, `YYMMDD` and a
+/// century-and-sex digit 1 to 8 (9 and 0: the 1800s).
+fn is_korean_rrn_shape(d: &[u8]) -> bool {
+    d.len() == 13 && is_month_day(two_digits(d, 2), two_digits(d, 4)) && (1..=8).contains(&d[6])
+}
+
+/// Whether a run of 9 to 13 digits is one of the national numbers above, or a Greek AMKA
+/// or Mexican IMSS number (11 digits, Luhn).
 pub(crate) fn is_national_id(d: &[u8]) -> bool {
     match d.len() {
         9 => is_bsn(d) || is_sin(d),
-        10 => is_rnokpp(d),
-        11 => is_steuer_idnr(d),
+        10 => is_rnokpp(d) || is_austrian_svnr(d) || is_swedish_personnummer(d),
+        11 => {
+            is_steuer_idnr(d)
+                || is_cpf(d)
+                || is_pesel(d)
+                || is_tc_kimlik(d)
+                || is_fodselsnummer(d)
+                || is_belgian_nn(d)
+                || is_cuit(d)
+                || is_isikukood(d)
+                || is_oib(d)
+                || is_luhn_11(d)
+        }
+        12 => is_russian_personal_inn(d),
+        13 => is_swiss_ahv(d) || is_romanian_cnp(d) || is_thai_pin(d) || is_korean_rrn(d),
         _ => false,
+    }
+}
+
+/// A national number's check, of its digit values.
+pub(crate) type Check = fn(&[u8]) -> bool;
+
+/// The check of the number each national number's own name names, by the name's first
+/// letters (small; `words.rs` lists the names): after its own name a number must be that
+/// one (`Steuer-ID 26083291258` fails the Steuer-IdNr's check: no number, whatever other
+/// check of 11 digits it passes).
+pub(crate) const NAMES: &[(&str, Check)] = &[
+    ("bsn", is_bsn),
+    ("burgerservicenummer", is_bsn),
+    ("sofi", is_bsn),
+    ("sin", is_sin),
+    ("assurance sociale", is_sin),
+    ("рнокпп", is_rnokpp),
+    ("іпн", is_rnokpp),
+    ("ипн", is_rnokpp),
+    ("ідентифікаційн", is_rnokpp),
+    ("идентификационн", is_rnokpp),
+    ("податковий", is_rnokpp),
+    ("налоговый", is_rnokpp),
+    ("код платника", is_rnokpp),
+    ("steuer", is_steuer_idnr),
+    ("identifikationsnummer", is_steuer_idnr),
+    ("idnr", is_steuer_idnr),
+    ("svnr", is_austrian_svnr),
+    ("sv-n", is_austrian_svnr),
+    ("versicherungsnummer", is_austrian_svnr),
+    ("personn", is_swedish_personnummer),
+    ("cpf", is_cpf),
+    ("pesel", is_pesel),
+    ("kimlik", is_tc_kimlik),
+    ("fødselsnummer", is_fodselsnummer),
+    ("fodselsnummer", is_fodselsnummer),
+    ("rijksregisternummer", is_belgian_nn),
+    ("numéro national", is_belgian_nn),
+    ("registre national", is_belgian_nn),
+    ("cuil", is_cuit),
+    ("cuit", is_cuit),
+    ("isikukood", is_isikukood),
+    ("amka", is_luhn_11),
+    ("αμκα", is_luhn_11),
+    ("nss", is_luhn_11),
+    ("imss", is_luhn_11),
+    ("ahv", is_swiss_ahv),
+    ("avs", is_swiss_ahv),
+    ("cnp", is_romanian_cnp),
+    ("cod numeric", is_romanian_cnp),
+    ("codul numeric", is_romanian_cnp),
+    ("เลขประจำตัวประชาชน", is_thai_pin),
+    ("เลขบัตรประชาชน", is_thai_pin),
+    ("oib", is_oib),
+    ("주민", is_korean_rrn_after_name),
+];
+
+/// Whether some SSN word may name the run of digits `d` ([`named_by`] may answer yes): the
+/// check to ask before the context.
+pub(crate) fn may_be_national_id(d: &[u8]) -> bool {
+    is_national_id(d) || is_korean_rrn_shape(d)
+}
+
+/// Greek AMKA, Mexican IMSS number: 11 digits, Luhn.
+fn is_luhn_11(d: &[u8]) -> bool {
+    d.len() == 11 && luhn_valid(d)
+}
+
+/// Whether the SSN word `word` (as the text writes it) may name the national number `d`: a
+/// number's own name only that number (`CPF` a CPF), any other SSN word (`SSN`, `social
+/// security number`, `numéro de sécurité sociale`) any of them ([`is_national_id`]).
+pub(crate) fn named_by(word: &[u8], d: &[u8]) -> bool {
+    // (Asked only of a number that passed some check after an SSN word: rare enough to
+    // lower-case the word into a string.)
+    let word = String::from_utf8_lossy(word).to_lowercase();
+    match NAMES.iter().find(|(name, _)| word.starts_with(name)) {
+        Some((_, check)) => check(d),
+        None => is_national_id(d),
     }
 }
 
@@ -164,6 +454,56 @@ mod tests {
         assert!(!is_sin(&d("046 454 286")), "Luhn-valid, but no SIN starts with 0");
         assert!(is_rnokpp(&d("1759013776")) && !is_rnokpp(&d("1759013775")));
         assert!(is_steuer_idnr(&d("36 574 261 809")) && !is_steuer_idnr(&d("36 574 261 808")));
+    }
+
+    /// python-stdnum's own examples of the numbers read since ruleset 2026.11.39, and each
+    /// with its check (or date) broken.
+    #[test]
+    fn more_national_numbers() {
+        assert!(is_austrian_svnr(&d("1237 010180")) && !is_austrian_svnr(&d("2237 010180")));
+        assert!(is_swedish_personnummer(&d("880320-0016")) && !is_swedish_personnummer(&d("880320-0018")));
+        assert!(is_cpf(&d("390.533.447-05")) && !is_cpf(&d("231.002.999-00")));
+        assert!(!is_cpf(&d("111.111.111-11")), "one digit repeated");
+        assert!(is_pesel(&d("44051401359")) && !is_pesel(&d("44051401358")));
+        assert!(!is_pesel(&d("02381307589")), "no 13th month of 2002 (38 = 18 + 20)");
+        assert!(is_tc_kimlik(&d("17291716060")) && !is_tc_kimlik(&d("17291716050")));
+        assert!(is_fodselsnummer(&d("151086 95088")) && !is_fodselsnummer(&d("15108695077")));
+        assert!(is_belgian_nn(&d("85 07 30 033 28")) && is_belgian_nn(&d("17 07 30 033 84")), "1985; 2017");
+        assert!(!is_belgian_nn(&d("12345678901")));
+        assert!(is_cuit(&d("20-05536168-2")) && !is_cuit(&d("20267565392")));
+        assert!(is_isikukood(&d("36805280109")) && !is_isikukood(&d("36805280108")));
+        assert!(is_russian_personal_inn(&d("123456789047")) && !is_russian_personal_inn(&d("123456789037")));
+        assert!(is_swiss_ahv(&d("756.9217.0769.85")) && !is_swiss_ahv(&d("756.9217.0769.84")));
+        assert!(!is_swiss_ahv(&d("123.4567.8910.19")), "not 756");
+        assert!(is_romanian_cnp(&d("1630615123457")) && !is_romanian_cnp(&d("0800101221142")));
+        assert!(!is_romanian_cnp(&d("1632215123457")), "no 22nd month");
+        assert!(is_thai_pin(&d("3100600445635")) && is_thai_pin(&d("1-2345-45678-78-1")));
+        assert!(!is_thai_pin(&d("1-2345-45678-78-9")));
+        assert!(is_korean_rrn(&d("971013-9019902")) && !is_korean_rrn(&d("971013-9019903")));
+        assert!(
+            named_by("주민등록번호".as_bytes(), &d("900101-1234567")),
+            "after its name: no check since 2020"
+        );
+        assert!(!named_by(b"SSN", &d("900101-1234567")) && !is_korean_rrn(&d("900101-1234567")));
+        assert!(is_oib(&d("33392005961")) && !is_oib(&d("33392005962")));
+        assert!(is_national_id(&d("01013099997")), "a Greek AMKA: Luhn");
+        assert!(!is_national_id(&d("01013099999")));
+    }
+
+    /// Each check answers (no for the wrong length) on runs of any length, and `named_by`
+    /// after any name.
+    #[test]
+    fn checks_take_any_length() {
+        for len in 0..=14 {
+            for digit in [0, 1, 9] {
+                let run = vec![digit; len];
+                let _ = is_national_id(&run) || may_be_national_id(&run);
+                for (name, check) in NAMES {
+                    assert!(!check(&run) || (9..=13).contains(&len), "{name}: {len} digits");
+                    let _ = named_by(name.as_bytes(), &run);
+                }
+            }
+        }
     }
 
     #[test]
@@ -230,8 +570,10 @@ mod tests {
         assert!(is_national_id(&d("111222333")));
         assert!(is_national_id(&d("1759013776")));
         assert!(is_national_id(&d("36574261809")));
-        assert!(!is_national_id(&d("500100732259")), "a Russian personal INN is not read");
+        assert!(is_national_id(&d("500100732259")), "a Russian personal INN");
+        assert!(!is_national_id(&d("500100732258")));
         assert!(!is_national_id(&d("12345678")));
-        assert!(!is_national_id(&d("1234567890123")));
+        assert!(!is_national_id(&d("1234567890128")), "13 digits of no kind");
+        assert!(!is_national_id(&d("12345678901234")));
     }
 }

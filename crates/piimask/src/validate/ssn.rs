@@ -23,7 +23,7 @@ use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::national_id::{is_codice_fiscale, is_national_id, is_nino_prefix, is_spanish_id};
+use super::national_id::{is_codice_fiscale, is_nino_prefix, is_spanish_id, may_be_national_id, named_by};
 use super::numbers::{vetoed, vetoed_before};
 
 /// Whether nine digits are an issuable SSN or an ITIN.
@@ -141,10 +141,31 @@ fn nir_candidate(
     out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
 }
 
+/// The national numbers printed with two kinds of separator: the Brazilian CPF
+/// (`390.533.447-05`) and the Belgian national number (`85.07.30-033.28`), as group lengths
+/// and the joint before each group after the first.
+const MIXED_PRINTINGS: [(&[usize], &[Sep]); 2] = [
+    (&[3, 3, 3, 2], &[Sep::Dot, Sep::Dot, Sep::Dash]),
+    (&[2, 2, 2, 3, 2], &[Sep::Dot, Sep::Dot, Sep::Dash, Sep::Dot]),
+];
+
+/// The last group and digit count of a national number printed with two kinds of separator
+/// (`MIXED_PRINTINGS`) starting at group `s`, if one is.
+fn printed_mixed_run(chunk: &Chunk<'_>, s: usize) -> Option<(usize, usize)> {
+    let groups = chunk.groups();
+    MIXED_PRINTINGS.iter().find_map(|&(lengths, joints)| {
+        let run = groups.get(s..s + lengths.len())?;
+        let shaped = run.iter().zip(lengths).all(|(group, &len)| group.len == len && !group.paren)
+            && run[1..].iter().zip(joints).all(|(group, &sep)| group.joint == Joint::Sep(sep));
+        shaped.then(|| (s + lengths.len() - 1, lengths.iter().sum()))
+    })
+}
+
 /// Pushes the national number starting at group `s` that an SSN word names, if there is
-/// one: a run of 9 to 11 digits (one group, or groups joined by one kind of space, dash or
-/// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`) that passes the check of a national
-/// number of its length (`national_id`), after an SSN word and no label nearer.
+/// one: a run of 9 to 13 digits (one group, or groups joined by one kind of space, dash or
+/// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`, `756.9217.0769.85`) that passes the
+/// check of a national number of its length (`national_id`), after an SSN word and no label
+/// nearer.
 fn national_candidate(
     chunk: &Chunk<'_>,
     s: usize,
@@ -159,7 +180,9 @@ fn national_candidate(
     if s > 0 && groups.get(s + 1).is_some_and(|next| next.joint == groups[s].joint) {
         return;
     }
-    let Some((end, count)) = joined_run(chunk, s, 9, 11) else { return };
+    let Some((end, count)) = printed_mixed_run(chunk, s).or_else(|| joined_run(chunk, s, 9, 13)) else {
+        return;
+    };
     // Nine digits in 3-3-3 (a SIN, a BSN) or 4-2-3 (a BSN: `1112.22.333`) are read by the
     // national rules, and in one group when the US ones (`candidates`) turn them away
     // (`BSN 991161464`: no US area) and the first is no 0 (a SIN never starts so, a BSN
@@ -175,13 +198,13 @@ fn national_candidate(
         }
     }
     // The check first (it turns away nine numbers in ten), then the context.
-    let mut digits = [0u8; 11];
+    let mut digits = [0u8; 13];
     if decode_run(chunk, s, end, &mut digits) != count
         || (count == 9 && one_group && (is_ssn(&digits[..9]) || digits[0] == 0))
-        || !is_national_id(&digits[..count])
+        || !may_be_national_id(&digits[..count])
         || !run_stands_apart(chunk, s, end)
         || vetoed(chunk, s, end, veto)
-        || !context.ssn()
+        || !context.ssn_word().is_some_and(|word| named_by(word, &digits[..count]))
         || context.labelled()
     {
         return;

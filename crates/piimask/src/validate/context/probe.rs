@@ -564,6 +564,20 @@ impl<'a> ContextProbe<'a> {
         }
     }
 
+    /// The SSN word that makes [`ContextProbe::ssn`] answer yes, as the text writes it (`my
+    /// CPF is …` → `CPF`), so that a number's own name can say which number it is.
+    pub(crate) fn ssn_word(&mut self) -> Option<&'a [u8]> {
+        let hit = match self.nearest_before() {
+            (Some(hit), _) => hit,
+            (None, _) if self.key_after(Key::Ssn) => {
+                let end = self.span.1;
+                self.hits().iter().find(|h| h.start >= end && h.key != Key::Number).copied()?
+            }
+            (None, _) => return None,
+        };
+        (hit.key == Key::Ssn).then(|| &self.hay[hit.start..hit.end])
+    }
+
     /// Whether the nearest deciding key word before the chunk is a label or a code word
     /// (`order #76059294`), so that neither [`ContextProbe::phone`] nor
     /// [`ContextProbe::ssn`] can answer yes (with a number between, only when no phone word

@@ -636,6 +636,47 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("ni no", Key::Ssn),
     ("ni no.", Key::Ssn),
     ("nino", Key::Ssn),
+    // The other national numbers `validate::national_id` checks, by their own names: the
+    // Austrian SVNR, the Swedish personnummer, the Brazilian CPF, the Polish PESEL, the
+    // Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national number, the
+    // Argentine CUIT/CUIL, the Estonian isikukood, the Croatian OIB, the Greek AMKA, the Mexican IMSS number
+    // (`NSS`, also French for the NIR), the Swiss AHV/AVS number, the Romanian CNP, the
+    // Thai PIN, the Korean RRN.
+    ("svnr", Key::Ssn),
+    ("sv-nr", Key::Ssn),
+    ("sv-nummer", Key::Ssn),
+    ("versicherungsnummer", Key::Ssn),
+    ("personnummer*", Key::Ssn),
+    ("personnr", Key::Ssn),
+    ("cpf", Key::Ssn),
+    ("pesel", Key::Ssn),
+    ("kimlik*", Key::Ssn),
+    ("kimlik numaram", Key::Ssn),
+    ("kimlik numaramı", Key::Ssn),
+    ("kimlik numarası", Key::Ssn),
+    ("kimlik no", Key::Ssn),
+    ("fødselsnummer*", Key::Ssn),
+    ("fodselsnummer", Key::Ssn),
+    ("rijksregisternummer", Key::Ssn),
+    ("numéro national", Key::Ssn),
+    ("registre national", Key::Ssn),
+    ("cuil", Key::Ssn),
+    ("cuit", Key::Ssn),
+    ("isikukood*", Key::Ssn),
+    ("oib", Key::Ssn),
+    ("amka", Key::Ssn),
+    ("αμκα", Key::Ssn),
+    ("nss", Key::Ssn),
+    ("imss", Key::Ssn),
+    ("ahv*", Key::Ssn),
+    ("avs", Key::Ssn),
+    ("cnp", Key::Ssn),
+    ("cod numeric personal", Key::Ssn),
+    ("codul numeric personal", Key::Ssn),
+    ("เลขประจำตัวประชาชน", Key::Ssn),
+    ("เลขบัตรประชาชน", Key::Ssn),
+    ("주민등록번호", Key::Ssn),
+    ("주민번호", Key::Ssn),
     // Labels: the number is something else.
     // A payment card: its number is a card or nothing (a card that fails its checks is no
     // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
@@ -883,12 +924,10 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("encomenda*", Key::Label),
     ("conta", Key::Label),
     ("contas", Key::Label),
-    ("cpf", Key::Label),
     ("zamówien*", Key::Label),
     ("faktur*", Key::Label),
     ("nip", Key::Label),
     ("regon", Key::Label),
-    ("pesel", Key::Label),
     ("〒", Key::Label),
     ("注文", Key::Label),
     ("订单", Key::Label),
@@ -1199,7 +1238,6 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("παροχής", Key::Label),
     ("τιμολογίου", Key::Label),
     ("αφμ", Key::Label),
-    ("αμκα", Key::Label),
     ("código do cliente", Key::Label),
     ("instalação", Key::Label),
     ("reclamo", Key::Label),
@@ -1286,6 +1324,18 @@ pub(super) const WORDS: &[(&str, Key)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each national number's own name (`national_id::NAMES`, by first letters) begins some
+    /// SSN word here, or the check it names is never asked.
+    #[test]
+    fn every_national_number_name_is_an_ssn_word() {
+        for (name, _) in crate::validate::national_id::NAMES {
+            assert!(
+                WORDS.iter().any(|&(word, key)| key == Key::Ssn && word.starts_with(name)),
+                "{name:?} names a national number but begins no SSN word"
+            );
+        }
+    }
 
     #[test]
     fn no_key_word_is_listed_twice() {
