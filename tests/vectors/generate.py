@@ -725,6 +725,27 @@ def korean_rrn_ok(d: str) -> bool:
             and (11 - dot((2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5), d) % 11) % 10 == int(d[12]))
 
 
+def chinese_id_ok(code: str) -> bool:
+    """A Chinese resident identity number: 17 digits and a check digit or X, ISO 7064 MOD 11-2."""
+    if len(code) != 18 or not code[:17].isdigit() or code[0] not in "12345678" or code[17] not in DIGITS + "Xx":
+        return False
+    if not (1900 <= int(code[6:10]) <= 2099 and month_day_ok(int(code[10:12]), int(code[12:14]))):
+        return False
+    values = [int(x) for x in code[:17]] + [10 if code[17] in "Xx" else int(code[17])]
+    return sum(v * pow(2, 17 - i, 11) for i, v in enumerate(values)) % 11 == 1
+
+
+def make_chinese_id(rng: random.Random, check_x: bool) -> str:
+    while True:
+        body = "%d%05d%04d%02d%02d%03d" % (rng.randint(1, 6), rng.randint(0, 99999), rng.randint(1940, 2009),
+                                          rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 999))
+        check = (1 - sum(int(x) * pow(2, 17 - i, 11) for i, x in enumerate(body))) % 11
+        if (check == 10) == check_x:
+            code = body + ("X" if check == 10 else str(check))
+            assert chinese_id_ok(code)
+            return code
+
+
 def korean_rrn_shape_ok(d: str) -> bool:
     return len(d) == 13 and month_day_ok(int(d[2:4]), int(d[4:6])) and d[6] in "12345678"
 
@@ -1543,6 +1564,17 @@ def gen_ssn():
     V.add("ssn-national-neg-korean-rrn-generic", "a Korean RRN shape whose check fails is none after a generic SSN "
           "word (only after its own name: numbers issued since 2020 have no check)",
           ["SSN 900101-1234567 thanks"], flags={"loose"})
+    for i in range(4):
+        code = make_chinese_id(rng, i % 2 == 0)
+        V.add("ssn-national-chinese-id", "a Chinese resident identity number (its check may be X) after its name "
+              "or a generic SSN word", [["我的身份证号是", "身份证号码: ", "my social security number is ", "身份证 "][i],
+                                       ("ssn", code if i != 2 else code.lower()), ["，谢谢", "", " thanks", ""][i]])
+    code = make_chinese_id(rng, False)
+    bad = code[:-1] + str((int(code[-1]) + 1) % 10)
+    assert not chinese_id_ok(bad)
+    V.add("ssn-national-neg-chinese-id", "a Chinese identity number whose check fails, or one without an SSN word, "
+          "or glued to a letter, is none", ["身份证号 " + bad + ", order " + code + ", ID " + make_chinese_id(rng, True)
+                                            + "Y"], flags={"loose"})
     V.add("ssn-national-korean-rrn-no-check", "after its own name, a Korean RRN shape is one without its check",
           ["주민등록번호 ", ("ssn", "900101-1234567"), ""])
     # The Spanish DNI and NIE: the check letter makes them safe to read without a word
@@ -4044,7 +4076,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -16,7 +16,7 @@ pub(crate) use resolve::Resolver;
 use crate::kind::{Kind, KindSet};
 use crate::validate::context::{ContextProbe, KeyCursor, KeyWords};
 use crate::validate::email::MaskedForm;
-use crate::validate::{card, email, iban, phone, ssn};
+use crate::validate::{card, email, iban, national_id, phone, ssn};
 use chars::{Class, Sep, char_before, classify};
 use chunk::{Chunk, LOOKAHEAD};
 
@@ -343,6 +343,26 @@ fn long_lone_group_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk) -
         && plain_start(hay, anchor)
         && (chunk.digits > chunk::MAX_DIGITS || !is_card_digits(hay, anchor, chunk.digits))
         && !(chunk.digits == 26 && is_nrb_digits(hay, anchor))
+        && !(matches!(chunk.digits, 17 | 18) && is_chinese_id_digits(hay, anchor, chunk))
+}
+
+/// Whether the 17 or 18 ASCII digits at `at` (17: with an `X` glued on) are a Chinese
+/// resident identity number (see `ssn::chinese_id_candidate`), which only an SSN word makes
+/// one.
+#[cold]
+fn is_chinese_id_digits(hay: &[u8], at: usize, chunk: PlainChunk) -> bool {
+    let mut digits = [10u8; 18];
+    match hay.get(at..at + chunk.digits) {
+        Some(ascii) if ascii.iter().all(u8::is_ascii_digit) => {
+            for (digit, &b) in digits.iter_mut().zip(ascii) {
+                *digit = b - b'0';
+            }
+            (chunk.digits == 18 || matches!(hay.get(at + 17), Some(b'X' | b'x')))
+                && national_id::is_chinese_id(&digits)
+        }
+        // (Digits of other scripts: the full reading decides.)
+        _ => true,
+    }
 }
 
 /// Whether the 26 ASCII digits at `at` are a Polish NRB (see `iban::national_candidates`).

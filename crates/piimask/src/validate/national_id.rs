@@ -5,7 +5,7 @@
 //! PESEL, the Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national
 //! number, the Argentine CUIT/CUIL, the Estonian isikukood, the Greek AMKA and Mexican IMSS
 //! number (Luhn), the Russian personal ИНН, the Swiss AHV number, the Romanian CNP, the Thai
-//! PIN and the Korean RRN; the Spanish DNI and NIE and the Italian codice fiscale, whose
+//! PIN, the Korean RRN and the Chinese resident identity number; the Spanish DNI and NIE and the Italian codice fiscale, whose
 //! check letter makes them safe to read without a word; and the prefix rules of the UK
 //! National Insurance number. Each is a pure function of the digit values (and letters).
 //!
@@ -14,7 +14,7 @@
 //! HMRC NIM39110) and, beyond REFERENCE, python-stdnum 2.2's `at/vnr.py`,
 //! `se/personnummer.py`, `br/cpf.py`, `pl/pesel.py`, `tr/tckimlik.py`,
 //! `no/fodselsnummer.py`, `be/nn.py`, `ar/cuit.py`, `ee/ik.py`, `hr/oib.py`, `gr/amka.py`, `ru/inn.py`,
-//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py` (and the IMSS number's Luhn check, as
+//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py`, `cn/ric.py` (and the IMSS number's Luhn check, as
 //! Faker writes it). The rules here agree with python-stdnum 2.2 on 300 000 random numbers
 //! of each length (and of the codice fiscale's shape), but for the dates inside the newer
 //! ones, read more loosely here (29 February in any year; Swedish coordination numbers, the
@@ -333,8 +333,8 @@ fn is_korean_rrn_shape(d: &[u8]) -> bool {
     d.len() == 13 && is_month_day(two_digits(d, 2), two_digits(d, 4)) && (1..=8).contains(&d[6])
 }
 
-/// Whether a run of 9 to 13 digits is one of the national numbers above, or a Greek AMKA
-/// or Mexican IMSS number (11 digits, Luhn).
+/// Whether a run of 9 to 13 digits (or a Chinese identity number's 18 characters) is one of
+/// the national numbers above, or a Greek AMKA or Mexican IMSS number (11 digits, Luhn).
 pub(crate) fn is_national_id(d: &[u8]) -> bool {
     match d.len() {
         9 => is_bsn(d) || is_sin(d),
@@ -353,6 +353,7 @@ pub(crate) fn is_national_id(d: &[u8]) -> bool {
         }
         12 => is_russian_personal_inn(d),
         13 => is_swiss_ahv(d) || is_romanian_cnp(d) || is_thai_pin(d) || is_korean_rrn(d),
+        18 => is_chinese_id(d),
         _ => false,
     }
 }
@@ -409,7 +410,25 @@ pub(crate) const NAMES: &[(&str, Check)] = &[
     ("เลขบัตรประชาชน", is_thai_pin),
     ("oib", is_oib),
     ("주민", is_korean_rrn_after_name),
+    ("身份证", is_chinese_id),
 ];
+
+/// Chinese resident identity card number (GB 11643-1999): 18 characters, the region's six
+/// digits (the first 1 to 8), the birth date `YYYYMMDD` (1900 to 2099), three digits and
+/// the check, `X` for 10 (read here as the value 10): ISO 7064 MOD 11-2, Σ 2^(17 − i) ×
+/// the i-th character ≡ 1 (mod 11).
+pub(crate) fn is_chinese_id(d: &[u8]) -> bool {
+    if d.len() != 18 || !(1..=8).contains(&d[0]) || d[..17].iter().any(|&x| x > 9) || d[17] > 10 {
+        return false;
+    }
+    let year = u16::from(two_digits(d, 6)) * 100 + u16::from(two_digits(d, 8));
+    if !(1900..=2099).contains(&year) || !is_month_day(two_digits(d, 10), two_digits(d, 12)) {
+        return false;
+    }
+    let sum = d.iter().fold(0u32, |acc, &x| (acc * 2 + u32::from(x)) % 11);
+    // (Horner's rule: the first character's weight is 2^17, the check's 1.)
+    sum == 1
+}
 
 /// Whether some SSN word may name the run of digits `d` ([`named_by`] may answer yes): the
 /// check to ask before the context.
@@ -487,6 +506,13 @@ mod tests {
         assert!(!named_by(b"SSN", &d("900101-1234567")) && !is_korean_rrn(&d("900101-1234567")));
         assert!(is_oib(&d("33392005961")) && !is_oib(&d("33392005962")));
         assert!(is_national_id(&d("01013099997")), "a Greek AMKA: Luhn");
+        let chinese = |s: &str| s.bytes().map(|b| if b == b'X' { 10 } else { b - b'0' }).collect::<Vec<_>>();
+        assert!(
+            is_chinese_id(&chinese("11010519491231002X")) && is_chinese_id(&chinese("360426199101010071"))
+        );
+        assert!(
+            !is_chinese_id(&chinese("110105194912310021")) && !is_chinese_id(&chinese("110105194913310024"))
+        );
         assert!(!is_national_id(&d("01013099999")));
     }
 

@@ -23,7 +23,9 @@ use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
-use super::national_id::{is_codice_fiscale, is_nino_prefix, is_spanish_id, may_be_national_id, named_by};
+use super::national_id::{
+    is_chinese_id, is_codice_fiscale, is_nino_prefix, is_spanish_id, may_be_national_id, named_by,
+};
 use super::numbers::{vetoed, vetoed_before};
 
 /// Whether nine digits are an issuable SSN or an ITIN.
@@ -210,6 +212,41 @@ fn national_candidate(
         return;
     }
     out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
+}
+
+/// Pushes the Chinese resident identity number at group `s` that an SSN word (`身份证号`,
+/// or a generic one) names, if there is one: a whole chunk of 18 digits, or of 17 and the
+/// check `X` glued on (`11010519491231002X`, either case), standing apart; the date and
+/// check of `national_id::is_chinese_id`.
+fn chinese_id_candidate(
+    chunk: &Chunk<'_>,
+    s: usize,
+    context: &mut ContextProbe<'_>,
+    veto: Option<(usize, usize)>,
+    out: &mut Candidates,
+) {
+    let group = &chunk.groups()[s];
+    if !chunk.is_first(s) || !chunk.complete || chunk.groups().len() != 1 {
+        return;
+    }
+    let hay = chunk.hay;
+    let mut digits = [0u8; 18];
+    let end = match group.decode(hay, &mut digits) {
+        18 if chunk.ends_clean(s) => group.end,
+        17 if matches!(hay.get(group.end), Some(b'X' | b'x')) && !word_char_at(hay, group.end + 1) => {
+            digits[17] = 10;
+            group.end + 1
+        }
+        _ => return,
+    };
+    if !is_chinese_id(&digits)
+        || vetoed(chunk, s, s, veto)
+        || !context.ssn_word().is_some_and(|word| named_by(word, &digits))
+        || context.labelled()
+    {
+        return;
+    }
+    out.push(Candidate::new(group.start, end, Kind::Ssn));
 }
 
 /// Where the letter of a Spanish NIE (`X`, `Y` or `Z`) stands before the digits at
@@ -409,6 +446,9 @@ pub(crate) fn candidates(
         nir_candidate(chunk, s, context, veto, out);
     }
     national_candidate(chunk, s, context, veto, out);
+    if matches!(first.len, 17 | 18) {
+        chinese_id_candidate(chunk, s, context, veto, out);
+    }
     let end = if first.len == 3 && groups.len() > s + 2 {
         let (g2, g3) = (&groups[s + 1], &groups[s + 2]);
         // Dots join the groups only after an SSN word (`my ssn: 123.45.6789`): without

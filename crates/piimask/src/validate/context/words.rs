@@ -641,7 +641,7 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     // Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national number, the
     // Argentine CUIT/CUIL, the Estonian isikukood, the Croatian OIB, the Greek AMKA, the Mexican IMSS number
     // (`NSS`, also French for the NIR), the Swiss AHV/AVS number, the Romanian CNP, the
-    // Thai PIN, the Korean RRN.
+    // Thai PIN, the Korean RRN, the Chinese resident identity number.
     ("svnr", Key::Ssn),
     ("sv-nr", Key::Ssn),
     ("sv-nummer", Key::Ssn),
@@ -677,6 +677,9 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("เลขบัตรประชาชน", Key::Ssn),
     ("주민등록번호", Key::Ssn),
     ("주민번호", Key::Ssn),
+    ("身份证", Key::Ssn),
+    ("身份证号", Key::Ssn),
+    ("身份证号码", Key::Ssn),
     // Labels: the number is something else.
     // A payment card: its number is a card or nothing (a card that fails its checks is no
     // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
