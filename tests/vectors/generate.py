@@ -746,6 +746,25 @@ def make_chinese_id(rng: random.Random, check_x: bool) -> str:
             return code
 
 
+HETU_CHECKS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def hetu_ok(code: str) -> bool:
+    """A Finnish henkilötunnus: DDMMYY, a century sign, 002-899, the check character."""
+    c = code.upper()
+    return (len(c) == 11 and (c[:6] + c[7:10]).isdigit() and c[:6].isascii() and c[6] in "-+ABCDEFUVWXY"
+            and month_day_ok(int(c[2:4]), int(c[:2])) and 2 <= int(c[7:10]) <= 899
+            and HETU_CHECKS[int(c[:6] + c[7:10]) % 31] == c[10])
+
+
+def make_hetu(rng: random.Random, sign: str) -> str:
+    body = "%02d%02d%02d" % (rng.randint(1, 28), rng.randint(1, 12), rng.randint(0, 99))
+    individual = "%03d" % rng.randint(2, 899)
+    code = body + sign + individual + HETU_CHECKS[int(body + individual) % 31]
+    assert hetu_ok(code)
+    return code
+
+
 def korean_rrn_shape_ok(d: str) -> bool:
     return len(d) == 13 and month_day_ok(int(d[2:4]), int(d[4:6])) and d[6] in "12345678"
 
@@ -1575,6 +1594,18 @@ def gen_ssn():
     V.add("ssn-national-neg-chinese-id", "a Chinese identity number whose check fails, or one without an SSN word, "
           "or glued to a letter, is none", ["身份证号 " + bad + ", order " + code + ", ID " + make_chinese_id(rng, True)
                                             + "Y"], flags={"loose"})
+    for i, sign in enumerate("-A-Y"):
+        code = make_hetu(rng, sign)
+        V.add("ssn-national-hetu", "a Finnish henkilötunnus (its century sign and check character may be letters) "
+              "after its name or a generic SSN word",
+              [["henkilötunnus ", "HETU: ", "my social security number is ", "Henkilötunnukseni on "][i],
+               ("ssn", code if i != 3 else code.lower()), [" kiitos", "", "", "."][i]])
+    code = make_hetu(rng, "A")
+    bad = code[:-1] + HETU_CHECKS[(HETU_CHECKS.index(code[-1]) + 1) % 31]
+    assert not hetu_ok(bad)
+    V.add("ssn-national-neg-hetu", "a henkilötunnus whose check fails, or one without an SSN word, or after "
+          "another number's name, is none", ["hetu " + bad + ", order " + code + ", CPF " + make_hetu(rng, "-")],
+          flags={"loose"})
     V.add("ssn-national-korean-rrn-no-check", "after its own name, a Korean RRN shape is one without its check",
           ["주민등록번호 ", ("ssn", "900101-1234567"), ""])
     # The Spanish DNI and NIE: the check letter makes them safe to read without a word
@@ -4076,7 +4107,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or hetu_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -248,7 +248,10 @@ fn plain_chunk(hay: &[u8], anchor: usize, digit_limit: usize) -> Option<PlainChu
 
 /// Whether a chunk the readers pass over may be part of an SSN whose letters glue to its
 /// digits (`Scanner::read_lettered_ssn`), by the letters around it: six digits after a
-/// letter or a letter and a space (a UK National Insurance number); eight after `2A`'s or
+/// letter or a letter and a space (a UK National Insurance number); three or four after a
+/// century sign and a digit (a Finnish henkilötunnus's individual number and maybe its
+/// check, `060403A364L`: its first six digits were passed over as a short chunk); eight
+/// after `2A`'s or
 /// `2B`'s letter (the rest of a Corsican NIR); one or two digits after six letters, the
 /// token 16 characters long (a codice fiscale's year). Asked of every such chunk (most are
 /// parcel numbers, `1ZARERGF1JU1KSWSNL`), so it reads a few bytes only.
@@ -261,6 +264,11 @@ fn may_be_lettered_ssn(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
                     || (hay[anchor - 1] == b' ' && hay[anchor - 2].is_ascii_alphabetic()))
         }
         8 => after_corsican_letter(hay, anchor),
+        3 | 4 => {
+            anchor >= 7
+                && matches!(hay[anchor - 1], b'+' | b'A'..=b'F' | b'U'..=b'Y' | b'a'..=b'f' | b'u'..=b'y')
+                && hay[anchor - 2].is_ascii_digit()
+        }
         1 | 2 => {
             anchor >= 6
                 && hay[anchor - 1].is_ascii_alphabetic()
@@ -791,7 +799,9 @@ impl<'d, 'h> Scanner<'d, 'h> {
     /// Italian codice fiscale from its first digits, glued to its letters
     /// (`ssn::codice_fiscale_at`, anywhere); a UK National Insurance number around a chunk of
     /// six digits (`ssn::nino_at`: printed with letters HMRC may issue, anywhere; otherwise
-    /// only with SSN context); the rest of a Corsican NIR after its `2A` or `2B`
+    /// only with SSN context); a Finnish henkilötunnus whose century sign is a letter, from
+    /// the digits after it (`ssn::hetu_at`, with SSN context); the rest of a Corsican NIR after
+    /// its `2A` or `2B`
     /// (`read_corsican_nir`). Returns whether one was found (and pushed).
     #[cold]
     #[inline(never)]
@@ -812,6 +822,15 @@ impl<'d, 'h> Scanner<'d, 'h> {
                 || ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
                     .masked_by(detector.mask_chars)
                     .ssn())
+        {
+            Some((start, end))
+        } else if matches!(chunk_digits, 3 | 4)
+            && let Some(start) = anchor.checked_sub(7)
+            && let Some(end) = ssn::hetu_at(hay, start)
+            && ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
+                .masked_by(detector.mask_chars)
+                .ssn_word()
+                .is_some_and(national_id::may_name_hetu)
         {
             Some((start, end))
         } else if chunk_digits == 8 {

@@ -5,7 +5,7 @@
 //! PESEL, the Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national
 //! number, the Argentine CUIT/CUIL, the Estonian isikukood, the Greek AMKA and Mexican IMSS
 //! number (Luhn), the Russian personal ИНН, the Swiss AHV number, the Romanian CNP, the Thai
-//! PIN, the Korean RRN and the Chinese resident identity number; the Spanish DNI and NIE and the Italian codice fiscale, whose
+//! PIN, the Korean RRN, the Chinese resident identity number and the Finnish henkilötunnus; the Spanish DNI and NIE and the Italian codice fiscale, whose
 //! check letter makes them safe to read without a word; and the prefix rules of the UK
 //! National Insurance number. Each is a pure function of the digit values (and letters).
 //!
@@ -14,7 +14,7 @@
 //! HMRC NIM39110) and, beyond REFERENCE, python-stdnum 2.2's `at/vnr.py`,
 //! `se/personnummer.py`, `br/cpf.py`, `pl/pesel.py`, `tr/tckimlik.py`,
 //! `no/fodselsnummer.py`, `be/nn.py`, `ar/cuit.py`, `ee/ik.py`, `hr/oib.py`, `gr/amka.py`, `ru/inn.py`,
-//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py`, `cn/ric.py` (and the IMSS number's Luhn check, as
+//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py`, `cn/ric.py`, `fi/hetu.py` (and the IMSS number's Luhn check, as
 //! Faker writes it). The rules here agree with python-stdnum 2.2 on 300 000 random numbers
 //! of each length (and of the codice fiscale's shape), but for the dates inside the newer
 //! ones, read more loosely here (29 February in any year; Swedish coordination numbers, the
@@ -338,7 +338,7 @@ fn is_korean_rrn_shape(d: &[u8]) -> bool {
 pub(crate) fn is_national_id(d: &[u8]) -> bool {
     match d.len() {
         9 => is_bsn(d) || is_sin(d),
-        10 => is_rnokpp(d) || is_austrian_svnr(d) || is_swedish_personnummer(d),
+        10 => is_rnokpp(d) || is_austrian_svnr(d) || is_swedish_personnummer(d) || is_hetu_digits(d),
         11 => {
             is_steuer_idnr(d)
                 || is_cpf(d)
@@ -411,6 +411,11 @@ pub(crate) const NAMES: &[(&str, Check)] = &[
     ("oib", is_oib),
     ("주민", is_korean_rrn_after_name),
     ("身份证", is_chinese_id),
+    ("henkilötunnu", is_hetu_digits),
+    ("hetu", is_hetu_digits),
+    ("sotu", is_hetu_digits),
+    ("sosiaaliturvatunnus", is_hetu_digits),
+    ("personbeteckning", is_hetu_digits),
 ];
 
 /// Chinese resident identity card number (GB 11643-1999): 18 characters, the region's six
@@ -428,6 +433,51 @@ pub(crate) fn is_chinese_id(d: &[u8]) -> bool {
     let sum = d.iter().fold(0u32, |acc, &x| (acc * 2 + u32::from(x)) % 11);
     // (Horner's rule: the first character's weight is 2^17, the check's 1.)
     sum == 1
+}
+
+/// The Finnish personal identity code's check characters, indexed by `DDMMYYZZZ` mod 31.
+const HETU_CHECKS: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+/// Finnish henkilötunnus (personal identity code): `DDMMYY`, the century sign (`+` for the
+/// 1800s; `-`, `U` to `Y` for the 1900s; `A` to `F` for the 2000s; either case), the
+/// individual number 002 to 899, and the check character `HETU_CHECKS[DDMMYYZZZ mod 31]`
+/// (either case): `131052-308T`. `code` is its 11 bytes.
+pub(crate) fn is_hetu(code: &[u8]) -> bool {
+    let Ok(code) = <[u8; 11]>::try_from(code) else { return false };
+    let code = code.map(|b| b.to_ascii_uppercase());
+    let digit_at = [0, 1, 2, 3, 4, 5, 7, 8, 9];
+    if !digit_at.iter().all(|&at| code[at].is_ascii_digit())
+        || !matches!(code[6], b'-' | b'+' | b'A'..=b'F' | b'U'..=b'Y')
+    {
+        return false;
+    }
+    let value = |at: usize| u32::from(code[at] - b'0');
+    let number = digit_at.iter().fold(0u32, |acc, &at| acc * 10 + value(at));
+    let individual = value(7) * 100 + value(8) * 10 + value(9);
+    is_month_day((value(2) * 10 + value(3)) as u8, (value(0) * 10 + value(1)) as u8)
+        && (2..=899).contains(&individual)
+        && HETU_CHECKS[(number % 31) as usize] == code[10]
+}
+
+/// A Finnish personal identity code of the 1900s whose check is a digit, as its ten digits
+/// (`210659-4471` read as a run joined by its dash).
+fn is_hetu_digits(d: &[u8]) -> bool {
+    let Ok(d) = <[u8; 10]>::try_from(d) else { return false };
+    let mut code = [b'-'; 11];
+    for (at, &x) in [0, 1, 2, 3, 4, 5, 7, 8, 9, 10].iter().zip(&d) {
+        code[*at] = b'0' + x;
+    }
+    d.iter().all(|&x| x <= 9) && is_hetu(&code)
+}
+
+/// Whether the SSN word `word` (as the text writes it) may name a Finnish personal identity
+/// code: one of its own names, or a word that names no other number ([`named_by`]).
+pub(crate) fn may_name_hetu(word: &[u8]) -> bool {
+    let word = String::from_utf8_lossy(word).to_lowercase();
+    NAMES
+        .iter()
+        .find(|(name, _)| word.starts_with(name))
+        .is_none_or(|&(_, check)| std::ptr::fn_addr_eq(check, is_hetu_digits as Check))
 }
 
 /// Whether some SSN word may name the run of digits `d` ([`named_by`] may answer yes): the
@@ -506,6 +556,12 @@ mod tests {
         assert!(!named_by(b"SSN", &d("900101-1234567")) && !is_korean_rrn(&d("900101-1234567")));
         assert!(is_oib(&d("33392005961")) && !is_oib(&d("33392005962")));
         assert!(is_national_id(&d("01013099997")), "a Greek AMKA: Luhn");
+        assert!(is_hetu(b"131052-308T") && is_hetu(b"131052-308t") && !is_hetu(b"131052-308U"));
+        assert!(!is_hetu(b"310252-308Y"), "no 31 February");
+        assert!(is_hetu(b"010594Y202E") && !is_hetu(b"010594G202E"), "the 1900s' new signs; G is none");
+        assert!(!is_hetu(b"010594Y9021"), "900 to 999: temporary numbers (the check fits)");
+        assert!(is_hetu_digits(&d("210659-4471")) && named_by(b"HETU", &d("210659-4471")));
+        assert!(may_name_hetu(b"henkil\xc3\xb6tunnus") && may_name_hetu(b"SSN") && !may_name_hetu(b"CPF"));
         let chinese = |s: &str| s.bytes().map(|b| if b == b'X' { 10 } else { b - b'0' }).collect::<Vec<_>>();
         assert!(
             is_chinese_id(&chinese("11010519491231002X")) && is_chinese_id(&chinese("360426199101010071"))

@@ -24,7 +24,8 @@ use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::national_id::{
-    is_chinese_id, is_codice_fiscale, is_nino_prefix, is_spanish_id, may_be_national_id, named_by,
+    is_chinese_id, is_codice_fiscale, is_hetu, is_nino_prefix, is_spanish_id, may_be_national_id,
+    may_name_hetu, named_by,
 };
 use super::numbers::{vetoed, vetoed_before};
 
@@ -249,6 +250,37 @@ fn chinese_id_candidate(
     out.push(Candidate::new(group.start, end, Kind::Ssn));
 }
 
+/// Pushes the Finnish henkilötunnus at group `s` (six digits) that an SSN word names, if
+/// there is one: its century sign a dash, the group after it of three digits (the check a
+/// letter glued on, `131052-308T`) or four (`210659-4471`).
+#[cold]
+#[inline(never)]
+fn hetu_candidate(
+    chunk: &Chunk<'_>,
+    s: usize,
+    context: &mut ContextProbe<'_>,
+    veto: Option<(usize, usize)>,
+    out: &mut Candidates,
+) {
+    let groups = chunk.groups();
+    if groups.get(s + 1).is_some_and(|next| next.joint == Joint::Sep(Sep::Dash) && matches!(next.len, 3 | 4))
+        && let Some(end) = hetu_at(chunk.hay, groups[s].start)
+        && !vetoed(chunk, s, s + 1, veto)
+        && context.ssn_word().is_some_and(may_name_hetu)
+        && !context.labelled()
+    {
+        out.push(Candidate::new(groups[s].start, end, Kind::Ssn));
+    }
+}
+
+/// The end of the Finnish personal identity code whose first digit is at `start`
+/// (`national_id::is_hetu`: `131052-308T`, `060403A364L`), standing apart from any word, if
+/// one is there. Only an SSN word makes it one (`hetu`, `henkilötunnus`, or a generic one).
+pub(crate) fn hetu_at(hay: &[u8], start: usize) -> Option<usize> {
+    let end = start + 11;
+    (is_hetu(hay.get(start..end)?) && !word_char_before(hay, start) && !word_char_at(hay, end)).then_some(end)
+}
+
 /// Where the letter of a Spanish NIE (`X`, `Y` or `Z`) stands before the digits at
 /// `digits`: glued to them or before a dash, in either case, or a capital before one space
 /// (`X2482300W`, `x-2482300-w`, `X 2482300 W`; a small `y` there is as likely "and"); glued
@@ -448,6 +480,9 @@ pub(crate) fn candidates(
     national_candidate(chunk, s, context, veto, out);
     if matches!(first.len, 17 | 18) {
         chinese_id_candidate(chunk, s, context, veto, out);
+    }
+    if first.len == 6 {
+        hetu_candidate(chunk, s, context, veto, out);
     }
     let end = if first.len == 3 && groups.len() > s + 2 {
         let (g2, g3) = (&groups[s + 1], &groups[s + 2]);
