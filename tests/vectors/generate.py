@@ -720,9 +720,33 @@ def thai_pin_ok(d: str) -> bool:
     return len(d) == 13 and d[0] in "12345678" and (11 - dot(range(13, 1, -1), d) % 11) % 10 == int(d[12])
 
 
-def korean_rrn_ok(d: str) -> bool:
+def korean_rrn_checked_ok(d: str) -> bool:
     return (len(d) == 13 and month_day_ok(int(d[2:4]), int(d[4:6])) and int(d[7:9]) <= 96
             and (11 - dot((2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5), d) % 11) % 10 == int(d[12]))
+
+
+def korean_rrn_ok(d: str) -> bool:
+    """With its check, or (numbers issued since October 2020) in its shape alone."""
+    return korean_rrn_checked_ok(d) or korean_rrn_shape_ok(d)
+
+
+TAIWAN_LETTERS = [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33]
+
+
+def taiwan_id_ok(code: str) -> bool:
+    """A Taiwanese national ID: a letter, 1, 2, 8 or 9, eight digits, the weighted sum ≡ 0 mod 10."""
+    if len(code) != 10 or not code[0].isascii() or not code[0].isalpha() or not code[1:].isdigit() \
+            or not code[1:].isascii() or code[1] not in "1289":
+        return False
+    letter = TAIWAN_LETTERS[ord(code[0].upper()) - ord("A")]
+    return (letter // 10 + letter % 10 * 9 + dot((8, 7, 6, 5, 4, 3, 2, 1, 1), code[1:])) % 10 == 0
+
+
+def make_taiwan_id(rng: random.Random) -> str:
+    while True:
+        code = rng.choice("ABCDEFGHJKLMNPQRSTUVXYWZIO") + rng.choice("12") + "".join(rng.choice(DIGITS) for _ in range(8))
+        if taiwan_id_ok(code):
+            return code
 
 
 def chinese_id_ok(code: str) -> bool:
@@ -1565,7 +1589,7 @@ def gen_ssn():
             V.add("ssn-national-" + slug, what + " after its own name" + (", printed" if i == 0 else ""),
                   [word, ("ssn", printed(d) if i == 0 else d), [".", " obrigado", "", " ok"][i % 4]])
         if ok is korean_rrn_ok:
-            continue  # (after its own name its shape is enough: the vectors below)
+            continue  # (its shape is enough: the vectors below)
         # (First digits no phone rule reads: the number is none of any kind.)
         d = make_own(ok, length, {"123456789": "2345", "0123456789": "345"}.get(first, first))
         bad = d[:-1] + str((int(d[-1]) + 1) % 10)
@@ -1580,9 +1604,21 @@ def gen_ssn():
         d = make_own(ok, length, first)
         V.add("ssn-national-generic-word", "a national number that passes its check after a generic SSN word",
               [["my social security number is ", "SSN: ", "my ssn ", "Social Security Number "][i], ("ssn", d), ""])
-    V.add("ssn-national-neg-korean-rrn-generic", "a Korean RRN shape whose check fails is none after a generic SSN "
-          "word (only after its own name: numbers issued since 2020 have no check)",
-          ["SSN 900101-1234567 thanks"], flags={"loose"})
+    V.add("ssn-national-korean-rrn-generic", "a Korean RRN shape without its check is one after a generic SSN word "
+          "too (numbers issued since 2020 have none)", ["SSN ", ("ssn", "900101-1234567"), " thanks"])
+    V.add("ssn-national-neg-korean-rrn-shape", "13 digits grouped 6-7 with no date in front are no Korean RRN",
+          ["SSN 901301-1234567 thanks"], flags={"loose"})
+    for i in range(3):
+        code = make_taiwan_id(rng)
+        V.add("ssn-national-taiwan-id", "a Taiwanese national ID (a letter and nine digits) after its name or a "
+              "generic SSN word", [["我的身分證字號是", "身分證: ", "my social security number is "][i],
+                                   ("ssn", code if i != 1 else code[0].lower() + code[1:]), ["，謝謝", "", " thanks"][i]])
+    code = make_taiwan_id(rng)
+    bad = code[:-1] + str((int(code[-1]) + 1) % 10)
+    assert not taiwan_id_ok(bad)
+    V.add("ssn-national-neg-taiwan-id", "a Taiwanese ID whose check fails, or one without an SSN word, or glued to "
+          "a letter, is none", ["身分證 " + bad + ", order " + code + ", SSN X" + make_taiwan_id(rng)],
+          flags={"loose"})
     for i in range(4):
         code = make_chinese_id(rng, i % 2 == 0)
         V.add("ssn-national-chinese-id", "a Chinese resident identity number (its check may be X) after its name "
@@ -4107,7 +4143,7 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or hetu_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or hetu_ok(seg) or taiwan_id_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -264,6 +264,11 @@ fn may_be_lettered_ssn(hay: &[u8], anchor: usize, chunk: PlainChunk) -> bool {
                     || (hay[anchor - 1] == b' ' && hay[anchor - 2].is_ascii_alphabetic()))
         }
         8 => after_corsican_letter(hay, anchor),
+        9 => {
+            anchor >= 1
+                && hay[anchor - 1].is_ascii_alphabetic()
+                && matches!(hay[anchor], b'1' | b'2' | b'8' | b'9')
+        }
         3 | 4 => {
             anchor >= 7
                 && matches!(hay[anchor - 1], b'+' | b'A'..=b'F' | b'U'..=b'Y' | b'a'..=b'f' | b'u'..=b'y')
@@ -830,9 +835,17 @@ impl<'d, 'h> Scanner<'d, 'h> {
             && ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
                 .masked_by(detector.mask_chars)
                 .ssn_word()
-                .is_some_and(national_id::may_name_hetu)
+                .is_some_and(|word| national_id::may_name(word, national_id::HETU_NAMES))
         {
             Some((start, end))
+        } else if chunk_digits == 9
+            && let Some(end) = ssn::taiwan_id_at(hay, anchor - 1)
+            && ContextProbe::new(hay, detector.words, &mut self.keys, (anchor - 1, end))
+                .masked_by(detector.mask_chars)
+                .ssn_word()
+                .is_some_and(|word| national_id::may_name(word, national_id::TAIWAN_ID_NAMES))
+        {
+            Some((anchor - 1, end))
         } else if chunk_digits == 8 {
             return self.read_corsican_nir(anchor, out);
         } else {
@@ -930,7 +943,12 @@ impl<'d, 'h> Scanner<'d, 'h> {
                     if kinds.contains(Kind::Ssn) && s == 0 && matches!(remaining, 7 | 8) {
                         ssn::spanish_id_candidate(chunk, self.veto, out);
                     }
-                    if kinds.contains(Kind::Ssn) && remaining >= 9 && !covers_rest(out, from, group_start) {
+                    // (A Chinese identity number's check `X` lies past the chunk: a card read
+                    // from its 17 digits does not cover it.)
+                    if kinds.contains(Kind::Ssn)
+                        && remaining >= 9
+                        && (!covers_rest(out, from, group_start) || chunk.groups()[s].len == 17)
+                    {
                         ssn::candidates(chunk, s, &mut context, self.veto, out);
                     }
                     let phone_start = match chunk.plus {

@@ -5,7 +5,8 @@
 //! PESEL, the Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national
 //! number, the Argentine CUIT/CUIL, the Estonian isikukood, the Greek AMKA and Mexican IMSS
 //! number (Luhn), the Russian personal ИНН, the Swiss AHV number, the Romanian CNP, the Thai
-//! PIN, the Korean RRN, the Chinese resident identity number and the Finnish henkilötunnus; the Spanish DNI and NIE and the Italian codice fiscale, whose
+//! PIN, the Korean RRN, the Chinese resident identity number, the Finnish henkilötunnus and
+//! the Taiwanese national ID; the Spanish DNI and NIE and the Italian codice fiscale, whose
 //! check letter makes them safe to read without a word; and the prefix rules of the UK
 //! National Insurance number. Each is a pure function of the digit values (and letters).
 //!
@@ -311,20 +312,20 @@ pub(crate) fn is_thai_pin(d: &[u8]) -> bool {
 }
 
 /// South Korean resident registration number: 13 digits, `YYMMDD`, a century-and-sex
-/// digit, a birthplace 00 to 96, and the check: (11 − Σ of the weights 2 … 9, 2 … 5 times
-/// the first twelve, mod 11) mod 10. (Numbers issued since October 2020 have neither
-/// birthplace nor check: [`is_korean_rrn_shape`], after the number's own name only.)
+/// digit, then with a birthplace 00 to 96 and the check ((11 − Σ of the weights 2 … 9, 2 …
+/// 5 times the first twelve, mod 11) mod 10), or in its shape alone
+/// ([`is_korean_rrn_shape`]: numbers issued since October 2020 have neither).
 pub(crate) fn is_korean_rrn(d: &[u8]) -> bool {
+    is_korean_rrn_checked(d) || is_korean_rrn_shape(d)
+}
+
+/// A South Korean resident registration number with its birthplace and check (python-stdnum's
+/// rule).
+fn is_korean_rrn_checked(d: &[u8]) -> bool {
     d.len() == 13
         && is_month_day(two_digits(d, 2), two_digits(d, 4))
         && two_digits(d, 7) <= 96
         && (11 - weighted(d, &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]) % 11) % 10 == i32::from(d[12])
-}
-
-/// A South Korean resident registration number after its own name: with its check, or in its
-/// shape alone (numbers issued since October 2020).
-fn is_korean_rrn_after_name(d: &[u8]) -> bool {
-    is_korean_rrn(d) || is_korean_rrn_shape(d)
 }
 
 /// A South Korean resident registration number's shape: 13 digits, `YYMMDD` and a
@@ -409,7 +410,7 @@ pub(crate) const NAMES: &[(&str, Check)] = &[
     ("เลขประจำตัวประชาชน", is_thai_pin),
     ("เลขบัตรประชาชน", is_thai_pin),
     ("oib", is_oib),
-    ("주민", is_korean_rrn_after_name),
+    ("주민", is_korean_rrn),
     ("身份证", is_chinese_id),
     ("henkilötunnu", is_hetu_digits),
     ("hetu", is_hetu_digits),
@@ -470,20 +471,47 @@ fn is_hetu_digits(d: &[u8]) -> bool {
     d.iter().all(|&x| x <= 9) && is_hetu(&code)
 }
 
-/// Whether the SSN word `word` (as the text writes it) may name a Finnish personal identity
-/// code: one of its own names, or a word that names no other number ([`named_by`]).
-pub(crate) fn may_name_hetu(word: &[u8]) -> bool {
+/// The Finnish personal identity code's own names (by first letters, as in `NAMES`).
+pub(crate) const HETU_NAMES: &[&str] =
+    &["henkilötunnu", "hetu", "sotu", "sosiaaliturvatunnus", "personbeteckning"];
+
+/// The Taiwanese national ID's own names: 身分證 (字號), and the mainland's spelling 身份證.
+pub(crate) const TAIWAN_ID_NAMES: &[&str] = &["身分證", "身份證"];
+
+/// Whether the SSN word `word` (as the text writes it) may name a number whose own names are
+/// `own`: one of them, or a word that names no other number ([`named_by`]).
+pub(crate) fn may_name(word: &[u8], own: &[&str]) -> bool {
     let word = String::from_utf8_lossy(word).to_lowercase();
-    NAMES
-        .iter()
-        .find(|(name, _)| word.starts_with(name))
-        .is_none_or(|&(_, check)| std::ptr::fn_addr_eq(check, is_hetu_digits as Check))
+    own.iter().any(|name| word.starts_with(name)) || !NAMES.iter().any(|(name, _)| word.starts_with(name))
+}
+
+/// The two-digit values of a Taiwanese ID's first letter, `A` to `Z` (the letters added
+/// later, I, O, W to Z, come after the first ones' values).
+const TAIWAN_LETTERS: [u8; 26] =
+    [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33];
+
+/// Taiwanese national identification number: a capital (the place of first registration),
+/// `1` or `2` (sex; `8` or `9` for residents' certificates since 2021), seven digits and the
+/// check: the letter's value's tens × 1 + its units × 9 + the nine digits × 8, 7, … 1, 1
+/// ≡ 0 (mod 10). `code` is its 10 bytes: `A123456789`.
+pub(crate) fn is_taiwan_id(code: &[u8]) -> bool {
+    let Ok(code) = <[u8; 10]>::try_from(code) else { return false };
+    if !code[0].is_ascii_uppercase() || !matches!(code[1], b'1' | b'2' | b'8' | b'9') {
+        return false;
+    }
+    if !code[1..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let letter = u32::from(TAIWAN_LETTERS[usize::from(code[0] - b'A')]);
+    let digits: u32 =
+        code[1..].iter().zip([8, 7, 6, 5, 4, 3, 2, 1, 1]).map(|(&b, w)| u32::from(b - b'0') * w).sum();
+    (letter / 10 + letter % 10 * 9 + digits).is_multiple_of(10)
 }
 
 /// Whether some SSN word may name the run of digits `d` ([`named_by`] may answer yes): the
 /// check to ask before the context.
 pub(crate) fn may_be_national_id(d: &[u8]) -> bool {
-    is_national_id(d) || is_korean_rrn_shape(d)
+    is_national_id(d)
 }
 
 /// Greek AMKA, Mexican IMSS number: 11 digits, Luhn.
@@ -548,12 +576,16 @@ mod tests {
         assert!(!is_romanian_cnp(&d("1632215123457")), "no 22nd month");
         assert!(is_thai_pin(&d("3100600445635")) && is_thai_pin(&d("1-2345-45678-78-1")));
         assert!(!is_thai_pin(&d("1-2345-45678-78-9")));
-        assert!(is_korean_rrn(&d("971013-9019902")) && !is_korean_rrn(&d("971013-9019903")));
+        assert!(is_korean_rrn_checked(&d("971013-9019902")) && !is_korean_rrn_checked(&d("971013-9019903")));
+        assert!(is_korean_rrn(&d("971013-9019902")), "the 1800s' digit 9: with its check only");
         assert!(
-            named_by("주민등록번호".as_bytes(), &d("900101-1234567")),
+            named_by("주민등록번호".as_bytes(), &d("900101-1234567"))
+                && named_by(b"SSN", &d("900101-1234567")),
             "after its name: no check since 2020"
         );
-        assert!(!named_by(b"SSN", &d("900101-1234567")) && !is_korean_rrn(&d("900101-1234567")));
+        assert!(!is_korean_rrn_checked(&d("900101-1234567")) && !is_korean_rrn(&d("901301-1234567")));
+        assert!(is_taiwan_id(b"A123456789") && !is_taiwan_id(b"A123456788") && !is_taiwan_id(b"A323456789"));
+        assert!(is_taiwan_id(b"A185789172"), "Faker's zh_TW");
         assert!(is_oib(&d("33392005961")) && !is_oib(&d("33392005962")));
         assert!(is_national_id(&d("01013099997")), "a Greek AMKA: Luhn");
         assert!(is_hetu(b"131052-308T") && is_hetu(b"131052-308t") && !is_hetu(b"131052-308U"));
@@ -561,7 +593,8 @@ mod tests {
         assert!(is_hetu(b"010594Y202E") && !is_hetu(b"010594G202E"), "the 1900s' new signs; G is none");
         assert!(!is_hetu(b"010594Y9021"), "900 to 999: temporary numbers (the check fits)");
         assert!(is_hetu_digits(&d("210659-4471")) && named_by(b"HETU", &d("210659-4471")));
-        assert!(may_name_hetu(b"henkil\xc3\xb6tunnus") && may_name_hetu(b"SSN") && !may_name_hetu(b"CPF"));
+        assert!(may_name("Henkilötunnus".as_bytes(), HETU_NAMES) && may_name(b"SSN", HETU_NAMES));
+        assert!(!may_name(b"CPF", HETU_NAMES) && may_name("身分證字號".as_bytes(), TAIWAN_ID_NAMES));
         let chinese = |s: &str| s.bytes().map(|b| if b == b'X' { 10 } else { b - b'0' }).collect::<Vec<_>>();
         assert!(
             is_chinese_id(&chinese("11010519491231002X")) && is_chinese_id(&chinese("360426199101010071"))

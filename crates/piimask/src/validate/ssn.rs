@@ -24,8 +24,8 @@ use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::national_id::{
-    is_chinese_id, is_codice_fiscale, is_hetu, is_nino_prefix, is_spanish_id, may_be_national_id,
-    may_name_hetu, named_by,
+    HETU_NAMES, is_chinese_id, is_codice_fiscale, is_hetu, is_nino_prefix, is_spanish_id, is_taiwan_id,
+    may_be_national_id, may_name, named_by,
 };
 use super::numbers::{vetoed, vetoed_before};
 
@@ -266,7 +266,7 @@ fn hetu_candidate(
     if groups.get(s + 1).is_some_and(|next| next.joint == Joint::Sep(Sep::Dash) && matches!(next.len, 3 | 4))
         && let Some(end) = hetu_at(chunk.hay, groups[s].start)
         && !vetoed(chunk, s, s + 1, veto)
-        && context.ssn_word().is_some_and(may_name_hetu)
+        && context.ssn_word().is_some_and(|word| may_name(word, HETU_NAMES))
         && !context.labelled()
     {
         out.push(Candidate::new(groups[s].start, end, Kind::Ssn));
@@ -279,6 +279,16 @@ fn hetu_candidate(
 pub(crate) fn hetu_at(hay: &[u8], start: usize) -> Option<usize> {
     let end = start + 11;
     (is_hetu(hay.get(start..end)?) && !word_char_before(hay, start) && !word_char_at(hay, end)).then_some(end)
+}
+
+/// The end of the Taiwanese national ID whose letter is at `letter` (`A123456789`, the
+/// letter in either case; `national_id::is_taiwan_id`), standing apart from any word, if one
+/// is there. Only an SSN word makes it one (`身分證字號`, or a generic one).
+pub(crate) fn taiwan_id_at(hay: &[u8], letter: usize) -> Option<usize> {
+    let end = letter + 10;
+    let mut code: [u8; 10] = hay.get(letter..end)?.try_into().ok()?;
+    code[0] = code[0].to_ascii_uppercase();
+    (is_taiwan_id(&code) && !word_char_before(hay, letter) && !word_char_at(hay, end)).then_some(end)
 }
 
 /// Where the letter of a Spanish NIE (`X`, `Y` or `Z`) stands before the digits at

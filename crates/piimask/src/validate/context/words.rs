@@ -642,7 +642,8 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     // Argentine CUIT/CUIL, the Estonian isikukood, the Croatian OIB, the Greek AMKA, the Mexican IMSS number
     // (`NSS`, also French for the NIR), the Swiss AHV/AVS number, the Romanian CNP, the
     // Thai PIN, the Korean RRN, the Chinese resident identity number, the Finnish
-    // henkilötunnus (`validate::ssn::hetu_at`).
+    // henkilötunnus (`validate::ssn::hetu_at`), the Taiwanese national ID
+    // (`validate::ssn::taiwan_id_at`).
     ("svnr", Key::Ssn),
     ("sv-nr", Key::Ssn),
     ("sv-nummer", Key::Ssn),
@@ -686,6 +687,8 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("sotu", Key::Ssn),
     ("sosiaaliturvatunnus*", Key::Ssn),
     ("personbeteckning*", Key::Ssn),
+    ("身分證", Key::Ssn),
+    ("身份證", Key::Ssn),
     // Labels: the number is something else.
     // A payment card: its number is a card or nothing (a card that fails its checks is no
     // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
