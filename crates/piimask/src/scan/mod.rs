@@ -839,13 +839,14 @@ impl<'d, 'h> Scanner<'d, 'h> {
         {
             Some((start, end))
         } else if chunk_digits == 9
-            && let Some(end) = ssn::taiwan_id_at(hay, anchor - 1)
-            && ContextProbe::new(hay, detector.words, &mut self.keys, (anchor - 1, end))
+            && let Some(letter) = anchor.checked_sub(1)
+            && let Some(end) = ssn::taiwan_id_at(hay, letter)
+            && ContextProbe::new(hay, detector.words, &mut self.keys, (letter, end))
                 .masked_by(detector.mask_chars)
                 .ssn_word()
                 .is_some_and(|word| national_id::may_name(word, national_id::TAIWAN_ID_NAMES))
         {
-            Some((anchor - 1, end))
+            Some((letter, end))
         } else if chunk_digits == 8 {
             return self.read_corsican_nir(anchor, out);
         } else {
