@@ -359,39 +359,34 @@ fn long_lone_group_without_value(hay: &[u8], anchor: usize, chunk: PlainChunk) -
         && !(matches!(chunk.digits, 17 | 18) && is_chinese_id_digits(hay, anchor, chunk))
 }
 
-/// Whether the 17 or 18 ASCII digits at `at` (17: with an `X` glued on) are a Chinese
-/// resident identity number (see `ssn::chinese_id_candidate`), which only an SSN word makes
-/// one.
-#[cold]
-fn is_chinese_id_digits(hay: &[u8], at: usize, chunk: PlainChunk) -> bool {
-    let mut digits = [10u8; 18];
-    match hay.get(at..at + chunk.digits) {
-        Some(ascii) if ascii.iter().all(u8::is_ascii_digit) => {
-            for (digit, &b) in digits.iter_mut().zip(ascii) {
-                *digit = b - b'0';
-            }
-            (chunk.digits == 18 || matches!(hay.get(at + 17), Some(b'X' | b'x')))
-                && national_id::is_chinese_id(&digits)
-        }
-        // (Digits of other scripts: the full reading decides.)
-        _ => true,
-    }
+/// The values of the `N` ASCII digits at `at`, or `None` when the text ends first or one of
+/// them is a digit of another script (`plain_chunk` counts those too; the full reading
+/// decides them).
+fn ascii_digit_values<const N: usize>(hay: &[u8], at: usize) -> Option<[u8; N]> {
+    let bytes: [u8; N] = hay.get(at..at + N)?.try_into().ok()?;
+    bytes.iter().all(u8::is_ascii_digit).then(|| bytes.map(|b| b - b'0'))
 }
 
-/// Whether the 26 ASCII digits at `at` are a Polish NRB (see `iban::national_candidates`).
+/// Whether the 17 or 18 digits at `at` (17: with an `X` glued on) may be a Chinese resident
+/// identity number (see `ssn::chinese_id_candidate`), which only an SSN word makes one.
+#[cold]
+fn is_chinese_id_digits(hay: &[u8], at: usize, chunk: PlainChunk) -> bool {
+    let Some(head) = ascii_digit_values::<17>(hay, at) else { return true };
+    let check = match hay.get(at + 17) {
+        Some(b'X' | b'x') if chunk.digits == 17 => 10,
+        Some(&b) if chunk.digits == 18 && b.is_ascii_digit() => b - b'0',
+        Some(_) if chunk.digits == 18 => return true,
+        _ => return false,
+    };
+    let mut digits = [check; 18];
+    digits[..17].copy_from_slice(&head);
+    national_id::is_chinese_id(&digits)
+}
+
+/// Whether the 26 digits at `at` may be a Polish NRB (see `iban::national_candidates`).
 #[cold]
 fn is_nrb_digits(hay: &[u8], at: usize) -> bool {
-    let mut digits = [0u8; 26];
-    match hay.get(at..at + 26) {
-        Some(ascii) if ascii.iter().all(u8::is_ascii_digit) => {
-            for (digit, &b) in digits.iter_mut().zip(ascii) {
-                *digit = b - b'0';
-            }
-            iban::is_nrb(&digits)
-        }
-        // (Digits of other scripts: the full reading decides.)
-        _ => true,
-    }
+    ascii_digit_values::<26>(hay, at).is_none_or(|digits| iban::is_nrb(&digits))
 }
 
 /// Fast path for dates and timestamps, which realistic chat holds every few lines

@@ -558,10 +558,7 @@ impl<'a> ContextProbe<'a> {
 
     /// Whether an SSN word makes a bare nine-digit chunk an SSN.
     pub(crate) fn ssn(&mut self) -> bool {
-        match self.nearest_before() {
-            (Some(hit), _) => hit.key == Key::Ssn,
-            (None, _) => self.key_after(Key::Ssn),
-        }
+        self.ssn_word().is_some()
     }
 
     /// The SSN word that makes [`ContextProbe::ssn`] answer yes, as the text writes it (`my
