@@ -1692,6 +1692,8 @@ def gen_ssn():
     V.add("ssn-uk-nino-test-data", "after an SSN word, a NINO shape with letters HMRC never issues is one too "
           "(test data writes them so: ZZ, T)", ["my NI number is ", ("ssn", "ZZ 12 34 56 T"), ", NINO ", ("ssn", "ZZ123456T"),
                                                  ", National Insurance ", ("ssn", "QQ 123456 C")])
+    V.add("ssn-uk-nino-neg-other-name", "written whole, a NINO shape after another number's own name is none",
+          ["CPF AB123456C, PESEL: jk123456c"], flags={"loose"})
     V.add("ssn-uk-nino-small-letters", "after an SSN word, a NINO typed in small letters is one too",
           ["my ni number is ", ("ssn", "jk123456c"), ", NINO: ", ("ssn", "jk 12 34 56 c"), "."])
     V.add("ssn-uk-nino-neg-small-letters", "without an SSN word a NINO shape in small letters is none, "

@@ -818,28 +818,19 @@ impl<'d, 'h> Scanner<'d, 'h> {
         } else if chunk_digits == 6
             && self.veto.is_none_or(|(_, veto_end)| veto_end <= anchor.saturating_sub(3))
             && let Some((start, end, anywhere)) = ssn::nino_at(hay, anchor)
-            && (anywhere
-                || ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
-                    .masked_by(detector.mask_chars)
-                    .ssn())
+            && (anywhere || self.ssn_word_may_name((start, end), &[]))
         {
             Some((start, end))
         } else if matches!(chunk_digits, 3 | 4)
             && let Some(start) = anchor.checked_sub(7)
             && let Some(end) = ssn::hetu_at(hay, start)
-            && ContextProbe::new(hay, detector.words, &mut self.keys, (start, end))
-                .masked_by(detector.mask_chars)
-                .ssn_word()
-                .is_some_and(|word| national_id::may_name(word, national_id::HETU_NAMES))
+            && self.ssn_word_may_name((start, end), national_id::HETU_NAMES)
         {
             Some((start, end))
         } else if chunk_digits == 9
             && let Some(letter) = anchor.checked_sub(1)
             && let Some(end) = ssn::taiwan_id_at(hay, letter)
-            && ContextProbe::new(hay, detector.words, &mut self.keys, (letter, end))
-                .masked_by(detector.mask_chars)
-                .ssn_word()
-                .is_some_and(|word| national_id::may_name(word, national_id::TAIWAN_ID_NAMES))
+            && self.ssn_word_may_name((letter, end), national_id::TAIWAN_ID_NAMES)
         {
             Some((letter, end))
         } else if chunk_digits == 8 {
@@ -851,6 +842,17 @@ impl<'d, 'h> Scanner<'d, 'h> {
         out.push(Candidate::new(start, end, Kind::Ssn));
         self.pos = end;
         true
+    }
+
+    /// Whether an SSN word names the lettered number at `span`, whose own names are `own`:
+    /// one of them, or a word that names no other number (`national_id::may_name`; a UK
+    /// National Insurance number has no name of its own there, `&[]`).
+    fn ssn_word_may_name(&mut self, span: (usize, usize), own: &[&str]) -> bool {
+        let detector = self.detector;
+        ContextProbe::new(self.hay, detector.words, &mut self.keys, span)
+            .masked_by(detector.mask_chars)
+            .ssn_word()
+            .is_some_and(|word| national_id::may_name(word, own))
     }
 
     /// Whether a chunk is a lone group of 7 to 11 digits that only a phone or SSN key word
