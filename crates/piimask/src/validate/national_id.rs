@@ -335,7 +335,9 @@ fn is_korean_rrn_shape(d: &[u8]) -> bool {
 }
 
 /// Whether a run of 9 to 13 digits (or a Chinese identity number's 18 characters) is one of
-/// the national numbers above, or a Greek AMKA or Mexican IMSS number (11 digits, Luhn).
+/// the national numbers above, or a Greek AMKA or Mexican IMSS number (11 digits, Luhn):
+/// what a generic SSN word names, and so every number [`named_by`] may accept (the check to
+/// ask before the context).
 pub(crate) fn is_national_id(d: &[u8]) -> bool {
     match d.len() {
         9 => is_bsn(d) || is_sin(d),
@@ -508,12 +510,6 @@ pub(crate) fn is_taiwan_id(code: &[u8]) -> bool {
     (letter / 10 + letter % 10 * 9 + digits).is_multiple_of(10)
 }
 
-/// Whether some SSN word may name the run of digits `d` ([`named_by`] may answer yes): the
-/// check to ask before the context.
-pub(crate) fn may_be_national_id(d: &[u8]) -> bool {
-    is_national_id(d)
-}
-
 /// Greek AMKA, Mexican IMSS number: 11 digits, Luhn.
 fn is_luhn_11(d: &[u8]) -> bool {
     d.len() == 11 && luhn_valid(d)
@@ -612,7 +608,7 @@ mod tests {
         for len in 0..=14 {
             for digit in [0, 1, 9] {
                 let run = vec![digit; len];
-                let _ = is_national_id(&run) || may_be_national_id(&run);
+                let _ = is_national_id(&run);
                 for (name, check) in NAMES {
                     assert!(!check(&run) || (9..=13).contains(&len), "{name}: {len} digits");
                     let _ = named_by(name.as_bytes(), &run);

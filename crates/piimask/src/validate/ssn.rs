@@ -24,8 +24,8 @@ use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::national_id::{
-    HETU_NAMES, is_chinese_id, is_codice_fiscale, is_hetu, is_nino_prefix, is_spanish_id, is_taiwan_id,
-    may_be_national_id, may_name, named_by,
+    HETU_NAMES, is_chinese_id, is_codice_fiscale, is_hetu, is_national_id, is_nino_prefix, is_spanish_id,
+    is_taiwan_id, may_name, named_by,
 };
 use super::numbers::{vetoed, vetoed_before};
 
@@ -204,7 +204,7 @@ fn national_candidate(
     let mut digits = [0u8; 13];
     if decode_run(chunk, s, end, &mut digits) != count
         || (count == 9 && one_group && (is_ssn(&digits[..9]) || digits[0] == 0))
-        || !may_be_national_id(&digits[..count])
+        || !is_national_id(&digits[..count])
         || !run_stands_apart(chunk, s, end)
         || vetoed(chunk, s, end, veto)
         || !context.ssn_word().is_some_and(|word| named_by(word, &digits[..count]))
