@@ -164,6 +164,10 @@ pub(crate) struct Chunk<'h> {
     /// after its last group); computed once per chunk by `validate::numbers`.
     pub amount_before: Cell<Option<bool>>,
     pub amount_after: Cell<Option<bool>>,
+    /// The masker's mask characters, each standing for a digit it masked where an amount's
+    /// sign is told from a number's (`validate::numbers`): `… $ *******7310` reads as
+    /// `… $ 0 123 564 7310` did, so that masked text reads as it did before.
+    pub mask_chars: [char; 5],
 }
 
 impl<'h> Chunk<'h> {
@@ -184,6 +188,7 @@ impl<'h> Chunk<'h> {
             dot_run: 0,
             amount_before: Cell::new(None),
             amount_after: Cell::new(None),
+            mask_chars: ['*'; 5],
         }
     }
 

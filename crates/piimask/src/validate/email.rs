@@ -90,6 +90,23 @@ pub(crate) fn at_sign_len(hay: &[u8], at: usize) -> Option<usize> {
     }
 }
 
+/// Whether the text from `at` on runs into an at sign through characters a local part may
+/// hold, or mask characters (`mask_chars`, the masker's, which stand for them once the
+/// address is masked): whether what is read there is the rest of an address's local part, in
+/// the text as written (`m56i+7@…`) and once masked (`m*****@…`, `m•••••@…`) alike.
+pub(crate) fn runs_into_at_sign(hay: &[u8], mut at: usize, mask_chars: &[char]) -> bool {
+    for _ in 0..=MAX_LOCAL {
+        if at_sign_len(hay, at).is_some() {
+            return true;
+        }
+        match char_at(hay, at) {
+            Some((c, len)) if is_local_char(c) || mask_chars.contains(&c) => at += len,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Where a percent-encoded at sign whose `4` is at `digit` starts (the scanner finds it
 /// from that digit): `digit - 1` when `%40` stands there.
 #[inline]

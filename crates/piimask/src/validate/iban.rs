@@ -6,7 +6,7 @@
 //! use their parent's format (REFERENCE §2).
 
 use crate::kind::Kind;
-use crate::scan::chars::{Class, Sep, char_before, classify, is_boundary_letter};
+use crate::scan::chars::{Class, Sep, char_at, char_before, classify, is_boundary_letter};
 use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
 use crate::validate::context::ContextProbe;
@@ -317,7 +317,10 @@ pub(crate) enum Found {
 }
 
 /// Looks for an IBAN whose check digits start at `digit` (the first digit of a chunk).
-pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
+/// `mask_chars` are the masker's mask characters, each standing for a character it masked,
+/// so that a run reads alike before and after what follows it is masked: a last group that
+/// runs into an address (see [`email::runs_into_at_sign`]), a word before a number.
+pub(crate) fn find(hay: &[u8], digit: usize, mask_chars: &[char]) -> Option<Found> {
     // Quick exit: a country code ends in an ASCII letter right before the check digits, or
     // in a letter and one space (`SV 62`, `de 89`, or a Unicode space), or in an upper-case
     // letter and a dash or dot (`DE-89`, `AO.06`).
@@ -371,7 +374,11 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
             Class::Other => {
                 let Some((letter, letter_len)) = letter_at(hay, pos) else { break };
                 // (A word is told in ASCII: full-width letters are an IBAN's, as typed.)
-                if after_separator && letter_len == 1 && is_word(&hay[pos..], upper_code, count == 4) {
+                if after_separator
+                    && letter_len == 1
+                    && is_word(&hay[pos..], upper_code, count == 4, mask_chars)
+                    && !email::runs_into_at_sign(hay, pos, mask_chars)
+                {
                     break;
                 }
                 len = letter_len;
@@ -389,16 +396,13 @@ pub(crate) fn find(hay: &[u8], digit: usize) -> Option<Found> {
         ends[count] = (pos, false);
         count += 1;
     }
-    // A last group running into an email's local part (`… M56I umelissa@gmail.com`) may
-    // end anywhere inside it: the address is masked, and once it is (`u*******@`) the group
-    // ends there; reading it so from the start keeps masking idempotent. The local part may
-    // run on past the longest IBAN (found by the fuzz smoke: `… CDEF Gcdefghij…abcd@…`).
-    let into_email = if count <= MAX_LEN {
-        email::at_sign_len(hay, pos).is_some()
-    } else {
-        let glued = hay[pos..].iter().take(64).take_while(|b| b.is_ascii_alphanumeric()).count();
-        email::at_sign_len(hay, pos + glued).is_some()
-    };
+    // A last group running into an email's local part (`… M56I umelissa@gmail.com`,
+    // `… m56i+7@b.co`) may end anywhere inside it: the address is masked, and once it is
+    // (`u*******@`) the group ends there; reading it so from the start keeps masking
+    // idempotent. The local part may run on past the longest IBAN (found by the fuzz smoke:
+    // `… CDEF Gcdefghij…abcd@…`), and hold any local-part character (found by the fuzzer:
+    // `… j96r m56i+7…@b.co`, whose masked form `… j96r m****…@b.co` passes the check).
+    let into_email = email::runs_into_at_sign(hay, pos, mask_chars);
     if count <= MAX_LEN {
         // The run ended: its last character ends a group.
         ends[count - 1].1 = true;
@@ -501,26 +505,29 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
 /// the BBAN (a bank code or check letter typed in lower case: `GB29 nwbk 6016 …`, `IT 60 x
 /// 05428 …`). The run ends before it, so that a failing check never vetoes the values
 /// written after the word.
-fn is_word(text: &[u8], upper_code: bool, bban_start: bool) -> bool {
+fn is_word(text: &[u8], upper_code: bool, bban_start: bool, mask_chars: &[char]) -> bool {
     let letters = text.iter().take_while(|b| b.is_ascii_alphabetic());
     let (mut len, mut lower) = (0, false);
     for b in letters {
         len += 1;
         lower |= b.is_ascii_lowercase();
     }
-    // Letters that run into an `@` are an email's local part, not a word of the sentence;
-    // short letters glued to digits are a group typed in lower case (`MC11 … 1000 h79`).
+    // (Letters that run into an at sign are an email's local part, not a word of the
+    // sentence: the caller asks.) Short letters glued to digits are a group typed in lower case (`MC11 … 1000 h79`).
     let glued_digit = text.get(len).is_some_and(u8::is_ascii_digit);
     // Five letters or more in capitals after a capital code are an alphanumeric BBAN part
     // when digits follow them in the group or no group of digits or capitals follows
     // (`MT84 MALT 01100 0012345 MTLCAST001S`, `AL49 2051 1014 2734 30 CLTJCLALLA`); a word
     // in capitals between numbers stays a word, so that a failing check vetoes nothing
     // after it (`GT51 3038 3099 0282 17 SUPER 947-76-5013`).
+    // (A mask character stands for what it masked: `SUPER *******5013` once the SSN after
+    // the word is masked, found by the fuzzer.)
     let group_follows = matches!(text.get(len), Some(b' ' | b'-' | b'.'))
-        && text.get(len + 1).is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+        && char_at(text, len + 1)
+            .is_some_and(|(c, _)| c.is_ascii_digit() || c.is_ascii_uppercase() || mask_chars.contains(&c));
     let bban_capitals = upper_code && !lower && (glued_digit || !group_follows);
     let long_word = len >= 5 && !bban_capitals;
-    text.get(len) != Some(&b'@') && (long_word || (upper_code && lower && !glued_digit && !bban_start))
+    long_word || (upper_code && lower && !glued_digit && !bban_start)
 }
 
 /// How a country code stands before the check digits.
@@ -636,7 +643,7 @@ mod tests {
 
     fn find_in(text: &str) -> Option<Found> {
         let digit = text.bytes().position(|b| b.is_ascii_digit())?;
-        find(text.as_bytes(), digit)
+        find(text.as_bytes(), digit, &['*'])
     }
 
     #[test]
@@ -652,6 +659,39 @@ mod tests {
             format!("QA58 DOHB 0000 1234 5678 90AB CDEF G{}@example.com", "cdefghijab".repeat(4));
         assert_eq!(find_in(&long_local), Some(Found::Iban(0, 36)));
         assert_eq!(find_in("QA58 DOHB 0000 1234 5678 90AB CDEF G****@example.com"), Some(Found::Iban(0, 36)));
+    }
+
+    #[test]
+    fn a_word_in_capitals_reads_alike_before_and_after_the_number_after_it_is_masked() {
+        // Found by the fuzzer: `SUPER` before a group of digits is a word that ends the run;
+        // once the SSN after it was masked it read as the BBAN's last group.
+        let read = |text: &str| find(text.as_bytes(), 2, &['*']);
+        let written = read("GT51NL038T51NL0311 02825 SUPER 947-76-5013");
+        assert_eq!(written, read("GT51NL038T51NL0311 02825 SUPER *******5013"));
+        assert_eq!(written, None);
+    }
+
+    #[test]
+    fn a_last_group_reads_alike_before_and_after_the_address_is_masked() {
+        // Found by the fuzzer: a local part holding a `+` kept the group from ending at `m`,
+        // but the masked address (`m*****@`) ended it there, and the 21 characters pass.
+        let digit = 2;
+        for (text, mask) in [
+            ("ch61 65340R5q 1R5q j96r m56i+7@b.co", '*'),
+            ("ch61 65340R5q 1R5q j96r m*****@b.co", '*'),
+            ("ch61 65340R5q 1R5q j96r m\u{2022}\u{2022}\u{2022}\u{2022}\u{2022}@b.co", '\u{2022}'),
+        ] {
+            assert_eq!(find(text.as_bytes(), digit, &[mask]), Some(Found::Iban(0, 25)), "{text}");
+        }
+        // The word before an address (`support@`) is read as its local part, in both forms, so
+        // that the `00` inside `00an` ends a group in neither.
+        for (text, mask) in [
+            ("DE89 3704 0044 0532 0130 00an support@example.de", '*'),
+            ("DE89 3704 0044 0532 0130 00an s******@example.de", '*'),
+            ("DE89 3704 0044 0532 0130 00an s\u{2022}\u{2022}\u{2022}@example.de", '\u{2022}'),
+        ] {
+            assert_ne!(find(text.as_bytes(), digit, &[mask]), Some(Found::Iban(0, 27)), "{text}");
+        }
     }
 
     #[test]

@@ -238,22 +238,22 @@ fn phone_before_currency(chunk: &Chunk<'_>, s: usize, e: usize) -> bool {
         && ((chunk.is_first(s) && chunk.plus.is_some())
             || phone_grouped(groups)
             || (groups.len() >= 3 && goes_on(&groups[groups.len() - 2..])))
-        && currency_follows(chunk.hay, groups[groups.len() - 1].end)
+        && currency_follows(chunk.hay, groups[groups.len() - 1].end, &chunk.mask_chars)
 }
 
 /// Whether a currency sign or code (not a unit) follows `at`, after at most one space, and
 /// no digits follow it (see [`amount_follows`]).
-fn currency_follows(hay: &[u8], at: usize) -> bool {
+fn currency_follows(hay: &[u8], at: usize, mask_chars: &[char]) -> bool {
     let mut at = at;
     if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
         at += classify(hay, at).1;
     }
     let Some((c, len)) = char_at(hay, at) else { return false };
     if is_currency_sign(c) {
-        return !digits_at(hay, at + len);
+        return !digits_at(hay, at + len, mask_chars);
     }
     if let Some(end) = arabic_currency_at(hay, at) {
-        return !digits_at(hay, end);
+        return !digits_at(hay, end, mask_chars);
     }
     let mut end = at;
     while let Some((_, len)) = char_at(hay, end).filter(|&(c, _)| is_letter(c)) {
@@ -264,7 +264,7 @@ fn currency_follows(hay: &[u8], at: usize) -> bool {
     }
     end > at
         && is_currency_word(&hay[at..end])
-        && !digits_at(hay, end + usize::from(hay.get(end) == Some(&b'.')))
+        && !digits_at(hay, end + usize::from(hay.get(end) == Some(&b'.')), mask_chars)
 }
 
 /// Arabic currency abbreviations written after amounts, two letters joined by a dot: the
@@ -363,11 +363,12 @@ fn decimal_or_price_after(chunk: &Chunk<'_>, e: usize) -> bool {
             && !chunk.next_joint(e + 1).same_sep(next.joint)
             && chunk.is_last(e + 1);
     }
-    chunk.is_last(e) && cached(&chunk.amount_after, || amount_follows(chunk.hay, groups[e].end))
+    chunk.is_last(e)
+        && cached(&chunk.amount_after, || amount_follows(chunk.hay, groups[e].end, &chunk.mask_chars))
 }
 
 /// A decimal part, a percent sign, a currency or a unit right at `at` (after a number).
-fn amount_follows(hay: &[u8], at: usize) -> bool {
+fn amount_follows(hay: &[u8], at: usize, mask_chars: &[char]) -> bool {
     let mut at = at;
     if hay.get(at) == Some(&b',') {
         // `1 234,56`: one or two digits after a comma, not starting another number
@@ -390,10 +391,10 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
     }
     if is_currency_sign(c) {
         // `… 123456 £20`: a sign followed by digits belongs to the amount after it.
-        return !digits_at(hay, at + len);
+        return !digits_at(hay, at + len, mask_chars);
     }
     if let Some(end) = arabic_currency_at(hay, at) {
-        return !digits_at(hay, end);
+        return !digits_at(hay, end, mask_chars);
     }
     // A word of Latin letters ends where another script's letters start: a Korean or
     // Japanese particle glued to it (`112.226.675 VND이 결제됐어요`).
@@ -416,16 +417,22 @@ fn amount_follows(hay: &[u8], at: usize) -> bool {
     letters > 0
         && !word_goes_on
         && is_currency_or_unit(word)
-        && !(is_currency_word(word) && digits_at(hay, abbreviated))
+        && !(is_currency_word(word) && digits_at(hay, abbreviated, mask_chars))
 }
 
-/// Whether a digit stands at `at`, after at most one space.
-fn digits_at(hay: &[u8], at: usize) -> bool {
+/// Whether a digit stands at `at`, after at most one space; or one of `mask_chars`, which
+/// stands for a digit it masked (found by the fuzzer: `1310 $ 0 123 564 7310` masked to
+/// `1310 $ *******7310` made `$` the price sign of `1310`, and the number before a phone).
+fn digits_at(hay: &[u8], at: usize, mask_chars: &[char]) -> bool {
     let mut at = at;
     if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
         at += classify(hay, at).1;
     }
-    at < hay.len() && matches!(classify(hay, at).0, Class::Digit(_))
+    at < hay.len()
+        && match classify(hay, at).0 {
+            Class::Digit(_) => true,
+            _ => char_at(hay, at).is_some_and(|(c, _)| mask_chars.contains(&c)),
+        }
 }
 
 /// Units written after quantities: `1 234 567 KB`, `12 14 16 18 inch`, `299 792 458 m/s`.
@@ -796,6 +803,18 @@ fn is_currency_name(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_before_a_masked_number_belongs_to_it_as_before_masking() {
+        // (`1310 $ 0 123 564 7310` masked: the phone after the sign, not `1310`, owns it.)
+        for mask in ['*', '#', '\u{2022}'] {
+            let masked = format!("1310 $ {}7310", mask.to_string().repeat(7));
+            assert!(!amount_follows(masked.as_bytes(), 4, &[mask]), "{masked}");
+            assert!(amount_follows(masked.as_bytes(), 4, &['x']), "{masked}: not the masker's");
+        }
+        assert!(!amount_follows(b"1310 $ 0 123 564 7310", 4, &['*']));
+        assert!(amount_follows(b"1310 $ thanks", 4, &['*']));
+    }
 
     #[test]
     fn currency_words() {
