@@ -759,6 +759,15 @@ def chinese_id_ok(code: str) -> bool:
     return sum(v * pow(2, 17 - i, 11) for i, v in enumerate(values)) % 11 == 1
 
 
+CHINESE_PROVINCES = {*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
+                     *range(61, 66), 71, 81, 82, 83}
+
+
+def chinese_province_ok(code: str) -> bool:
+    """Whether a Chinese identity number's first two digits are a province's (GB/T 2260)."""
+    return code[:2].isdigit() and int(code[:2]) in CHINESE_PROVINCES
+
+
 def make_chinese_id(rng: random.Random, check_x: bool) -> str:
     while True:
         body = "%d%05d%04d%02d%02d%03d" % (rng.randint(1, 6), rng.randint(0, 99999), rng.randint(1940, 2009),
@@ -1627,7 +1636,7 @@ def gen_ssn():
     code = make_chinese_id(rng, False)
     bad = code[:-1] + str((int(code[-1]) + 1) % 10)
     assert not chinese_id_ok(bad)
-    V.add("ssn-national-neg-chinese-id", "a Chinese identity number whose check fails, or one without an SSN word, "
+    V.add("ssn-national-neg-chinese-id", "a Chinese identity number whose check fails, or one after a label, "
           "or glued to a letter, is none", ["身份证号 " + bad + ", order " + code + ", ID " + make_chinese_id(rng, True)
                                             + "Y"], flags={"loose"})
     for i, sign in enumerate("-A-Y"):
@@ -1644,6 +1653,49 @@ def gen_ssn():
           flags={"loose"})
     V.add("ssn-national-korean-rrn-no-check", "after its own name, a Korean RRN shape is one without its check",
           ["주민등록번호 ", ("ssn", "900101-1234567"), ""])
+    # National numbers in a printing no other number shares, with their own check, need no
+    # word (a label in front still says what else they are). Their own generator, so that the
+    # vectors above keep their values.
+    own = random.Random("own-printings")
+    printings = [
+        ("cpf", cpf_ok, 11, "123456789", lambda d: "%s.%s.%s-%s" % (d[:3], d[3:6], d[6:9], d[9:]),
+         "Segue o documento: ", " obrigado"),
+        ("cpf", cpf_ok, 11, "123456789", lambda d: d[:9] + "-" + d[9:], "tá aqui ", ""),
+        ("belgian-nn", belgian_nn_ok, 11, "3456789",
+         lambda d: "%s.%s.%s-%s.%s" % (d[:2], d[2:4], d[4:6], d[6:9], d[9:]), "voilà: ", "."),
+        ("ahv", ahv_ok, 13, "7", lambda d: "%s.%s.%s.%s" % (d[:3], d[3:7], d[7:11], d[11:]), "hier bitte ", ""),
+        ("thai-pin", thai_pin_ok, 13, "1358",
+         lambda d: "%s-%s-%s-%s-%s" % (d[0], d[1:5], d[5:10], d[10:12], d[12]), "ครับ ", " ครับ"),
+        ("cuit", cuit_ok, 11, "2", lambda d: "%s-%s-%s" % (d[:2], d[2:10], d[10]), "te paso el ", " gracias"),
+        ("korean-rrn", korean_rrn_checked_ok, 13, "0123456789", lambda d: d[:6] + "-" + d[6:], "여기요 ", " 감사합니다"),
+    ]
+    saved_rng, rng = rng, own
+    for slug, ok, length, first, printed, before, after in printings:
+        d = make_own(ok, length, first)
+        V.add("ssn-own-printing-" + slug, "a national number in a printing no other number shares, with its own "
+              "check, needs no word", [before, ("ssn", printed(d)), after])
+        V.add("ssn-own-printing-neg-label-" + slug, "in its own printing, a national number after a label is "
+              "none (it says what else the number is)", ["ref " + printed(d)], flags={"loose"})
+        bad = d[:-1] + str((int(d[-1]) + 1) % 10)
+        assert not ok(bad)
+        if printed(bad).count(".") == 2 and ok is cpf_ok:
+            continue  # (its dotted nine digits read as a phone number then: fail closed)
+        V.add("ssn-own-printing-neg-check-" + slug, "in its own printing, a national number whose check fails is "
+              "none", [before, printed(bad), after], flags={"loose"})
+    rng = saved_rng
+    for i in range(2):
+        while True:
+            code = make_chinese_id(own, i == 1)
+            if chinese_province_ok(code):
+                break
+        V.add("ssn-own-printing-chinese-id", "a Chinese identity number with a province's first two digits needs "
+              "no word", [["这是我的 ", "ok "][i], ("ssn", code), ["，谢谢", ""][i]])
+    while True:
+        code = make_chinese_id(own, False)
+        if not chinese_province_ok(code):
+            break
+    V.add("ssn-own-printing-neg-chinese-id", "without an SSN word, an 18-digit number whose first two digits are "
+          "no province's is no Chinese identity number, whatever its check", ["ok " + code], flags={"loose"})
     # The Spanish DNI and NIE: the check letter makes them safe to read without a word
     for i in range(6):
         number = rng.randint(1000000, 99999999)

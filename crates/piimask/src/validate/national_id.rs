@@ -321,7 +321,7 @@ pub(crate) fn is_korean_rrn(d: &[u8]) -> bool {
 
 /// A South Korean resident registration number with its birthplace and check (python-stdnum's
 /// rule).
-fn is_korean_rrn_checked(d: &[u8]) -> bool {
+pub(crate) fn is_korean_rrn_checked(d: &[u8]) -> bool {
     d.len() == 13
         && is_month_day(two_digits(d, 2), two_digits(d, 4))
         && two_digits(d, 7) <= 96
@@ -436,6 +436,17 @@ pub(crate) fn is_chinese_id(d: &[u8]) -> bool {
     let sum = d.iter().fold(0u32, |acc, &x| (acc * 2 + u32::from(x)) % 11);
     // (Horner's rule: the first character's weight is 2^17, the check's 1.)
     sum == 1
+}
+
+/// Whether a Chinese resident identity number's first two digits are a province's (GB/T
+/// 2260: 11–15, 21–23, 31–37, 41–46, 50–54, 61–65; 71 Taiwan, 81 Hong Kong, 82 Macau, and
+/// 83 for the residence permits of Taiwan residents): asked of one read without a word.
+pub(crate) fn is_chinese_province(d: &[u8]) -> bool {
+    d.len() >= 2
+        && matches!(
+            two_digits(d, 0),
+            11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65 | 71 | 81..=83
+        )
 }
 
 /// The Finnish personal identity code's check characters, indexed by `DDMMYYZZZ` mod 31.

@@ -24,8 +24,9 @@ use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::national_id::{
-    HETU_NAMES, is_chinese_id, is_codice_fiscale, is_hetu, is_national_id, is_nino_prefix, is_spanish_id,
-    is_taiwan_id, may_name, named_by,
+    Check, HETU_NAMES, is_belgian_nn, is_chinese_id, is_chinese_province, is_codice_fiscale, is_cpf, is_cuit,
+    is_hetu, is_korean_rrn_checked, is_national_id, is_nino_prefix, is_spanish_id, is_swiss_ahv,
+    is_taiwan_id, is_thai_pin, may_name, named_by,
 };
 use super::numbers::{vetoed, vetoed_before};
 
@@ -144,31 +145,42 @@ fn nir_candidate(
     out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
 }
 
-/// The national numbers printed with two kinds of separator: the Brazilian CPF
-/// (`390.533.447-05`) and the Belgian national number (`85.07.30-033.28`), as group lengths
-/// and the joint before each group after the first.
-const MIXED_PRINTINGS: [(&[usize], &[Sep]); 2] = [
-    (&[3, 3, 3, 2], &[Sep::Dot, Sep::Dot, Sep::Dash]),
-    (&[2, 2, 2, 3, 2], &[Sep::Dot, Sep::Dot, Sep::Dash, Sep::Dot]),
+/// National numbers printed in a grouping no other number shares, as group lengths, the
+/// joint before each group after the first, and the number's check: read with that check
+/// without a word (as the NIR's printing is), unless a label in front says what else they
+/// are. The Brazilian CPF (`390.533.447-05`, `390533447-05`), the Belgian national number
+/// (`85.07.30-033.28`), the Swiss AHV number (`756.9217.0769.85`), the Thai personal
+/// identification number (`1-2345-45678-78-1`), the Argentine CUIT/CUIL (`20-05536168-2`)
+/// and the Korean resident registration number with its check (`850730-1234561`; its shape
+/// alone only after an SSN word).
+const OWN_PRINTINGS: [(&[usize], &[Sep], Check); 7] = [
+    (&[3, 3, 3, 2], &[Sep::Dot, Sep::Dot, Sep::Dash], is_cpf),
+    (&[9, 2], &[Sep::Dash], is_cpf),
+    (&[2, 2, 2, 3, 2], &[Sep::Dot, Sep::Dot, Sep::Dash, Sep::Dot], is_belgian_nn),
+    (&[3, 4, 4, 2], &[Sep::Dot, Sep::Dot, Sep::Dot], is_swiss_ahv),
+    (&[1, 4, 5, 2, 1], &[Sep::Dash, Sep::Dash, Sep::Dash, Sep::Dash], is_thai_pin),
+    (&[2, 8, 1], &[Sep::Dash, Sep::Dash], is_cuit),
+    (&[6, 7], &[Sep::Dash], is_korean_rrn_checked),
 ];
 
-/// The last group and digit count of a national number printed with two kinds of separator
-/// (`MIXED_PRINTINGS`) starting at group `s`, if one is.
-fn printed_mixed_run(chunk: &Chunk<'_>, s: usize) -> Option<(usize, usize)> {
+/// A national number in its own printing (`OWN_PRINTINGS`) starting at group `s`, if one
+/// is: its last group, its digit count and its check.
+fn own_printed_run(chunk: &Chunk<'_>, s: usize) -> Option<(usize, usize, Check)> {
     let groups = chunk.groups();
-    MIXED_PRINTINGS.iter().find_map(|&(lengths, joints)| {
+    OWN_PRINTINGS.iter().find_map(|&(lengths, joints, check)| {
         let run = groups.get(s..s + lengths.len())?;
         let shaped = run.iter().zip(lengths).all(|(group, &len)| group.len == len && !group.paren)
             && run[1..].iter().zip(joints).all(|(group, &sep)| group.joint == Joint::Sep(sep));
-        shaped.then(|| (s + lengths.len() - 1, lengths.iter().sum()))
+        shaped.then(|| (s + lengths.len() - 1, lengths.iter().sum(), check))
     })
 }
 
 /// Pushes the national number starting at group `s` that an SSN word names, if there is
 /// one: a run of 9 to 13 digits (one group, or groups joined by one kind of space, dash or
-/// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`, `756.9217.0769.85`) that passes the
+/// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`, or an own printing) that passes the
 /// check of a national number of its length (`national_id`), after an SSN word and no label
-/// nearer.
+/// nearer; or one in its own printing that passes its own check (`OWN_PRINTINGS`), with no
+/// label nearer.
 fn national_candidate(
     chunk: &Chunk<'_>,
     s: usize,
@@ -183,7 +195,10 @@ fn national_candidate(
     if s > 0 && groups.get(s + 1).is_some_and(|next| next.joint == groups[s].joint) {
         return;
     }
-    let Some((end, count)) = printed_mixed_run(chunk, s).or_else(|| joined_run(chunk, s, 9, 13)) else {
+    let Some((end, count, own_check)) = own_printed_run(chunk, s)
+        .map(|(end, count, check)| (end, count, Some(check)))
+        .or_else(|| joined_run(chunk, s, 9, 13).map(|(end, count)| (end, count, None)))
+    else {
         return;
     };
     // Nine digits in 3-3-3 (a SIN, a BSN) or 4-2-3 (a BSN: `1112.22.333`) are read by the
@@ -207,18 +222,22 @@ fn national_candidate(
         || !is_national_id(&digits[..count])
         || !run_stands_apart(chunk, s, end)
         || vetoed(chunk, s, end, veto)
-        || !context.ssn_word().is_some_and(|word| named_by(word, &digits[..count]))
-        || context.labelled()
     {
+        return;
+    }
+    let digits = &digits[..count];
+    let printed = own_check.is_some_and(|check| check(digits));
+    if !(printed || context.ssn_word().is_some_and(|word| named_by(word, digits))) || context.labelled() {
         return;
     }
     out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));
 }
 
-/// Pushes the Chinese resident identity number at group `s` that an SSN word (`身份证号`,
-/// or a generic one) names, if there is one: a whole chunk of 18 digits, or of 17 and the
-/// check `X` glued on (`11010519491231002X`, either case), standing apart; the date and
-/// check of `national_id::is_chinese_id`.
+/// Pushes the Chinese resident identity number at group `s`, if there is one: a whole chunk
+/// of 18 digits, or of 17 and the check `X` glued on (`11010519491231002X`, either case),
+/// standing apart; the date and check of `national_id::is_chinese_id`; after an SSN word
+/// that names it (`身份证号`, or a generic one), or without one when its first two digits
+/// are a province's; no label nearer.
 fn chinese_id_candidate(
     chunk: &Chunk<'_>,
     s: usize,
@@ -242,7 +261,7 @@ fn chinese_id_candidate(
     };
     if !is_chinese_id(&digits)
         || vetoed(chunk, s, s, veto)
-        || !context.ssn_word().is_some_and(|word| named_by(word, &digits))
+        || !(is_chinese_province(&digits) || context.ssn_word().is_some_and(|word| named_by(word, &digits)))
         || context.labelled()
     {
         return;
