@@ -548,7 +548,9 @@ fn ends_chunk(hay: &[u8], at: usize) -> bool {
     ends_chunk_by_class(hay, at)
 }
 
-/// [`ends_chunk`] from the character classes (any text).
+/// [`ends_chunk`] from the character classes (any text). Out of line: inlined, its frame
+/// made every call of `ends_chunk` save registers and reserve stack.
+#[inline(never)]
 fn ends_chunk_by_class(hay: &[u8], at: usize) -> bool {
     let class_at = |i: usize| (i < hay.len()).then(|| classify(hay, i));
     let starts_group = |i: usize| matches!(class_at(i), Some((Class::Digit(_) | Class::Open, _)));
