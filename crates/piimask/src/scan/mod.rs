@@ -689,7 +689,16 @@ impl<'d, 'h> Scanner<'d, 'h> {
             {
                 // Every fast path consumes at least the anchor's digit; `max` keeps the scan
                 // moving whatever a future fast path returns.
-                self.pos = end.max(anchor + 1);
+                let mut end = end.max(anchor + 1);
+                // The digits after a comma or colon that ends a short chunk (`49,99`,
+                // `10:30`) are the next anchor: read them here, as the loop would.
+                while matches!(hay.get(end), Some(b',' | b':'))
+                    && hay.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    && let Some(next) = plain_fast_path(hay, end + 1, detector.min_digits)
+                {
+                    end = next;
+                }
+                self.pos = end;
                 continue;
             }
             self.read_anchor(anchor, out);
