@@ -802,11 +802,27 @@ def korean_rrn_shape_ok(d: str) -> bool:
     return len(d) == 13 and month_day_ok(int(d[2:4]), int(d[4:6])) and d[6] in "12345678"
 
 
+def latvian_ok(d: str) -> bool:
+    """A Latvian personas kods (until 2017): DDMMYY, the century 0-2, the check of python-stdnum lv/pvn.py."""
+    return (len(d) == 11 and d[6] in "012" and month_day_ok(int(d[2:4]), int(d[:2]))
+            and (1 + dot((10, 5, 8, 4, 2, 1, 6, 3, 7, 9), d)) % 11 % 10 == int(d[10]))
+
+
+def danish_cpr_ok(d: str) -> bool:
+    """A Danish CPR number: DDMMYY and four digits (no check since 2007)."""
+    return len(d) == 10 and month_day_ok(int(d[2:4]), int(d[:2]))
+
+
+def philippine_shape_ok(seg: str) -> bool:
+    """A Philippine SSS (2-7-1) or UMID (4-7-1) number, dashed: no check is published."""
+    return [len(g) for g in seg.split("-")] in ([2, 7, 1], [4, 7, 1]) and seg.replace("-", "").isdigit()
+
+
 def national_id_ok(d: str) -> bool:
     """Whether a generic SSN word (`SSN`, `social security number`) makes `d` a national number."""
     checks = {9: (bsn_ok, sin_ok), 10: (rnokpp_ok, svnr_ok, personnummer_ok),
               11: (idnr_ok, cpf_ok, pesel_ok, tc_kimlik_ok, fodselsnummer_ok, belgian_nn_ok, cuit_ok, isikukood_ok,
-                   oib_ok, luhn_11_ok),
+                   oib_ok, luhn_11_ok, latvian_ok),
               12: (russian_inn_ok,), 13: (ahv_ok, cnp_ok, thai_pin_ok, korean_rrn_ok)}
     return any(ok(d) for ok in checks.get(len(d), ()))
 
@@ -1694,6 +1710,24 @@ def gen_ssn():
         code = make_chinese_id(own, False)
         if not chinese_province_ok(code):
             break
+    for i, word in enumerate(["personas kods ", "Mans personas kods ir ", "my social security number is "]):
+        d = make_national_id(own, latvian_ok, 11, "0123")
+        V.add("ssn-national-latvian", "a Latvian personas kods (DDMMYY-CNNNN and its check) after its name or a "
+              "generic SSN word", [word, ("ssn", d[:6] + "-" + d[6:]), ["", ".", " thanks"][i]])
+    d = make_national_id(own, latvian_ok, 11, "0123")
+    bad = d[:-1] + str((int(d[-1]) + 1) % 10)
+    assert not latvian_ok(bad)
+    V.add("ssn-national-neg-latvian", "a personas kods whose check fails is none after its name",
+          ["personas kods " + bad[:6] + "-" + bad[6:] + " paldies"], flags={"loose"})
+    for i, word in enumerate(["CPR-nummer ", "mit CPR-nr. er ", "personnummer: "]):
+        d = make_national_id(own, danish_cpr_ok, 10, "0123")
+        V.add("ssn-national-danish-cpr", "a Danish CPR number (DDMMYY-NNNN, no check) after its own name",
+              [word, ("ssn", d[:6] + "-" + d[6:]), ["", " tak", "."][i]])
+    for i, word in enumerate(["my SSS number is ", "SSS: ", "my social security number is ", "UMID "]):
+        d = "".join(own.choice(DIGITS) for _ in range(10 if i % 2 == 0 else 12))
+        printed = "%s-%s-%s" % (d[:2], d[2:9], d[9:]) if len(d) == 10 else "%s-%s-%s" % (d[:4], d[4:11], d[11:])
+        V.add("ssn-national-philippine", "a Philippine SSS (2-7-1) or UMID (4-7-1) number, no check, after an SSN "
+              "word that names no other number", [word, ("ssn", printed), ["", ".", " po", ""][i]])
     V.add("ssn-own-printing-neg-chinese-id", "without an SSN word, an 18-digit number whose first two digits are "
           "no province's is no Chinese identity number, whatever its check", ["ok " + code], flags={"loose"})
     # The Spanish DNI and NIE: the check letter makes them safe to read without a word
@@ -4197,7 +4231,8 @@ def verify(rendered: dict, built: dict) -> int:
                     assert iban_valid(compact) or national_account_ok(seg), where
                 elif m["kind"] == "ssn":
                     digits = ascii_digits(seg)
-                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or hetu_ok(seg) or taiwan_id_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg), where
+                    assert ssn_ok(digits) or nir_ok(digits) or national_id_ok(digits) or korean_rrn_shape_ok(digits) or chinese_id_ok(seg) or hetu_ok(seg) or taiwan_id_ok(seg) or spanish_id_ok(seg) or nino_ok(seg) or codice_fiscale_ok(seg) or corsican_nir_ok(seg) \
+                        or danish_cpr_ok(digits) or philippine_shape_ok(seg), where
                 elif m["kind"] == "email":
                     assert email_ok(seg), where
                 elif m["kind"] == "phone":

@@ -5,8 +5,9 @@
 //! PESEL, the Turkish kimlik numarası, the Norwegian fødselsnummer, the Belgian national
 //! number, the Argentine CUIT/CUIL, the Estonian isikukood, the Greek AMKA and Mexican IMSS
 //! number (Luhn), the Russian personal ИНН, the Swiss AHV number, the Romanian CNP, the Thai
-//! PIN, the Korean RRN, the Chinese resident identity number, the Finnish henkilötunnus and
-//! the Taiwanese national ID; the Spanish DNI and NIE and the Italian codice fiscale, whose
+//! PIN, the Korean RRN, the Chinese resident identity number, the Finnish henkilötunnus,
+//! the Taiwanese national ID and the Latvian personas kods; the Danish CPR number's date
+//! (no check); the Spanish DNI and NIE and the Italian codice fiscale, whose
 //! check letter makes them safe to read without a word; and the prefix rules of the UK
 //! National Insurance number. Each is a pure function of the digit values (and letters).
 //!
@@ -15,7 +16,8 @@
 //! HMRC NIM39110) and, beyond REFERENCE, python-stdnum 2.2's `at/vnr.py`,
 //! `se/personnummer.py`, `br/cpf.py`, `pl/pesel.py`, `tr/tckimlik.py`,
 //! `no/fodselsnummer.py`, `be/nn.py`, `ar/cuit.py`, `ee/ik.py`, `hr/oib.py`, `gr/amka.py`, `ru/inn.py`,
-//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py`, `cn/ric.py`, `fi/hetu.py` (and the IMSS number's Luhn check, as
+//! `ch/ssn.py`, `ro/cnp.py`, `th/pin.py`, `kr/rrn.py`, `cn/ric.py`, `fi/hetu.py`, `lv/pvn.py`,
+//! `dk/cpr.py` (and the IMSS number's Luhn check, as
 //! Faker writes it). The rules here agree with python-stdnum 2.2 on 300 000 random numbers
 //! of each length (and of the codice fiscale's shape), but for the dates inside the newer
 //! ones, read more loosely here (29 February in any year; Swedish coordination numbers, the
@@ -353,12 +355,40 @@ pub(crate) fn is_national_id(d: &[u8]) -> bool {
                 || is_isikukood(d)
                 || is_oib(d)
                 || is_luhn_11(d)
+                || is_latvian_personal_code(d)
         }
         12 => is_russian_personal_inn(d),
         13 => is_swiss_ahv(d) || is_romanian_cnp(d) || is_thai_pin(d) || is_korean_rrn(d),
         18 => is_chinese_id(d),
         _ => false,
     }
+}
+
+/// Latvian personas kods, the code given until 2017 (python-stdnum `lv/pvn.py`, whose
+/// check "has not been confirmed by an independent source"): 11 digits, `DDMMYY`, the
+/// century (0 for the 1800s, 1 for the 1900s, 2 for the 2000s), three digits and the check,
+/// (1 + Σ of the weights 10, 5, 8, 4, 2, 1, 6, 3, 7, 9 times the first ten) mod 11 mod 10.
+/// (The codes given since July 2017, `32` and nine digits, carry no date and no check that
+/// python-stdnum knows: not read.)
+pub(crate) fn is_latvian_personal_code(d: &[u8]) -> bool {
+    d.len() == 11
+        && d[6] <= 2
+        && is_month_day(two_digits(d, 2), two_digits(d, 0))
+        && (1 + weighted(d, &[10, 5, 8, 4, 2, 1, 6, 3, 7, 9])) % 11 % 10 == i32::from(d[10])
+}
+
+/// Danish CPR number (personnummer): 10 digits, `DDMMYY` and four (python-stdnum
+/// `dk/cpr.py`; its mod-11 check was given up in 2007, so the date alone). Read only after
+/// its own name: no check tells it from any number that starts with a date.
+pub(crate) fn is_danish_cpr(d: &[u8]) -> bool {
+    d.len() == 10 && is_month_day(two_digits(d, 2), two_digits(d, 0))
+}
+
+/// What `personnummer` names: the Swedish number, the Danish CPR number (officially its
+/// personnummer too) or the Norwegian fødselsnummer (whose last five digits Norwegians call
+/// the personnummer, and the whole number often so).
+fn is_personnummer(d: &[u8]) -> bool {
+    is_swedish_personnummer(d) || is_danish_cpr(d) || is_fodselsnummer(d)
 }
 
 /// A national number's check, of its digit values.
@@ -388,7 +418,9 @@ pub(crate) const NAMES: &[(&str, Check)] = &[
     ("svnr", is_austrian_svnr),
     ("sv-n", is_austrian_svnr),
     ("versicherungsnummer", is_austrian_svnr),
-    ("personn", is_swedish_personnummer),
+    ("personn", is_personnummer),
+    ("cpr", is_danish_cpr),
+    ("personas kod", is_latvian_personal_code),
     ("cpf", is_cpf),
     ("pesel", is_pesel),
     ("kimlik", is_tc_kimlik),

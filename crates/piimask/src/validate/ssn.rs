@@ -19,14 +19,14 @@
 
 use crate::kind::Kind;
 use crate::scan::chars::{Sep, word_char_at, word_char_before};
-use crate::scan::chunk::{Chunk, Joint};
+use crate::scan::chunk::{Chunk, Group, Joint};
 use crate::scan::{Candidate, Candidates};
 
 use super::context::ContextProbe;
 use super::national_id::{
     Check, HETU_NAMES, is_belgian_nn, is_chinese_id, is_chinese_province, is_codice_fiscale, is_cpf, is_cuit,
-    is_hetu, is_korean_rrn_checked, is_national_id, is_nino_prefix, is_spanish_id, is_swiss_ahv,
-    is_taiwan_id, is_thai_pin, may_name, named_by,
+    is_danish_cpr, is_hetu, is_korean_rrn_checked, is_national_id, is_nino_prefix, is_spanish_id,
+    is_swiss_ahv, is_taiwan_id, is_thai_pin, may_name, named_by,
 };
 use super::numbers::{vetoed, vetoed_before};
 
@@ -163,15 +163,28 @@ const OWN_PRINTINGS: [(&[usize], &[Sep], Check); 7] = [
     (&[6, 7], &[Sep::Dash], is_korean_rrn_checked),
 ];
 
+/// National numbers with no published check, printed in their own grouping: read after an
+/// SSN word that names no other number (`SSS`, `UMID`, `social security number`): the
+/// Philippine SSS number (`02-1234567-8`) and UMID common reference number
+/// (`0230-5051818-9`).
+const SHAPE_PRINTINGS: [(&[usize], &[Sep]); 2] =
+    [(&[2, 7, 1], &[Sep::Dash, Sep::Dash]), (&[4, 7, 1], &[Sep::Dash, Sep::Dash])];
+
+/// Whether the groups `run` are printed as `lengths`, the joint before each group after the
+/// first as `joints`, none in parentheses.
+fn printed_as(run: &[Group], lengths: &[usize], joints: &[Sep]) -> bool {
+    run.len() == lengths.len()
+        && run.iter().zip(lengths).all(|(group, &len)| group.len == len && !group.paren)
+        && run[1..].iter().zip(joints).all(|(group, &sep)| group.joint == Joint::Sep(sep))
+}
+
 /// A national number in its own printing (`OWN_PRINTINGS`) starting at group `s`, if one
 /// is: its last group, its digit count and its check.
 fn own_printed_run(chunk: &Chunk<'_>, s: usize) -> Option<(usize, usize, Check)> {
     let groups = chunk.groups();
     OWN_PRINTINGS.iter().find_map(|&(lengths, joints, check)| {
         let run = groups.get(s..s + lengths.len())?;
-        let shaped = run.iter().zip(lengths).all(|(group, &len)| group.len == len && !group.paren)
-            && run[1..].iter().zip(joints).all(|(group, &sep)| group.joint == Joint::Sep(sep));
-        shaped.then(|| (s + lengths.len() - 1, lengths.iter().sum(), check))
+        printed_as(run, lengths, joints).then(|| (s + lengths.len() - 1, lengths.iter().sum(), check))
     })
 }
 
@@ -215,19 +228,28 @@ fn national_candidate(
             return;
         }
     }
-    // The check first (it turns away nine numbers in ten), then the context.
+    // The check first (it turns away nine numbers in ten), then the context. (A number with
+    // no check passes in its printing only: a Philippine SSS or UMID number, or a Danish CPR
+    // number `DDMMYY-NNNN`, which its own name must name.)
     let mut digits = [0u8; 13];
     if decode_run(chunk, s, end, &mut digits) != count
         || (count == 9 && one_group && (is_ssn(&digits[..9]) || digits[0] == 0))
-        || !is_national_id(&digits[..count])
+    {
+        return;
+    }
+    let digits = &digits[..count];
+    let run = &groups[s..=end];
+    let shape_only = SHAPE_PRINTINGS.iter().any(|&(lengths, joints)| printed_as(run, lengths, joints));
+    let cpr_printed = printed_as(run, &[6, 4], &[Sep::Dash]) && is_danish_cpr(digits);
+    if !(is_national_id(digits) || shape_only || cpr_printed)
         || !run_stands_apart(chunk, s, end)
         || vetoed(chunk, s, end, veto)
     {
         return;
     }
-    let digits = &digits[..count];
     let printed = own_check.is_some_and(|check| check(digits));
-    if !(printed || context.ssn_word().is_some_and(|word| named_by(word, digits))) || context.labelled() {
+    let named = |word: &[u8]| named_by(word, digits) || (shape_only && may_name(word, &[]));
+    if !(printed || context.ssn_word().is_some_and(named)) || context.labelled() {
         return;
     }
     out.push(Candidate::new(groups[s].start, groups[end].end, Kind::Ssn));

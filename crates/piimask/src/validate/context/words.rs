@@ -643,7 +643,7 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     // (`NSS`, also French for the NIR), the Swiss AHV/AVS number, the Romanian CNP, the
     // Thai PIN, the Korean RRN, the Chinese resident identity number, the Finnish
     // henkilötunnus (`validate::ssn::hetu_at`), the Taiwanese national ID
-    // (`validate::ssn::taiwan_id_at`).
+    // (`validate::ssn::taiwan_id_at`), the Danish CPR number, the Latvian personas kods.
     ("svnr", Key::Ssn),
     ("sv-nr", Key::Ssn),
     ("sv-nummer", Key::Ssn),
@@ -689,6 +689,15 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("personbeteckning*", Key::Ssn),
     ("身分證", Key::Ssn),
     ("身份證", Key::Ssn),
+    ("cpr", Key::Ssn),
+    ("cpr-nummer*", Key::Ssn),
+    ("cpr-nr", Key::Ssn),
+    ("cpr nr", Key::Ssn),
+    ("personas kod*", Key::Ssn),
+    // The Philippine SSS and UMID numbers (`validate::ssn::SHAPE_PRINTINGS`): no check is
+    // published, so these name no number of their own (generic SSN words).
+    ("sss", Key::Ssn),
+    ("umid", Key::Ssn),
     // Labels: the number is something else.
     // A payment card: its number is a card or nothing (a card that fails its checks is no
     // phone number, even after a word for number: `Kart numaram 3042 319995 9027`).
