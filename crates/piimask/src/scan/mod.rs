@@ -513,6 +513,12 @@ fn has_timestamp_shape(stamp: &[u8; 19]) -> bool {
     fits(0) && fits(8) && fits(11)
 }
 
+/// Whether two capitals stand right before `anchor` (a country code glued to check digits).
+#[inline(always)]
+fn capitals_before(hay: &[u8], anchor: usize) -> bool {
+    anchor >= 2 && hay[anchor - 1].is_ascii_uppercase() && hay[anchor - 2].is_ascii_uppercase()
+}
+
 /// Whether the full reader ends a chunk whose last group ends at `at` (see
 /// `chunk::next_group`): nothing follows, or nothing that joins another group: a separator
 /// (a space: one or two; a `-` or `/` with a space after it, or on both sides) followed by
@@ -751,8 +757,22 @@ impl<'d, 'h> Scanner<'d, 'h> {
             Some(iban::Found::NotIban(start, _))
                 if self.veto.is_some_and(|(from, to)| (from..to).contains(&start)) => {}
             Some(iban::Found::Iban(start, end) | iban::Found::NotIban(start, end)) => {
+                // (Outside the registry, an account number written as an IBAN is one.)
+                if detector.kinds.contains(Kind::Iban)
+                    && capitals_before(hay, anchor)
+                    && let Some((start, end)) = self.unregistered_iban(anchor)
+                {
+                    out.push(Candidate::new(start, end, Kind::Iban));
+                }
                 self.veto = Some((start, end));
                 self.keys.exclude_labels_within((start, end));
+            }
+            None if detector.kinds.contains(Kind::Iban) && capitals_before(hay, anchor) => {
+                if let Some((start, end)) = self.unregistered_iban(anchor) {
+                    out.push(Candidate::new(start, end, Kind::Iban));
+                    self.veto = Some((start, end));
+                    self.keys.exclude_labels_within((start, end));
+                }
             }
             None => {}
         }
@@ -779,6 +799,16 @@ impl<'d, 'h> Scanner<'d, 'h> {
             return;
         }
         self.pos = self.scan_chunk::<true>(anchor, out).max(anchor + len);
+    }
+
+    /// An IBAN outside the registry's rules whose check digits start at `anchor`, printed or
+    /// after the word `IBAN` (`iban::unregistered_at`); asked only when a code of two
+    /// capitals is glued to the digits (`capitals_before`).
+    #[inline(never)]
+    fn unregistered_iban(&self, anchor: usize) -> Option<(usize, usize)> {
+        let hay = self.hay;
+        let (start, end, printed) = iban::unregistered_at(hay, anchor)?;
+        (printed || iban::iban_word_before(hay, start)).then_some((start, end))
     }
 
     /// Reads the French NIR of someone born in Corsica whose digits after the département

@@ -9,7 +9,7 @@ use crate::kind::Kind;
 use crate::scan::chars::{Class, Sep, char_at, char_before, classify, is_boundary_letter};
 use crate::scan::chunk::{Chunk, Joint};
 use crate::scan::{Candidate, Candidates};
-use crate::validate::context::ContextProbe;
+use crate::validate::context::{CONTEXT_WINDOW, ContextProbe};
 use crate::validate::email;
 use crate::validate::numbers::vetoed;
 
@@ -444,6 +444,91 @@ pub(crate) fn find(hay: &[u8], digit: usize, mask_chars: &[char]) -> Option<Foun
     printed_shape(hay, start, digit)
 }
 
+/// An IBAN outside the registry's rules: a country without IBANs, or a length the registry
+/// does not give its country (`AR14JLGV31107463827114128985`, `CR04 4913 3708 0626 7118
+/// 009`: the IBANs that test-data generators write for countries without them), that
+/// passes the mod-97 check: an account number written as an IBAN. A code of two capitals
+/// glued to the check digits whose first digit is at `digit` (not after a letter or digit),
+/// check digits 02 to 98, then capitals and digits, run together or in groups of four (the
+/// last one to four) joined by single spaces, 12 to 34 characters in all, nothing glued
+/// after them. Returns its span and whether it is printed (four groups or more): printed,
+/// it is read anywhere; run together, only after the word `IBAN` ([`iban_word_before`]).
+#[inline(never)]
+pub(crate) fn unregistered_at(hay: &[u8], digit: usize) -> Option<(usize, usize, bool)> {
+    let start = digit.checked_sub(2)?;
+    let code = &hay[start..digit];
+    // (Not glued to a letter or digit before it: `1ZN51NKEW…` is a parcel number.)
+    if !code.iter().all(u8::is_ascii_uppercase)
+        || start.checked_sub(1).is_some_and(|at| hay[at].is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    // The check digits first: most codes glued to digits (`JD0146…`, parcel numbers) fail
+    // here or on mod 97, after one tight read of the run.
+    let check = match hay.get(digit..digit + 2)? {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => (a - b'0') * 10 + (b - b'0'),
+        _ => return None,
+    };
+    if !(2..=98).contains(&check) {
+        return None;
+    }
+    let run = hay[digit..].iter().take(MAX_LEN - 1).take_while(|&&b| is_upper_or_digit(b)).count();
+    if run == 2 && hay.get(digit + 2) == Some(&b' ') {
+        return printed_unregistered(hay, start, digit);
+    }
+    let end = digit + run;
+    ((12..=MAX_LEN).contains(&(end - start))
+        && !hay.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        && mod97(&hay[start..end]) == 1)
+        .then_some((start, end, false))
+}
+
+fn is_upper_or_digit(b: u8) -> bool {
+    b.is_ascii_uppercase() || b.is_ascii_digit()
+}
+
+/// [`unregistered_at`] for a code and check digits followed by a space: groups of four (the
+/// last one to four) joined by single spaces, the run not going on after a short group.
+#[cold]
+fn printed_unregistered(hay: &[u8], start: usize, digit: usize) -> Option<(usize, usize, bool)> {
+    let mut chars = [0u8; MAX_LEN];
+    chars[..4].copy_from_slice(&hay[start..digit + 2]);
+    let (mut count, mut at, mut groups) = (4, digit + 2, 1);
+    while hay.get(at) == Some(&b' ') {
+        let len = hay[at + 1..].iter().take(5).take_while(|&&b| is_upper_or_digit(b)).count();
+        if len == 0 {
+            break;
+        }
+        if len > 4 || count + len > MAX_LEN {
+            return None;
+        }
+        chars[count..count + len].copy_from_slice(&hay[at + 1..at + 1 + len]);
+        (count, at, groups) = (count + len, at + 1 + len, groups + 1);
+        if len < 4 {
+            // (A short group ends the run: nothing may go on after it.)
+            if hay.get(at) == Some(&b' ') && hay.get(at + 1).is_some_and(|&b| is_upper_or_digit(b)) {
+                return None;
+            }
+            break;
+        }
+    }
+    ((12..=MAX_LEN).contains(&count)
+        && !hay.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        && mod97(&chars[..count]) == 1)
+        .then_some((start, at, groups >= 4))
+}
+
+/// Whether the word `IBAN` (either case) stands before `start` on its line, within the
+/// context window: what makes an unregistered IBAN ([`unregistered_at`]) one.
+#[cold]
+#[inline(never)]
+pub(crate) fn iban_word_before(hay: &[u8], start: usize) -> bool {
+    let from = start.saturating_sub(CONTEXT_WINDOW);
+    let before = &hay[from..start];
+    let line = before.iter().rposition(|&b| matches!(b, b'\n' | b'\r')).map_or(0, |at| at + 1);
+    before[line..].windows(4).any(|w| w.eq_ignore_ascii_case(b"iban"))
+}
+
 /// Whether two ASCII letters end right before the separator at `sep`, upper case (`SV 62`,
 /// `DE-89`) or, unless `upper_only`, a word of their own (`de 89`). A quick test before the
 /// full look of [`country_code_before`], which turns away the common cases at once: the end
@@ -659,6 +744,26 @@ mod tests {
             format!("QA58 DOHB 0000 1234 5678 90AB CDEF G{}@example.com", "cdefghijab".repeat(4));
         assert_eq!(find_in(&long_local), Some(Found::Iban(0, 36)));
         assert_eq!(find_in("QA58 DOHB 0000 1234 5678 90AB CDEF G****@example.com"), Some(Found::Iban(0, 36)));
+    }
+
+    #[test]
+    fn unregistered_ibans_need_mod_97_and_a_print_form_or_the_word() {
+        let at = |text: &str| {
+            unregistered_at(text.as_bytes(), text.find(|c: char| c.is_ascii_digit()).unwrap_or(0))
+        };
+        // Faker's IBANs for countries without them (mod 97 holds), printed and run together.
+        assert_eq!(at("CR04 4913 3708 0626 7118 009"), Some((0, 28, true)));
+        assert_eq!(at("AR14JLGV31107463827114128985"), Some((0, 28, false)));
+        assert_eq!(at("AR15JLGV31107463827114128985"), None, "mod 97 fails");
+        assert_eq!(at("AR14JLGV31107463827114128985X"), None, "glued on");
+        assert_eq!(at("xAR14JLGV31107463827114128985"), None, "after a letter");
+        assert_eq!(at("CR04 4913 37080 626 7118 009"), None, "a group of five after groups of four");
+        assert!(iban_word_before(b"my IBAN is AR14", 11) && iban_word_before(b"Iban: AR14", 6));
+        assert!(!iban_word_before(b"IBAN\nAR14", 5), "on another line");
+        assert!(
+            !iban_word_before(format!("IBAN {} AR14", "x".repeat(70)).as_bytes(), 76),
+            "out of the window"
+        );
     }
 
     #[test]
