@@ -449,10 +449,11 @@ pub(crate) fn find(hay: &[u8], digit: usize, mask_chars: &[char]) -> Option<Foun
 /// 009`: the IBANs that test-data generators write for countries without them), that
 /// passes the mod-97 check: an account number written as an IBAN. A code of two capitals
 /// glued to the check digits whose first digit is at `digit` (not after a letter or digit),
-/// check digits 02 to 98, then capitals and digits, run together or in groups of four (the
-/// last one to four) joined by single spaces, 12 to 34 characters in all, nothing glued
-/// after them. Returns its span and whether it is printed (four groups or more): printed,
-/// it is read anywhere; run together, only after the word `IBAN` ([`iban_word_before`]).
+/// check digits 02 to 98, then capitals and digits, run together or printed
+/// ([`print_form_end`]: groups of four, the last one to four, joined by single spaces or
+/// dashes), 12 to 34 characters in all, nothing glued after them. Returns its span and
+/// whether it is printed: printed, it is read anywhere; run together, only after the word
+/// `IBAN` ([`iban_word_before`]).
 #[inline(never)]
 pub(crate) fn unregistered_at(hay: &[u8], digit: usize) -> Option<(usize, usize, bool)> {
     let start = digit.checked_sub(2)?;
@@ -473,7 +474,7 @@ pub(crate) fn unregistered_at(hay: &[u8], digit: usize) -> Option<(usize, usize,
         return None;
     }
     let run = hay[digit..].iter().take(MAX_LEN - 1).take_while(|&&b| is_upper_or_digit(b)).count();
-    if run == 2 && hay.get(digit + 2) == Some(&b' ') {
+    if run == 2 && matches!(hay.get(digit + 2), Some(b' ' | b'-')) {
         return printed_unregistered(hay, start, digit);
     }
     let end = digit + run;
@@ -483,39 +484,23 @@ pub(crate) fn unregistered_at(hay: &[u8], digit: usize) -> Option<(usize, usize,
         .then_some((start, end, false))
 }
 
+/// An upper-case ASCII letter or an ASCII digit: a character of an IBAN as printed.
 fn is_upper_or_digit(b: u8) -> bool {
     b.is_ascii_uppercase() || b.is_ascii_digit()
 }
 
-/// [`unregistered_at`] for a code and check digits followed by a space: groups of four (the
-/// last one to four) joined by single spaces, the run not going on after a short group.
+/// [`unregistered_at`] for a code and check digits followed by a separator: the print form
+/// of [`print_form_end`], whose letters and digits pass mod 97.
 #[cold]
 fn printed_unregistered(hay: &[u8], start: usize, digit: usize) -> Option<(usize, usize, bool)> {
+    let end = print_form_end(hay, start, digit, 12)?;
     let mut chars = [0u8; MAX_LEN];
-    chars[..4].copy_from_slice(&hay[start..digit + 2]);
-    let (mut count, mut at, mut groups) = (4, digit + 2, 1);
-    while hay.get(at) == Some(&b' ') {
-        let len = hay[at + 1..].iter().take(5).take_while(|&&b| is_upper_or_digit(b)).count();
-        if len == 0 {
-            break;
-        }
-        if len > 4 || count + len > MAX_LEN {
-            return None;
-        }
-        chars[count..count + len].copy_from_slice(&hay[at + 1..at + 1 + len]);
-        (count, at, groups) = (count + len, at + 1 + len, groups + 1);
-        if len < 4 {
-            // (A short group ends the run: nothing may go on after it.)
-            if hay.get(at) == Some(&b' ') && hay.get(at + 1).is_some_and(|&b| is_upper_or_digit(b)) {
-                return None;
-            }
-            break;
-        }
+    let mut count = 0;
+    for &b in hay[start..end].iter().filter(|b| b.is_ascii_alphanumeric()) {
+        chars[count] = b;
+        count += 1;
     }
-    ((12..=MAX_LEN).contains(&count)
-        && !hay.get(at).is_some_and(u8::is_ascii_alphanumeric)
-        && mod97(&chars[..count]) == 1)
-        .then_some((start, at, groups >= 4))
+    (mod97(&chars[..count]) == 1).then_some((start, end, true))
 }
 
 /// Whether the word `IBAN` (either case) stands before `start` on its line, within the
@@ -545,12 +530,20 @@ fn two_letters_before(hay: &[u8], sep: usize, upper_only: bool) -> bool {
 }
 
 /// An IBAN's print form that fits no registry entry (a country without IBANs, a mistyped
-/// length): an upper-case code glued to two check digits, then at least three groups of
-/// four upper-case letters or digits joined by one kind of single separator, the last group
-/// one to four long, 15 to 34 characters in all (`IN51 4859 3780 7585 5522 37`,
-/// `CR04 4913 3708 0626 7118 009`). It is an account number written as an IBAN, not a
-/// card or phone number inside one: a known non-IBAN over its span.
+/// length; [`print_form_end`], 15 characters or more: `IN51 4859 3780 7585 5522 37`, `CR04
+/// 4913 3708 0626 7118 009`). It is an account number written as an IBAN, not a card or
+/// phone number inside one: a known non-IBAN over its span (an IBAN when mod 97 holds:
+/// [`unregistered_at`]).
 fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
+    print_form_end(hay, start, digit, 15).map(|end| Found::NotIban(start, end))
+}
+
+/// Where an IBAN's print form starting at `start` ends, whatever its country and length: an
+/// upper-case code glued to two check digits at `digit`, then at least three groups of four
+/// upper-case letters or digits joined by one kind of single separator (space or dash), the
+/// last group one to four long, `min_chars` to 34 characters in all, nothing glued on and no
+/// further group of its kind after it.
+fn print_form_end(hay: &[u8], start: usize, digit: usize, min_chars: usize) -> Option<usize> {
     let head = hay.get(start..digit + 3)?;
     let [a, b, c, d, sep] = *head else { return None };
     let head_fits = a.is_ascii_uppercase()
@@ -561,10 +554,9 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
     if !head_fits {
         return None;
     }
-    let part = |b: &u8| b.is_ascii_uppercase() || b.is_ascii_digit();
     let (mut at, mut chars, mut groups) = (digit + 2, 4, 0);
     while hay.get(at) == Some(&sep) {
-        let len = hay[at + 1..].iter().take(5).take_while(|b| part(b)).count();
+        let len = hay[at + 1..].iter().take(5).take_while(|&&b| is_upper_or_digit(b)).count();
         if !(1..=4).contains(&len) {
             break;
         }
@@ -577,9 +569,8 @@ fn printed_shape(hay: &[u8], start: usize, digit: usize) -> Option<Found> {
     }
     // The run ends there: no letter or digit glued on, no further group of its own kind.
     let glued = hay.get(at).is_some_and(u8::is_ascii_alphanumeric);
-    let goes_on = hay.get(at) == Some(&sep) && hay.get(at + 1).is_some_and(part);
-    let ends_clean = !glued && !goes_on;
-    (groups >= 3 && (15..=MAX_LEN).contains(&chars) && ends_clean).then_some(Found::NotIban(start, at))
+    let goes_on = hay.get(at) == Some(&sep) && hay.get(at + 1).is_some_and(|&b| is_upper_or_digit(b));
+    (groups >= 3 && (min_chars..=MAX_LEN).contains(&chars) && !glued && !goes_on).then_some(at)
 }
 
 /// Whether the letters at the start of `text`, after a separator inside an IBAN-shaped
@@ -753,6 +744,8 @@ mod tests {
         };
         // Faker's IBANs for countries without them (mod 97 holds), printed and run together.
         assert_eq!(at("CR04 4913 3708 0626 7118 009"), Some((0, 28, true)));
+        assert_eq!(at("CR04-4913-3708-0626-7118-009"), Some((0, 28, true)), "dashes");
+        assert_eq!(at("CR04 4913 3708 0626 7118 009 12"), None, "goes on after a short group");
         assert_eq!(at("AR14JLGV31107463827114128985"), Some((0, 28, false)));
         assert_eq!(at("AR15JLGV31107463827114128985"), None, "mod 97 fails");
         assert_eq!(at("AR14JLGV31107463827114128985X"), None, "glued on");
