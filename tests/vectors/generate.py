@@ -1755,10 +1755,10 @@ def gen_ssn():
     assert not latvian_ok(bad)
     V.add("ssn-national-neg-latvian", "a personas kods whose check fails is none after its name",
           ["personas kods " + bad[:6] + "-" + bad[6:] + " paldies"], flags={"loose"})
-    for i, word in enumerate(["CPR-nummer ", "mit CPR-nr. er ", "personnummer: "]):
+    for i, word in enumerate(["CPR-nummer ", "mit CPR-nr. er ", "personnummer: ", "my social security number is "]):
         d = make_national_id(own, danish_cpr_ok, 10, "0123")
-        V.add("ssn-national-danish-cpr", "a Danish CPR number (DDMMYY-NNNN, no check) after its own name",
-              [word, ("ssn", d[:6] + "-" + d[6:]), ["", " tak", "."][i]])
+        V.add("ssn-national-danish-cpr", "a Danish CPR number (DDMMYY-NNNN, no check) after its own name or a "
+              "generic SSN word", [word, ("ssn", d[:6] + "-" + d[6:]), ["", " tak", ".", ""][i]])
     for i, word in enumerate(["my SSS number is ", "SSS: ", "my social security number is ", "UMID "]):
         d = "".join(own.choice(DIGITS) for _ in range(10 if i % 2 == 0 else 12))
         printed = "%s-%s-%s" % (d[:2], d[2:9], d[9:]) if len(d) == 10 else "%s-%s-%s" % (d[:4], d[4:11], d[11:])

@@ -163,12 +163,16 @@ const OWN_PRINTINGS: [(&[usize], &[Sep], Check); 7] = [
     (&[6, 7], &[Sep::Dash], is_korean_rrn_checked),
 ];
 
-/// National numbers with no published check, printed in their own grouping: read after an
-/// SSN word that names no other number (`SSS`, `UMID`, `social security number`): the
-/// Philippine SSS number (`02-1234567-8`) and UMID common reference number
-/// (`0230-5051818-9`).
-const SHAPE_PRINTINGS: [(&[usize], &[Sep]); 2] =
-    [(&[2, 7, 1], &[Sep::Dash, Sep::Dash]), (&[4, 7, 1], &[Sep::Dash, Sep::Dash])];
+/// National numbers with no published check, read in their own grouping (and shape) only,
+/// after an SSN word that may name them (their own name, or one that names no other number:
+/// `SSS`, `UMID`, `CPR-nummer`, `social security number`): the Philippine SSS number
+/// (`02-1234567-8`) and UMID common reference number (`0230-5051818-9`), and the Danish CPR
+/// number (`DDMMYY-NNNN`, a date).
+const SHAPE_PRINTINGS: [(&[usize], &[Sep], Check); 3] = [
+    (&[2, 7, 1], &[Sep::Dash, Sep::Dash], |_| true),
+    (&[4, 7, 1], &[Sep::Dash, Sep::Dash], |_| true),
+    (&[6, 4], &[Sep::Dash], is_danish_cpr),
+];
 
 /// Whether the groups `run` are printed as `lengths`, the joint before each group after the
 /// first as `joints`, none in parentheses.
@@ -193,7 +197,8 @@ fn own_printed_run(chunk: &Chunk<'_>, s: usize) -> Option<(usize, usize, Check)>
 /// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`, or an own printing) that passes the
 /// check of a national number of its length (`national_id`), after an SSN word and no label
 /// nearer; or one in its own printing that passes its own check (`OWN_PRINTINGS`), with no
-/// label nearer.
+/// label nearer; or one with no check in its printing (`SHAPE_PRINTINGS`) after an SSN word
+/// that may name it.
 fn national_candidate(
     chunk: &Chunk<'_>,
     s: usize,
@@ -229,8 +234,7 @@ fn national_candidate(
         }
     }
     // The check first (it turns away nine numbers in ten), then the context. (A number with
-    // no check passes in its printing only: a Philippine SSS or UMID number, or a Danish CPR
-    // number `DDMMYY-NNNN`, which its own name must name.)
+    // no check passes in its printing only: `SHAPE_PRINTINGS`.)
     let mut digits = [0u8; 13];
     if decode_run(chunk, s, end, &mut digits) != count
         || (count == 9 && one_group && (is_ssn(&digits[..9]) || digits[0] == 0))
@@ -239,9 +243,10 @@ fn national_candidate(
     }
     let digits = &digits[..count];
     let run = &groups[s..=end];
-    let shape_only = SHAPE_PRINTINGS.iter().any(|&(lengths, joints)| printed_as(run, lengths, joints));
-    let cpr_printed = printed_as(run, &[6, 4], &[Sep::Dash]) && is_danish_cpr(digits);
-    if !(is_national_id(digits) || shape_only || cpr_printed)
+    let shape_only = SHAPE_PRINTINGS
+        .iter()
+        .any(|&(lengths, joints, shape)| printed_as(run, lengths, joints) && shape(digits));
+    if !(is_national_id(digits) || shape_only)
         || !run_stands_apart(chunk, s, end)
         || vetoed(chunk, s, end, veto)
     {
