@@ -1301,8 +1301,24 @@ def gen_cards():
          [("card", "4111 1111 1111 1111"), " 123"]),
         ("expiry-after-labelled", "a label right before a card followed by its expiry date (found by the fuzz smoke)",
          ["order ", ("card", "2720 4394 0093 2971"), " 12/26 cvv 123"]),
+        ("visa13-after-card-word", "thirteen digits with a Visa prefix after a card word are a card",
+         ["card ", ("card", "4571190589024")]),
+        ("after-label-sixteen", "sixteen digits right after a label are still a card (fail closed)",
+         ["order ", ("card", "4111 1111 1111 1111")]),
+        ("maestro12-after-brand-and-hash", "a card brand before a glued `#` keeps twelve digits a card",
+         ["my Maestro #", ("card", "585915013775")]),
     ):
         V.add("card-%s" % slug, note, parts, flags={"loose"})
+    # Twelve or thirteen digits (the old Visa and Maestro lengths) right after a label are the
+    # identifier it names: one random number in a hundred passes the brand and Luhn tests.
+    for slug, note, text in (
+        ("order-visa13-shape", "thirteen Luhn-valid digits with a Visa prefix after `order`",
+         "order 4571190589024 shipped"),
+        ("ref-maestro12-shape", "twelve Luhn-valid digits with a Maestro prefix after `ref:`", "ref: 585915013775"),
+        ("hash-maestro12-shape", "twelve Luhn-valid digits with a Maestro prefix after a glued `#`",
+         "it was #585915013775"),
+    ):
+        V.add("card-neg-%s" % slug, note, [text], flags={"loose", "context-card"})
     return V
 
 
@@ -2921,6 +2937,15 @@ def gen_phones():
         ("document-number-year", "a document number and its year after a slash", ["kuhusu № 63-422/2023", ""]),
         ("hash-order-near-phone-word", "a number with `#` glued in front is an order number",
          ["call ", ("phone", "+234 800 867 4983"), ". hi, I'm checking on #6048322"]),
+        ("hash-order-mobile-shape", "`#` glued before digits that read as a mobile without `+` labels an order",
+         ["it was #917696454803 thanks", ""]),
+        ("hash-order-nanp-run", "`#` glued before eleven digits shaped like NANP with its trunk",
+         ["see #12089332228 please", ""]),
+        ("hash-order-trunk-zero", "`#` glued before a trunk-0 run of digits", ["ticket status #07966197542?", ""]),
+        ("hash-after-phone-word", "a phone word close before `#` keeps the number a phone",
+         ["my WhatsApp is #", ("phone", "447966197542")]),
+        ("hash-phone-grouped", "shape decides after `#` as after a label: grouped as only phones are",
+         ["#", ("phone", "(201) 555-0123"), " is my line"]),
         ("cfa-price", "an amount in CFA francs", ["WhatsApp ", ("phone", "77 651 43 88"), ", concernant 52 835 342 FCFA"]),
         ("expiry-then-cvv", "an expiry date and a security code after a card",
          [("card", "3782 822463 10005"), " - exp 08/2029 - 123"]),

@@ -406,6 +406,12 @@ impl<'h> Chunk<'h> {
         self.is_first(s) || (!matches!(groups[s].joint, Joint::Spaced(_)) && s > 0 && groups[s - 1].len < 6)
     }
 
+    /// Whether a number sign is glued in front of group `s`, the chunk's first: `#6048322`,
+    /// the way order and ticket numbers are written.
+    pub(crate) fn number_sign_before(&self, s: usize) -> bool {
+        self.is_first(s) && self.start > 0 && self.hay[self.start - 1] == b'#'
+    }
+
     /// Whether the group before `s`, joined to it by `joint`, makes `s` the middle of a
     /// longer grouped number: it is joined the same way and has two digits or more, unless
     /// the groups before `s` start with a trunk `0` and already form a whole national number

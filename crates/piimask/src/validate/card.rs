@@ -257,6 +257,13 @@ pub(crate) fn candidates(
             && !is_slice_of_longer_number(chunk, s, e)
             && !(label_applies && short_group_after(chunk, s, e) && context.labelled())
             && !(label_applies && context.product_code())
+            // Twelve or thirteen digits (old Visa and Maestro lengths) right after a label, or
+            // a `#` glued in front, are the identifier named (`order 4571190589024`,
+            // `#585915013775`: one random number in a hundred passes), unless a card word
+            // stands in front (`card #585915013775`).
+            && !(count <= 13
+                && label_applies
+                && (context.labelled() || (chunk.number_sign_before(s) && !context.card_word_in_front())))
         {
             out.push(Candidate::new(start, group.end, Kind::Card));
         }

@@ -832,13 +832,20 @@ pub(crate) fn candidates(
     // number that is a segment of a path or identifier after letters and a slash
     // (`invoice FV/0795/08/2024`, `…/hc/articles/628833648367`), except a WhatsApp link's.
     let path_segment = chunk.is_first(s) && in_path_after_letters(chunk.hay, chunk.start);
+    // A `#` glued in front labels the number as a word such as `order` does (`#66848552803`,
+    // `#917696454803`; shape still decides: `#(201) 555-0123`), unless a phone word stands
+    // close before it (`WhatsApp #447966197542`).
+    let hash_glued = chunk.number_sign_before(s);
     let labelled = |e: usize, context: &mut ContextProbe<'_>| {
         let by_label = if label_before_applies && !phone_grouped(&groups[s..=e]) {
             context.labelled_either_side()
         } else {
             context.labelled_after()
         };
-        by_label || (card_shaped(groups) && context.card_word_in_front()) || path_segment
+        by_label
+            || (card_shaped(groups) && context.card_word_in_front())
+            || path_segment
+            || (hash_glued && !phone_grouped(&groups[s..=e]) && !context.phone_word_close())
     };
 
     // 2. International with `00`, `011` (NANP) or `0011` (Australia): a known country code
@@ -1106,10 +1113,7 @@ pub(crate) fn candidates(
             // `#` glued in front makes an order or ticket number (`checking on #6048322`).
             if (7..=15).contains(&d.total)
                 && whole_run
-                && !(chunk.is_first(s)
-                    && chunk.start > 0
-                    && chunk.hay[chunk.start - 1] == b'#'
-                    && !context.phone_word_adjacent())
+                && (!hash_glued || context.phone_word_adjacent())
                 && !ssn_shaped(&groups[s..=*e])
                 && !inside_thousands(chunk, s, *e)
                 && (allowed(*e) || (address_of_pairs(&groups[s..=*e]) && allowed_unless(*e, FLAG_IPV4)))

@@ -726,6 +726,10 @@ pub(super) const WORDS: &[(&str, Key)] = &[
     ("บัตร", Key::Card),
     ("بطاقة", Key::Card),
     ("कार्ड", Key::Card),
+    // Brands that name nothing but a card (not `Visa`, a travel document too).
+    ("mastercard", Key::Card),
+    ("maestro", Key::Card),
+    ("amex", Key::Card),
     ("order*", Key::Label),
     ("ref", Key::Label),
     ("ref.", Key::Label),
