@@ -1317,6 +1317,8 @@ def gen_cards():
         ("ref-maestro12-shape", "twelve Luhn-valid digits with a Maestro prefix after `ref:`", "ref: 585915013775"),
         ("hash-maestro12-shape", "twelve Luhn-valid digits with a Maestro prefix after a glued `#`",
          "it was #585915013775"),
+        ("unbranded-no-card-word", "sixteen Luhn-valid digits of no known issuer (the IIN table decides)",
+         "parcel 9077061000199886 and 9689 4390 9248 4459 arrived"),
     ):
         V.add("card-neg-%s" % slug, note, [text], flags={"loose", "context-card"})
     return V

@@ -95,8 +95,9 @@ fn oracle_is_card(digits: &[u8]) -> bool {
 
 /// The cards the oracle finds: byte spans, overlaps merged, left to right.
 fn oracle_cards(text: &str) -> Vec<(usize, usize)> {
-    // Groups joined by one space, dot or dash, by two spaces, or by a dash with spaces.
-    let chunk = Regex::new(r"[0-9]+(?:(?: - |  |[ .\-])[0-9]+)*").unwrap();
+    // Groups joined by one space, dot or dash, by two spaces, or by a dash with a space on
+    // either side or both (`4153327061998791- 40`).
+    let chunk = Regex::new(r"[0-9]+(?:(?: ?- ?|  |[ .])[0-9]+)*").unwrap();
     let group = Regex::new(r"[0-9]+").unwrap();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for found in chunk.find_iter(text) {
