@@ -1748,10 +1748,10 @@ def gen_ssn():
               "none (it says what else the number is)", ["ref " + printed(d)], flags={"loose"})
         bad = d[:-1] + str((int(d[-1]) + 1) % 10)
         assert not ok(bad)
-        if printed(bad).count(".") == 2 and ok is cpf_ok:
-            continue  # (its dotted nine digits read as a phone number then: fail closed)
         V.add("ssn-own-printing-neg-check-" + slug, "in its own printing, a national number whose check fails is "
               "none", [before, printed(bad), after], flags={"loose"})
+    V.add("ssn-own-printing-neg-check-cpf-phone-word", "a failing CPF in its printing holds no phone number, "
+          "even after a phone word (ruleset 2026.11.50)", ["call 390.533.447-06 ok"], flags={"loose"})
     rng = saved_rng
     for i in range(2):
         while True:
@@ -3670,6 +3670,10 @@ def gen_config():
                   "iban": {"style": "compact", "keep_head": 4}, "ssn": {"style": "label"}})
     V.add("config-all-label", "label style everywhere", mixed,
           config={k: {"style": "label"} for k in KINDS})
+    V.add("config-label-iban-word", "the label `[IBAN]` is no IBAN word: an IBAN-shaped code outside the registry's "
+          "lengths after it stays as written, as it was before masking (found by the property test)",
+          [("iban", "NL85ABNA0000000000"), " FR380000000000A0000000000"], config={"iban": {"style": "label"}},
+          flags={"loose"})
     V.add("config-all-redact", "redact style everywhere", mixed,
           config={k: {"style": "redact"} for k in KINDS})
     V.add("config-pci-max", "first 6 and last 4 digits: the PCI maximum is allowed", ["Card ", ("card", card), "."],

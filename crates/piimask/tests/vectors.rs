@@ -462,6 +462,10 @@ fn run_mask(vector: &Vector) -> Vec<String> {
             String::from_utf8_lossy(&expected)
         ));
     }
+    // Masked text is a fixpoint: masking it again changes nothing.
+    if masker.mask_bytes(&output).as_ref() != output.as_ref() {
+        problems.push(format!("masking the output again changes it: {:?}", String::from_utf8_lossy(&output)));
+    }
     // The text API must agree with the byte API on text.
     if let Ok(text) = std::str::from_utf8(&input)
         && masker.mask(text).as_bytes() != output.as_ref()

@@ -15,6 +15,7 @@ use crate::scan::{Candidate, Candidates};
 
 use super::context::{ContextProbe, NumberWord};
 use super::numbers::{amount_after, is_decimal, is_thousands, vetoed_unless};
+use super::ssn;
 
 /// `(country calling code, shortest, longest national significant number)`.
 static COUNTRY_CODES: &[(u16, u8, u8)] = &[
@@ -738,6 +739,11 @@ pub(crate) fn candidates(
     // The digits after the point of a decimal number (`lat -77.034040723966`) are no phone
     // number (a phone word may make the whole of it one: `tel 333.74068`).
     if first.len > MAX_DIGITS || (s == 1 && is_decimal(chunk)) {
+        return;
+    }
+    // A chunk printed as a national number is (`390.533.447-06`, a CPF whose check fails) is
+    // that number or nothing.
+    if ssn::printed_as_own_number(chunk) {
         return;
     }
     // Per end group: how many digits so far (all, and without `(0)` groups). A phone has at

@@ -192,6 +192,18 @@ fn own_printed_run(chunk: &Chunk<'_>, s: usize) -> Option<(usize, usize, Check)>
     })
 }
 
+/// Whether the whole chunk is printed as one of the national numbers of `OWN_PRINTINGS`
+/// (`390.533.447-06`, the CPF's printing): a national number or, its check failing,
+/// nothing, and no phone number in part of it.
+pub(crate) fn printed_as_own_number(chunk: &Chunk<'_>) -> bool {
+    let groups = chunk.groups();
+    // (Every such printing joins its first two groups by a dot or a dash.)
+    chunk.at_chunk_start
+        && (2..=5).contains(&groups.len())
+        && matches!(groups[1].joint, Joint::Sep(Sep::Dot | Sep::Dash))
+        && own_printed_run(chunk, 0).is_some_and(|(end, _, _)| chunk.is_last(end))
+}
+
 /// Pushes the national number starting at group `s` that an SSN word names, if there is
 /// one: a run of 9 to 13 digits (one group, or groups joined by one kind of space, dash or
 /// dot: `123 456 782`, `1112.22.333`, `36 574 261 809`, or an own printing) that passes the
