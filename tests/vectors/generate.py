@@ -2939,6 +2939,8 @@ def gen_phones():
         ("document-number-year", "a document number and its year after a slash", ["kuhusu № 63-422/2023", ""]),
         ("hash-order-near-phone-word", "a number with `#` glued in front is an order number",
          ["call ", ("phone", "+234 800 867 4983"), ". hi, I'm checking on #6048322"]),
+        ("label-3-3-4-no-area-code", "after a label, 3-3-4 digits whose first group is no NANP area code (1xx) "
+         "are the identifier it names", ["SKU 100-200-3000 in stock", ""]),
         ("hash-order-mobile-shape", "`#` glued before digits that read as a mobile without `+` labels an order",
          ["it was #917696454803 thanks", ""]),
         ("hash-order-nanp-run", "`#` glued before eleven digits shaped like NANP with its trunk",

@@ -1379,7 +1379,7 @@ fn is_draw(groups: &[Group]) -> bool {
 /// Whether groups are written as only phone numbers are, which a label in front does not
 /// make an identifier and a currency after does not make an amount: an area code in
 /// parentheses (`(201) 555-0123`), five groups of one or two digits (`06 12 34 56 78`), the
-/// North American 3-3-4 (`333 123 4567`), after an optional trunk `1`
+/// North American 3-3-4 (`333 123 4567`, the area code starting with 2-9), after an optional trunk `1`
 /// (`1-800-555-0199`), or the Russian 3-3-2-2 after its trunk `8` (`8 912 345 67 89`).
 /// (An `00` prefix apart, `0044 7966 197542`, is read by rule 2, which asks only whether
 /// the number is one group.) Not four pairs (`qty 10 20 30 40`), the Spanish 3-2-2-2 or the
@@ -1387,11 +1387,13 @@ fn is_draw(groups: &[Group]) -> bool {
 /// `NIP 123-456-32-18`).
 pub(crate) fn phone_grouped(groups: &[Group]) -> bool {
     let lengths = |from: usize| groups[from..].iter().map(|g| g.len);
+    // (NANP's area code starts with 2-9: `SKU 100-200-3000` is no phone number.)
+    let nanp = |from: usize| groups[from].head().first().is_some_and(|&d| d >= 2);
     groups.len() >= 2
         && (groups.iter().any(|g| g.paren)
             || (groups.len() >= 5 && groups.iter().all(|g| g.len <= 2))
-            || lengths(0).eq([3, 3, 4])
-            || lengths(0).eq([1, 3, 3, 4])
+            || (lengths(0).eq([3, 3, 4]) && nanp(0))
+            || (lengths(0).eq([1, 3, 3, 4]) && nanp(1))
             || lengths(0).eq([1, 3, 3, 2, 2]))
 }
 
