@@ -2081,6 +2081,11 @@ def gen_emails():
           ["пишіть на ", ("email", '"Олена К"@приклад.укр')])
     V.add("email-neg-quoted-glued-to-word", "a quote glued to a word before it opens no local part; the quote is no "
           "local-part character either", ['he said"hi"@example.com'], flags={"loose"})
+    V.add("email-quoted-glued-to-address", "a quote glued to the end of another address opens a local part: both "
+          "addresses are masked, in every style (fuzz smoke: masked, the first one left a label or nothing there, "
+          "and the second was found only then)",
+          ["he ", ("email", "saimelissa@gmail.comd"), ("email", '"hi"@exa-pl21.e.com')],
+          config={"email": {"style": "label"}})
     V.add("email-neg-quoted-nothing-to-hide", "quotes holding no letter or digit hold nothing to hide",
           ['see "  "@example.com and "--"@example.org'], flags={"loose"})
     V.add("email-quoted-holds-no-at-sign", "a quote before an at sign closes a quoted local part and opens no other: "

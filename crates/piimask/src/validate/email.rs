@@ -175,7 +175,8 @@ pub(crate) fn find(hay: &[u8], at: usize, masked: MaskedForm) -> Option<(usize, 
 /// closes a quoted part: in `"j******"@a.pl x 7"@b.pl` the first closing quote opens
 /// nothing, whatever the mask made of the `7"` that stood before it). With its quotes, at
 /// most [`MAX_LOCAL`] characters. The opening quote stands at the start or after a character
-/// other than a letter, digit, `.` or `\` (`john."doe"@…`, an obsolete form, is not read).
+/// other than a letter, digit, `.` or `\` (`john."doe"@…`, an obsolete form, is not read),
+/// or right after another address (`…@gmail.comd"hi"@…`).
 /// `None` when no such local part ends there.
 fn quoted_local_start(hay: &[u8], at: usize, masked: MaskedForm) -> Option<usize> {
     let close = at.checked_sub(1).filter(|&close| hay[close] == b'"' && !escaped(hay, close))?;
@@ -188,8 +189,14 @@ fn quoted_local_start(hay: &[u8], at: usize, masked: MaskedForm) -> Option<usize
         }
         if c == '"' && !escaped(hay, prev) {
             let inside = &hay[pos..close];
-            let opens =
-                char_before(hay, prev).is_none_or(|(c, _)| !(c.is_alphanumeric() || matches!(c, '.' | '\\')));
+            let opens = match char_before(hay, prev) {
+                None => true,
+                // (Glued to the end of another address, the quote opens a local part all the
+                // same: `…@gmail.comd"hi"@exa.com`; masked, the first address's label or
+                // nothing stands there, and the second must read as it did.)
+                Some((c, _)) if c.is_alphanumeric() => ends_address(hay, prev),
+                Some((c, _)) => !matches!(c, '.' | '\\'),
+            };
             let holds_unit =
                 std::str::from_utf8(inside).is_ok_and(|text| text.chars().any(char::is_alphanumeric));
             let holds_at_sign = (0..inside.len()).any(|i| at_sign_len(inside, i).is_some());
@@ -198,6 +205,14 @@ fn quoted_local_start(hay: &[u8], at: usize, masked: MaskedForm) -> Option<usize
         }
         pos = prev;
     }
+}
+
+/// Whether the word ending at `end` (the run of non-space characters before it, at most
+/// [`MAX_RUN`] bytes) holds an at sign: it ends an address's domain.
+fn ends_address(hay: &[u8], end: usize) -> bool {
+    let from = end.saturating_sub(MAX_RUN);
+    let word_start = hay[from..end].iter().rposition(u8::is_ascii_whitespace).map_or(from, |i| from + i + 1);
+    holds_at_sign(&hay[word_start..end])
 }
 
 /// Whether the character at `at` is escaped: an odd number of backslashes stands before it
