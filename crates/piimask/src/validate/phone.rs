@@ -741,8 +741,8 @@ pub(crate) fn candidates(
     if first.len > MAX_DIGITS || (s == 1 && is_decimal(chunk)) {
         return;
     }
-    // A chunk printed as a national number is (`390.533.447-06`, a CPF whose check fails) is
-    // that number or nothing.
+    // A chunk printed exactly as a national number of `OWN_PRINTINGS` is that number or
+    // nothing (`390.533.447-06`, a CPF whose check fails, holds no phone number).
     if ssn::printed_as_own_number(chunk) {
         return;
     }
