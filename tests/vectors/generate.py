@@ -2946,6 +2946,9 @@ def gen_phones():
          ["call ", ("phone", "+234 800 867 4983"), ". hi, I'm checking on #6048322"]),
         ("label-3-3-4-no-area-code", "after a label, 3-3-4 digits whose first group is no NANP area code (1xx) "
          "are the identifier it names", ["SKU 100-200-3000 in stock", ""]),
+        ("currency-before-plus", "a currency sign before a `+` and digits belongs to what follows, as before the "
+         "digits of its mask (fuzz: the amount before it changed reading once the phone was masked)",
+         ["prix 12315 € ", ("phone", "+33 6 12 34 56 78")]),
         ("hash-order-mobile-shape", "`#` glued before digits that read as a mobile without `+` labels an order",
          ["it was #917696454803 thanks", ""]),
         ("hash-order-nanp-run", "`#` glued before eleven digits shaped like NANP with its trunk",

@@ -129,4 +129,4 @@ pub use text_blocks::{SearchHit, SearchRank, TextBlock, TextBlockLibrary};
 
 /// The version of the detection rules; it changes whenever what is detected changes, so
 /// that masked exports can record which rules produced them.
-pub const RULESET_VERSION: &str = "2026.11.52";
+pub const RULESET_VERSION: &str = "2026.11.53";

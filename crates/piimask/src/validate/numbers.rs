@@ -422,7 +422,9 @@ fn amount_follows(hay: &[u8], at: usize, mask_chars: &[char]) -> bool {
 
 /// Whether a digit stands at `at`, after at most one space; or one of `mask_chars`, which
 /// stands for a digit it masked (found by the fuzzer: `1310 $ 0 123 564 7310` masked to
-/// `1310 $ *******7310` made `$` the price sign of `1310`, and the number before a phone).
+/// `1310 $ *******7310` made `$` the price sign of `1310`, and the number before a phone);
+/// or a `+` and a digit, the sign a phone's mask covers too (`12315 € +33 6020 6 78` and its
+/// masked `12315 € ******0678` must read alike; found by the fuzzer).
 fn digits_at(hay: &[u8], at: usize, mask_chars: &[char]) -> bool {
     let mut at = at;
     if at < hay.len() && classify(hay, at).0 == Class::Sep(Sep::Space) {
@@ -431,6 +433,7 @@ fn digits_at(hay: &[u8], at: usize, mask_chars: &[char]) -> bool {
     at < hay.len()
         && match classify(hay, at).0 {
             Class::Digit(_) => true,
+            _ if hay[at] == b'+' => hay.get(at + 1).is_some_and(u8::is_ascii_digit),
             _ => char_at(hay, at).is_some_and(|(c, _)| mask_chars.contains(&c)),
         }
 }
